@@ -1,0 +1,1 @@
+"""The annotated-archive engine: importable and testable without MkDocs."""

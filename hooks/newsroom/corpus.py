@@ -1,0 +1,90 @@
+"""The whole corpus, annotated once per build: articles, their mentions and the back-links."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .loader import load_article
+from .matcher import ArticleContext, Matcher, Unresolved, find_mentions, unknown_names
+from .model import Article, KnowledgeBase, Mention
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class AnnotatedArticle:
+    article: Article
+    mentions: tuple[tuple[Mention, ...], ...]  # one tuple per paragraph
+    unresolved: tuple[Unresolved, ...]
+    unknown: tuple[tuple[int, str], ...]  # (paragraph, name)
+
+    @property
+    def entities(self) -> tuple[str, ...]:
+        """Every entity mentioned, in order of first mention."""
+        seen: dict[str, None] = {}
+        for paragraph in self.mentions:
+            for mention in paragraph:
+                seen.setdefault(mention.entity, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class BackLink:
+    """One paragraph that mentions an entity, with the sentence as an excerpt."""
+
+    slug: str
+    paragraph: int
+    excerpt: str
+    count: int
+
+
+@dataclass
+class Corpus:
+    kb: KnowledgeBase
+    articles: dict[str, AnnotatedArticle]
+    backlinks: dict[str, list[BackLink]] = field(default_factory=dict)
+
+    def newest_first(self) -> list[AnnotatedArticle]:
+        return sorted(self.articles.values(), key=lambda a: (a.article.published, a.article.slug), reverse=True)
+
+
+def annotate(article: Article, matcher: Matcher) -> AnnotatedArticle:
+    context = ArticleContext(published=article.published, named=[])
+    all_mentions, all_unresolved, unknown = [], [], []
+    for paragraph in article.paragraphs:
+        mentions, unresolved = find_mentions(matcher, paragraph.text, context, paragraph.number)
+        all_mentions.append(tuple(mentions))
+        all_unresolved.extend(unresolved)
+        unknown.extend((paragraph.number, name) for name in unknown_names(paragraph.text, mentions))
+    return AnnotatedArticle(article, tuple(all_mentions), tuple(all_unresolved), tuple(unknown))
+
+
+def sentence_at(text: str, offset: int) -> str:
+    """The sentence of ``text`` that contains character ``offset``."""
+    start = 0
+    for boundary in _SENTENCE_END.finditer(text):
+        if boundary.start() >= offset:
+            return text[start:boundary.start()].strip()
+        start = boundary.end()
+    return text[start:].strip()
+
+
+def build_corpus(kb: KnowledgeBase, matcher: Matcher, article_paths: list[tuple[Path, str]]) -> Corpus:
+    """Load, annotate and index every article. ``article_paths`` pairs a file with the name errors show."""
+    articles = {}
+    for path, shown in sorted(article_paths, key=lambda p: p[1]):
+        annotated = annotate(load_article(path, shown), matcher)
+        articles[annotated.article.slug] = annotated
+    corpus = Corpus(kb=kb, articles=articles)
+    for annotated in corpus.newest_first():
+        for paragraph, mentions in zip(annotated.article.paragraphs, annotated.mentions):
+            counts: dict[str, list[Mention]] = {}
+            for mention in mentions:
+                counts.setdefault(mention.entity, []).append(mention)
+            for entity, found in counts.items():
+                corpus.backlinks.setdefault(entity, []).append(
+                    BackLink(annotated.article.slug, paragraph.number, sentence_at(paragraph.text, found[0].start), len(found))
+                )
+    return corpus

@@ -1,0 +1,44 @@
+"""Building HTML as ElementTree nodes that Python-Markdown serialises exactly as given.
+
+Python-Markdown's serialiser leaves ``&name;`` alone, so text that contains ``&amp;``
+would show as ``&``. Every ``&`` is therefore escaped here, before serialisation: what
+an article says is what the reader sees.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from xml.etree.ElementTree import Element
+
+from markdown.util import AtomicString
+
+def text(value: str) -> AtomicString:
+    return AtomicString(value.replace("&", "&amp;"))
+
+
+def E(tag: str, attrs: dict[str, str | None] | None = None, *children: Element | str | None) -> Element:
+    """``E("a", {"href": "x.md"}, "text", E("span"))``; ``None`` attributes and children are skipped."""
+    element = Element(tag, {k: v.replace("&", "&amp;") for k, v in (attrs or {}).items() if v is not None})
+    for child in children:
+        add(element, child)
+    return element
+
+
+def add(element: Element, child: Element | str | None) -> None:
+    if child is None:
+        return
+    if isinstance(child, str):
+        # Text already in the tree is escaped, so escaped text can be appended to it.
+        if len(element):
+            element[-1].tail = AtomicString((element[-1].tail or "") + text(child))
+        else:
+            element.text = AtomicString((element.text or "") + text(child))
+        return
+    element.append(child)
+
+
+def rel(from_uri: str, to_uri: str) -> str:
+    """Link from the page whose source is ``from_uri`` to ``to_uri`` (``glossary/neu.md#x``)."""
+    path, _, anchor = to_uri.partition("#")
+    target = posixpath.relpath(path, posixpath.dirname(from_uri) or ".") if path else ""
+    return target + (f"#{anchor}" if anchor else "")

@@ -1,0 +1,189 @@
+"""Frozen dataclasses for everything the engine knows: no dicts travel through the code."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Role:
+    """A post a person held in an organisation, from ``start`` to ``end`` (``None``: still held)."""
+
+    organisation: str
+    title: str
+    start: dt.date | None
+    end: dt.date | None
+    office: str | None = None
+    leads: bool = False
+    sources: tuple[str, ...] = ()
+
+    def held_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    short_name: str
+    kind: str
+    description: str
+    aliases: tuple[str, ...] = ()
+    website: str | None = None
+    sources: tuple[str, ...] = ()
+    line: int = 0
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+    @property
+    def section(self) -> str:
+        return "glossary"
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    description: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    sources: tuple[str, ...] = ()
+    line: int = 0
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+    @property
+    def section(self) -> str:
+        return "people"
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+    def roles_on(self, day: dt.date) -> tuple[Role, ...]:
+        return tuple(role for role in self.roles if role.held_on(day))
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    line: int = 0
+
+    @property
+    def name(self) -> str:
+        return self.term
+
+    @property
+    def label(self) -> str:
+        return self.term
+
+    @property
+    def section(self) -> str:
+        return "glossary"
+
+
+@dataclass(frozen=True)
+class Office:
+    """A post described without a name ("the Education Secretary"); resolved by date."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: dt.date
+    title: str
+    description: str
+    entities: tuple[str, ...] = ()
+    end: dt.date | None = None
+    sources: tuple[str, ...] = ()
+    line: int = 0
+
+
+Entity = Organisation | Person | Term
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    organisations: tuple[Organisation, ...]
+    people: tuple[Person, ...]
+    terms: tuple[Term, ...]
+    offices: tuple[Office, ...] = ()
+    events: tuple[Event, ...] = ()
+    entities: dict[str, Entity] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        table: dict[str, Entity] = {}
+        for entity in (*self.organisations, *self.people, *self.terms):
+            table[entity.id] = entity
+        object.__setattr__(self, "entities", table)
+
+    def entity(self, entity_id: str) -> Entity:
+        return self.entities[entity_id]
+
+    def holders(self, office_id: str, day: dt.date) -> tuple[Person, ...]:
+        """Everyone who held ``office_id`` on ``day``."""
+        return tuple(
+            person
+            for person in self.people
+            if any(role.office == office_id and role.held_on(day) for role in person.roles)
+        )
+
+    def leaders(self, organisation_id: str) -> tuple[tuple[Person, Role], ...]:
+        """Everyone who led ``organisation_id``, oldest first."""
+        found = [
+            (person, role)
+            for person in self.people
+            for role in person.roles
+            if role.organisation == organisation_id and role.leads
+        ]
+        return tuple(sorted(found, key=lambda pr: (pr[1].start or dt.date.min, pr[0].name)))
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    title: str
+    published: dt.date
+    publisher: str
+    paragraphs: tuple[Paragraph, ...]
+    path: str
+    url: str | None = None
+    byline: str | None = None
+    summary: str | None = None
+    tags: tuple[str, ...] = ()
+
+    @property
+    def src_uri(self) -> str:
+        return f"articles/{self.slug}.md"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of a paragraph's text that names an entity."""
+
+    start: int
+    end: int
+    entity: str
+    text: str

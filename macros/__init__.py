@@ -1,0 +1,52 @@
+"""mkdocs-macros module: live figures and tables from the knowledge base for hand-written pages.
+
+Only pages with ``render_macros: true`` in their front matter are rendered as Jinja. The data
+comes from the build the hook already loaded (``config.extra.newsroom``): nothing is read twice.
+"""
+
+from __future__ import annotations
+
+
+def define_env(env) -> None:
+    def state():
+        return env.conf["extra"]["newsroom"]
+
+    @env.macro
+    def archive_counts() -> dict[str, int]:
+        """Counts for prose: articles, organisations, people, terms, events."""
+        current = state()
+        kb = current.kb
+        return {
+            "articles": len(current.current().articles),
+            "organisations": len(kb.organisations),
+            "people": len(kb.people),
+            "terms": len(kb.terms),
+            "events": len(kb.events),
+        }
+
+    @env.macro
+    def unions_table() -> str:
+        """A Markdown table of the unions: name, who they represent, leaders in 2023."""
+        current = state()
+        kb = current.kb
+        rows = ["| Union | Who it represents | Articles mentioning it |", "|---|---|---|"]
+        for org in sorted((o for o in kb.organisations if o.kind == "union"), key=lambda o: o.short_name):
+            articles = len({b.slug for b in current.current().backlinks.get(org.id, [])})
+            represents = org.description.split(". ")[0].rstrip(".")
+            rows.append(f"| [{org.short_name}](glossary/{org.id}.md) | {represents} | {articles} |")
+        return "\n".join(rows)
+
+    @env.macro
+    def latest_articles(count: int = 5) -> str:
+        """A Markdown list of the newest articles with date and summary."""
+        items = []
+        for annotated in state().current().newest_first()[:count]:
+            article = annotated.article
+            when = f"{article.published.day} {article.published:%B %Y}"
+            items.append(f"- [{_escape(article.title)}](articles/{article.slug}.md) · {when}  \n  {_escape(article.summary or '')}")
+        return "\n".join(items)
+
+
+def _escape(text: str) -> str:
+    """Backslash-escape Markdown punctuation so titles show as written."""
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!<>|" else c for c in text)
