@@ -14,7 +14,6 @@ for _name in [n for n in sys.modules if n == "newsroom" or n.startswith("newsroo
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
-
 from newsroom import site  # noqa: E402
 from newsroom.errors import DataError  # noqa: E402
 

@@ -13,6 +13,7 @@
   var owner = null;      // the mention it belongs to
   var hideTimer = null;
   var lastPointer = "mouse";
+  var openAtTap = false; // was this mention's tooltip already open when the finger came down?
 
   function tooltip() {
     if (!tip || !document.body.contains(tip)) {
@@ -96,6 +97,8 @@
 
   document.addEventListener("pointerdown", function (event) {
     lastPointer = event.pointerType || "mouse";
+    var pressed = mentionOf(event.target);
+    openAtTap = !!pressed && pressed === owner && isOpen();
     if (isOpen() && !tip.contains(event.target) && !mentionOf(event.target)) hide();
   }, true);
 
@@ -129,10 +132,14 @@
   document.addEventListener("click", function (event) {
     var mention = mentionOf(event.target);
     if (!mention || lastPointer !== "touch") return;
-    if (owner !== mention || !isOpen()) {
+    if (!openAtTap) {
+      // Material's instant navigation follows links even when the default is prevented,
+      // so the event must not reach it either.
       event.preventDefault();
+      event.stopPropagation();
       show(mention);
     }
+    openAtTap = false;
   }, true);
 
   document.addEventListener("keydown", function (event) {

@@ -79,7 +79,7 @@ def build_corpus(kb: KnowledgeBase, matcher: Matcher, article_paths: list[tuple[
         articles[annotated.article.slug] = annotated
     corpus = Corpus(kb=kb, articles=articles)
     for annotated in corpus.newest_first():
-        for paragraph, mentions in zip(annotated.article.paragraphs, annotated.mentions):
+        for paragraph, mentions in zip(annotated.article.paragraphs, annotated.mentions, strict=True):
             counts: dict[str, list[Mention]] = {}
             for mention in mentions:
                 counts.setdefault(mention.entity, []).append(mention)

@@ -12,11 +12,12 @@ from xml.etree.ElementTree import Element
 
 from markdown.util import AtomicString
 
+
 def text(value: str) -> AtomicString:
     return AtomicString(value.replace("&", "&amp;"))
 
 
-def E(tag: str, attrs: dict[str, str | None] | None = None, *children: Element | str | None) -> Element:
+def E(tag: str, attrs: dict[str, str | None] | None = None, *children: Element | str | None) -> Element:  # noqa: N802 - the usual name of an element factory
     """``E("a", {"href": "x.md"}, "text", E("span"))``; ``None`` attributes and children are skipped."""
     element = Element(tag, {k: v.replace("&", "&amp;") for k, v in (attrs or {}).items() if v is not None})
     for child in children:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -56,7 +57,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in mapping:
-            raise _DuplicateKey(key, key_node.start_mark.line + 1)
+            raise _DuplicateKeyError(key, key_node.start_mark.line + 1)
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.lines[key] = key_node.start_mark.line + 1
     return mapping
@@ -65,7 +66,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-class _DuplicateKey(Exception):
+class _DuplicateKeyError(Exception):
     def __init__(self, key: Any, line: int) -> None:
         self.key, self.line = key, line
 
@@ -74,7 +75,7 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> Any:
     """Parse YAML, turning every syntax problem into a DataError with its line."""
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
-    except _DuplicateKey as err:
+    except _DuplicateKeyError as err:
         raise DataError(file, err.line + line_offset, str(err.key), "this key appears twice; keep one") from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -321,7 +322,7 @@ def load_knowledge_base(data_dir: Path | str) -> KnowledgeBase:
     offices = {o.id for _, o in loaded["offices"]}
     entity_ids = organisations | {p.id for _, p in loaded["people"]} | {t.id for _, t in loaded["terms"]}
     for record, person in loaded["people"]:
-        for index, (role_record, role) in enumerate(zip(record.records("roles"), person.roles)):
+        for role_record, role in zip(record.records("roles"), person.roles, strict=True):
             if role.organisation not in organisations:
                 raise role_record.fail("organisation", f"unknown organisation {role.organisation!r}; add it to organisations.yml or fix the id")
             if role.office is not None and role.office not in offices:
@@ -398,10 +399,13 @@ def parse_article(text: str, path: str, slug: str) -> Article:
 
 def load_article(path: Path, display_path: str | None = None) -> Article:
     shown = display_path or str(path)
+    data = path.read_bytes()
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise DataError(shown, None, "encoding", f"not UTF-8 (byte {err.start}); save the file as UTF-8") from None
+        line = data[: err.start].count(b"\n") + 1
+        why = f"not UTF-8 (byte 0x{data[err.start]:02X} at offset {err.start}); save the file as UTF-8"
+        raise DataError(shown, line, "encoding", why) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     return parse_article(text, shown, path.name.removesuffix(".txt"))

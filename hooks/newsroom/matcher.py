@@ -183,7 +183,7 @@ def _is_title_before_name(previous: Mention, text: str, start: int, kb: Knowledg
 
 
 UNKNOWN_NAME = re.compile(
-    r"(?<![\w-])(?:(?:" + "|".join(HONORIFICS) + r")\.?\s+[A-Z][\w'\u2019-]+"
+    r"(?<![\w-])(?:(?:" + "|".join(HONORIFICS) + r")\.?(?:\s+[A-Z][\w'\u2019-]+)+"
     r"|[A-Z][a-z][\w'\u2019-]*(?:\s+(?:(?:of|for|and|the|de|van|von)\s+)?[A-Z][a-z][\w'\u2019-]*)+)"
 )
 _LEADING_WORDS = {"The", "A", "An", "In", "On", "At", "It", "Its", "For", "But", "And", "As", "If", "When", "While", "This", "That", "Asked", "Mr", "Ms"}

@@ -1,0 +1,107 @@
+"""Mention tooltips in a real browser: mouse, keyboard, touch, instant navigation, no JavaScript."""
+
+from __future__ import annotations
+
+import os
+
+from tests.browser.conftest import SCREENSHOTS
+
+ARTICLE = "articles/2023-04-28-unions-vow-coordinated-strikes/"
+NAHT = "a.na-mention[data-entity=naht] >> nth=0"
+
+
+def tooltip_text(page) -> str:
+    return page.locator("#na-tooltip").inner_text()
+
+
+def test_hover_shows_name_description_role_and_link(page, base_url):
+    page.goto(base_url + ARTICLE)
+    page.hover(NAHT)
+    tip = page.locator("#na-tooltip")
+    tip.wait_for(state="visible")
+    text = tooltip_text(page)
+    assert text.startswith("National Association of Head Teachers")
+    assert "The school leaders' union" in text
+    assert "On 28 April 2023: Led by Paul Whiteman (general secretary)" in text
+    assert tip.locator("a.na-card__link").evaluate("a => a.href") == base_url + "glossary/naht/"
+    os.makedirs(SCREENSHOTS, exist_ok=True)
+    page.screenshot(path=os.path.join(SCREENSHOTS, "tooltip-hover.png"))
+    assert page.console_errors == []
+
+
+def test_tooltip_is_hoverable_and_hides_when_the_pointer_leaves_both(page, base_url):
+    page.goto(base_url + ARTICLE)
+    page.hover(NAHT)
+    tip = page.locator("#na-tooltip")
+    tip.wait_for(state="visible")
+    box = tip.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=5)
+    page.wait_for_timeout(500)
+    assert tip.is_visible(), "the tooltip vanished while the pointer was on it"
+    page.mouse.move(5, 890)
+    tip.wait_for(state="hidden")
+
+
+def test_keyboard_focus_shows_tooltip_and_escape_dismisses_it_without_moving_focus(page, base_url):
+    page.goto(base_url + ARTICLE)
+    page.focus("#p-5 a.na-mention[data-entity=ascl]")
+    page.keyboard.press("Tab")  # to NAHT, the next mention: reached by Tab like any link
+    focused = page.evaluate("document.activeElement.dataset.entity")
+    assert focused == "naht"
+    tip = page.locator("#na-tooltip")
+    tip.wait_for(state="visible")
+    assert tooltip_text(page).startswith("National Association of Head Teachers")
+    page.keyboard.press("Escape")
+    tip.wait_for(state="hidden")
+    assert page.evaluate("document.activeElement.dataset.entity") == "naht"
+
+
+def test_mention_is_described_for_screen_readers(page, base_url):
+    page.goto(base_url + ARTICLE)
+    described = page.evaluate(
+        """() => {
+        const a = document.querySelector('a.na-mention[data-entity=naht]');
+        return a.getAttribute('aria-describedby').split(' ').map(id => document.getElementById(id).textContent);
+    }"""
+    )
+    assert described[0].startswith("The school leaders' union")
+    assert described[1] == "On 28 April 2023: Led by Paul Whiteman (general secretary)"
+    assert page.locator("a.na-mention[title]").count() == 0
+
+
+def test_first_tap_shows_tooltip_and_its_link_navigates(phone, base_url):
+    phone.goto(base_url + ARTICLE)
+    phone.tap("a.na-mention[data-entity=neu] >> nth=0")
+    tip = phone.locator("#na-tooltip")
+    tip.wait_for(state="visible")
+    assert phone.url == base_url + ARTICLE
+    phone.screenshot(path=os.path.join(SCREENSHOTS, "tooltip-tap-phone.png"))
+    tip.locator("a.na-card__link").tap()
+    phone.wait_for_url(base_url + "glossary/neu/")
+    assert phone.locator("h1").first.inner_text().startswith("National Education Union")
+
+
+def test_tooltips_work_after_instant_navigation(page, base_url):
+    page.goto(base_url + "articles/")
+    page.evaluate("window.__sameDocument = true")
+    page.click("a.na-article-item__title >> nth=0")
+    page.wait_for_url(base_url + ARTICLE)
+    page.wait_for_selector("a.na-mention[data-entity=naht]")
+    assert page.evaluate("window.__sameDocument === true"), "expected Material's instant navigation, not a full load"
+    page.hover(NAHT)
+    page.locator("#na-tooltip").wait_for(state="visible")
+    assert tooltip_text(page).startswith("National Association of Head Teachers")
+
+
+def test_without_javascript_a_mention_is_a_plain_link(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + ARTICLE)
+    page.click(NAHT)
+    page.wait_for_url(base_url + "glossary/naht/")
+    context.close()
+
+
+def test_article_has_no_horizontal_scroll_on_a_phone(phone, base_url):
+    phone.goto(base_url + ARTICLE)
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

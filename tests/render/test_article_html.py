@@ -1,0 +1,119 @@
+"""The Markdown extension: exact HTML out for a known article, and verbatim text for any input."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from newsroom.corpus import Corpus, annotate
+from newsroom.loader import parse_article
+from newsroom.mdext import NewsroomExtension, placeholder
+
+FRONT = "---\ntitle: T\npublished: 2023-04-28\npublisher: P\n---\n"
+
+
+def render(kb, matcher, body: str, slug: str = "2023-04-28-test") -> str:
+    article = annotate(parse_article(FRONT + body, f"docs/articles/{slug}.txt", slug), matcher)
+    corpus = Corpus(kb=kb, articles={slug: article})
+    md = markdown.Markdown(extensions=["toc", "attr_list", NewsroomExtension(corpus=lambda: corpus)])
+    return md.convert(placeholder("article", slug))
+
+
+def paragraph_html(html: str, number: int) -> str:
+    match = re.search(rf'<p id="p-{number}">.*?</p>', html, re.S)
+    assert match, f"no paragraph {number} in:\n{html}"
+    return match.group()
+
+
+def test_paragraph_links_first_mention_of_each_entity_and_marks_repeats(kb, matcher):
+    html = render(kb, matcher, "The NEU met the NEU’s critics.\n")
+    assert paragraph_html(html, 1) == (
+        '<p id="p-1">The <a aria-describedby="na-desc-neu na-role-neu" class="na-mention" data-entity="neu" '
+        'href="../glossary/neu.md">NEU</a> met the <span class="na-mention na-mention--repeat" data-entity="neu">NEU</span>'
+        '’s critics.<a aria-label="Link to paragraph 1" class="na-permalink" href="#p-1">¶</a></p>'
+    )
+
+
+def test_article_header_has_title_date_publisher_and_original(kb, matcher):
+    article_text = FRONT.replace("publisher: P\n", "publisher: P & Co\nurl: https://example.org/a?x=1&y=2\n") + "Text.\n"
+    article = annotate(parse_article(article_text, "docs/articles/2023-04-28-h.txt", "2023-04-28-h"), matcher)
+    corpus = Corpus(kb=kb, articles={"2023-04-28-h": article})
+    html = markdown.Markdown(extensions=[NewsroomExtension(corpus=lambda: corpus)]).convert(placeholder("article", "2023-04-28-h"))
+    assert '<h1 id="article-title">T</h1>' in html
+    assert (
+        '<p class="na-article__meta"><time datetime="2023-04-28">28 April 2023</time> · '
+        '<span class="na-article__publisher">P &amp; Co</span> · '
+        '<a class="na-article__original" href="https://example.org/a?x=1&amp;y=2">Read the original</a></p>'
+    ) in html
+
+
+def test_tooltip_card_carries_role_as_of_the_article_date(kb, matcher):
+    html = render(kb, matcher, "Gillian Keegan spoke.\n")
+    card = re.search(r'<div class="na-card" data-entity="gillian-keegan" id="na-card-gillian-keegan">.*?</div>', html, re.S).group()
+    assert '<p class="na-card__role" id="na-role-gillian-keegan">On 28 April 2023: Education Secretary, DfE, Oct 2022 – Jul 2024</p>' in card
+    assert '<a class="na-card__link" href="../people/gillian-keegan.md">About Gillian Keegan</a>' in card
+
+
+def test_markdown_html_and_jinja_in_the_text_render_as_typed(kb, matcher):
+    nasty = "*stars* _under_ # hash 1. list <script>alert(1)</script> {{ jinja }} {% raw %} &amp; \\back\\ “curly” {: .cls}"
+    html = render(kb, matcher, "# heading?\n1. item\n" + nasty + "\n")
+    assert paragraph_texts(html) == ["# heading?", "1. item", nasty]
+    assert "<script>" not in html and "<h1>heading" not in html and "<ol>" not in html
+
+
+class _TextOf(HTMLParser):
+    """Collects the text of each ``p-N`` paragraph, leaving out the permalink."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self.depth = 0
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "p" and (attrs.get("id") or "").startswith("p-"):
+            self.paragraphs.append("")
+            self.depth = 1
+        elif self.depth:
+            self.depth += tag != "br"
+            if "na-permalink" in (attrs.get("class") or ""):
+                self.skip = self.depth
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            if self.skip == self.depth:
+                self.skip = 0
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth and not self.skip:
+            self.paragraphs[-1] += data
+
+
+def paragraph_texts(html: str) -> list[str]:
+    parser = _TextOf()
+    parser.feed(html)
+    return parser.paragraphs
+
+
+line_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs")),
+    min_size=1,
+    max_size=80,
+).filter(lambda s: s.strip())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(line_text, min_size=1, max_size=4))
+def test_rendered_paragraph_text_equals_source_for_any_printable_text(kb, matcher, lines):
+    html = render(kb, matcher, "\n".join(lines) + "\n")
+    assert paragraph_texts(html) == lines
+
+
+def test_two_renders_of_the_same_article_are_identical(kb, matcher):
+    body = "The NEU and ASCL met Ms Keegan.\n"
+    assert render(kb, matcher, body) == render(kb, matcher, body)

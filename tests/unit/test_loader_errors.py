@@ -1,0 +1,179 @@
+"""Bad input stops the build with one message naming the file, the line and the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from newsroom.errors import DataError
+from newsroom.loader import load_article, load_knowledge_base, parse_article
+
+GOOD_FRONT = "title: A title\npublished: 2023-04-28\npublisher: A paper\n"
+
+
+def article_error(text: str, slug: str = "2023-04-28-a-story") -> str:
+    with pytest.raises(DataError) as caught:
+        parse_article(text, f"docs/articles/{slug}.txt", slug)
+    return str(caught.value)
+
+
+def test_article_without_front_matter_names_line_one():
+    assert article_error("Just text\n") == (
+        "docs/articles/2023-04-28-a-story.txt:1: front matter: the file must start with a `---` line, "
+        "then title, published and publisher, then `---`"
+    )
+
+
+def test_article_without_closing_fence():
+    assert article_error("---\ntitle: x\n") == "docs/articles/2023-04-28-a-story.txt:1: front matter: no closing `---` line after the front matter"
+
+
+def test_unknown_front_matter_key_is_named_with_its_line():
+    message = article_error(f"---\n{GOOD_FRONT}author: Someone\n---\nText.\n")
+    assert message == (
+        "docs/articles/2023-04-28-a-story.txt:5: front matter.author: unknown key 'author'; "
+        "allowed keys are title, published, publisher, url, byline, summary, tags"
+    )
+
+
+def test_missing_title():
+    message = article_error("---\npublished: 2023-04-28\npublisher: P\n---\nText.\n")
+    assert message == "docs/articles/2023-04-28-a-story.txt:2: front matter.title: missing required field `title`"
+
+
+def test_impossible_publication_date():
+    message = article_error("---\ntitle: T\npublished: 2023-02-30\npublisher: P\n---\nText.\n")
+    assert message == "docs/articles/2023-04-28-a-story.txt:3: front matter.published: '2023-02-30' is not a valid date; write it as YYYY-MM-DD"
+
+
+def test_url_must_be_http():
+    message = article_error(f"---\n{GOOD_FRONT}url: ftp://example.com/x\n---\nText.\n")
+    assert message == "docs/articles/2023-04-28-a-story.txt:5: front matter.url: 'ftp://example.com/x' is not an http(s) URL"
+
+
+def test_article_with_no_text():
+    assert article_error(f"---\n{GOOD_FRONT}---\n\n\n") == (
+        "docs/articles/2023-04-28-a-story.txt:5: text: the article has no text after the front matter"
+    )
+
+
+def test_control_character_in_text_is_reported_with_its_line():
+    message = article_error(f"---\n{GOOD_FRONT}---\nFirst.\n\nSecond \x07 bell.\n")
+    assert message == "docs/articles/2023-04-28-a-story.txt:8: text: control character U+0007 in the text; remove it"
+
+
+def test_file_name_must_be_a_slug():
+    message = article_error(f"---\n{GOOD_FRONT}---\nText.\n", slug="My Story")
+    assert message == "docs/articles/My Story.txt: slug: file name 'My Story' must be a lower-case slug such as 2023-04-28-unions-vow-strikes"
+
+
+def test_article_that_is_not_utf8(tmp_path: Path):
+    path = tmp_path / "2023-04-28-latin.txt"
+    path.write_bytes(b"---\ntitle: caf\xe9\n---\n")
+    with pytest.raises(DataError) as caught:
+        load_article(path, "docs/articles/2023-04-28-latin.txt")
+    assert str(caught.value) == "docs/articles/2023-04-28-latin.txt:2: encoding: not UTF-8 (byte 0xE9 at offset 14); save the file as UTF-8"
+
+
+def test_tags_must_be_a_list_of_text():
+    message = article_error(f"---\n{GOOD_FRONT}tags: 3\n---\nText.\n")
+    assert message == "docs/articles/2023-04-28-a-story.txt:5: front matter.tags: expected a list of non-empty texts"
+
+
+# --- knowledge base -----------------------------------------------------------------------
+
+ORG = """- id: neu
+  name: National Education Union
+  short_name: NEU
+  kind: union
+  description: A union.
+  sources: [https://neu.org.uk]
+"""
+PERSON = """- id: kevin-courtney
+  name: Kevin Courtney
+  description: A leader.
+  roles:
+    - organisation: neu
+      title: Joint general secretary
+      from: 2017-09-01
+      to: 2023-08-31
+  sources: [https://example.org/kc]
+"""
+
+
+def kb_error(tmp_path: Path, **files: str) -> str:
+    base = {"organisations": ORG, "people": PERSON}
+    base.update(files)
+    for name, text in base.items():
+        (tmp_path / f"{name}.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_knowledge_base(tmp_path)
+    return str(caught.value).replace(str(tmp_path) + "/", "")
+
+
+def test_valid_minimal_knowledge_base_loads(tmp_path: Path):
+    (tmp_path / "organisations.yml").write_text(ORG)
+    (tmp_path / "people.yml").write_text(PERSON)
+    kb = load_knowledge_base(tmp_path)
+    assert [p.id for p in kb.people] == ["kevin-courtney"]
+    assert kb.leaders("neu") == ()
+
+
+def test_duplicate_id(tmp_path: Path):
+    message = kb_error(tmp_path, organisations=ORG + ORG.replace("National Education Union", "Other").replace("NEU", "OTH"))
+    assert message == "organisations.yml:7: organisations[neu].id: id 'neu' is already used at organisations.yml:1; ids must be unique"
+
+
+def test_role_names_unknown_organisation(tmp_path: Path):
+    message = kb_error(tmp_path, people=PERSON.replace("organisation: neu", "organisation: nut"))
+    assert message == "people.yml:5: people[kevin-courtney].roles[0].organisation: unknown organisation 'nut'; add it to organisations.yml or fix the id"
+
+
+def test_role_that_ends_before_it_starts(tmp_path: Path):
+    message = kb_error(tmp_path, people=PERSON.replace("to: 2023-08-31", "to: 2016-08-31"))
+    assert message == "people.yml:8: people[kevin-courtney].roles[0].to: ends (2016-08-31) before it starts (2017-09-01); swap or fix the dates"
+
+
+def test_invalid_role_date(tmp_path: Path):
+    message = kb_error(tmp_path, people=PERSON.replace("from: 2017-09-01", "from: 2017-13-01"))
+    assert message == "people.yml:7: people[kevin-courtney].roles[0].from: '2017-13-01' is not a valid date; write it as YYYY-MM-DD or YYYY-MM"
+
+
+def test_event_names_unknown_entity(tmp_path: Path):
+    events = "- id: strike\n  date: 2023-02-01\n  title: Strike\n  description: A strike.\n  entities: [neu, nasuwt]\n  sources: [https://example.org/s]\n"
+    message = kb_error(tmp_path, events=events)
+    assert message == "events.yml:5: events[strike].entities: unknown entity 'nasuwt'; use the id of an organisation, person or term"
+
+
+def test_alias_claimed_by_two_entities(tmp_path: Path):
+    terms = "- id: neu-term\n  term: Union\n  aliases: [NEU]\n  definition: x\n  sources: [https://example.org/t]\n"
+    message = kb_error(tmp_path, terms=terms)
+    assert message == "terms.yml:3: terms[neu-term].aliases: 'NEU' is already claimed by 'neu' (organisations.yml:1); an alias may name only one entity"
+
+
+def test_fact_without_source(tmp_path: Path):
+    message = kb_error(tmp_path, organisations=ORG.replace("  sources: [https://neu.org.uk]\n", ""))
+    assert message == "organisations.yml:1: organisations[neu].sources: every fact needs a source: add at least one URL"
+
+
+def test_unknown_organisation_kind(tmp_path: Path):
+    message = kb_error(tmp_path, organisations=ORG.replace("kind: union", "kind: club"))
+    assert message == (
+        "organisations.yml:4: organisations[neu].kind: unknown kind 'club'; "
+        "use one of union, government, government-department, public-body, other"
+    )
+
+
+def test_yaml_syntax_error_has_a_line(tmp_path: Path):
+    message = kb_error(tmp_path, people=PERSON + "- id: [unclosed\n")
+    assert message == "people.yml:11: yaml: not valid YAML: expected ',' or ']', but got '<stream end>'"
+
+
+def test_duplicate_key_in_an_entry(tmp_path: Path):
+    message = kb_error(tmp_path, organisations=ORG + "  kind: union\n")
+    assert message == "organisations.yml:7: kind: this key appears twice; keep one"
+
+
+def test_id_must_be_a_slug(tmp_path: Path):
+    message = kb_error(tmp_path, organisations=ORG.replace("id: neu", "id: NEU Union"))
+    assert message.startswith("organisations.yml:1: organisations[NEU Union].id: 'NEU Union' is not a lower-case slug")
