@@ -1,0 +1,32 @@
+"""axe-core on each page type, light and dark: no serious or critical violation."""
+
+from __future__ import annotations
+
+import pytest
+
+PAGES = {
+    "home": "",
+    "article": "articles/2023-04-28-unions-vow-coordinated-strikes/",
+    "articles index": "articles/",
+    "glossary index": "glossary/",
+    "glossary entry": "glossary/naht/",
+    "people index": "people/",
+    "person": "people/paul-whiteman/",
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_has_no_serious_accessibility_violations(browser, base_url, name, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + PAGES[name])
+    if name == "article":
+        page.hover("a.na-mention[data-entity=naht] >> nth=0")  # check the open tooltip too
+        page.locator("#na-tooltip").wait_for(state="visible")
+    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    context.close()
+    summary = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    assert summary == [], f"{name} ({scheme}): {summary}"
