@@ -1,4 +1,4 @@
-/* Tooltips for entity mentions (WCAG 2.2 SC 1.4.13: dismissible, hoverable, persistent).
+/* Tooltips for entity mentions and dates (WCAG 2.2 SC 1.4.13: dismissible, hoverable, persistent).
  *
  * One tooltip element serves the whole page. Listeners are delegated from `document`, so
  * they keep working after Material's instant navigation swaps the content. The tooltip's
@@ -29,13 +29,13 @@
     return tip;
   }
 
+  // Mentions and dates: links whose data-card names the hidden card to show.
   function mentionOf(node) {
-    return node && node.closest ? node.closest("a.na-mention[data-entity]") : null;
+    return node && node.closest ? node.closest("a[data-card]") : null;
   }
 
   function cardFor(mention) {
-    var article = mention.closest(".na-article") || document;
-    return article.querySelector('.na-card[data-entity="' + mention.dataset.entity + '"]');
+    return document.getElementById(mention.dataset.card);
   }
 
   function show(mention) {
@@ -155,5 +155,69 @@
   // Material's instant navigation: close the tooltip when the page is swapped.
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(function () { hide(); });
+  }
+})();
+
+/* Timeline index: filter by organisation or person, and oldest/newest first, without reloading.
+ * The controls are hidden in the HTML and shown here, so without JavaScript the page is simply
+ * the whole timeline, oldest first. Delegated from `document` for instant navigation. */
+(function () {
+  "use strict";
+
+  function setUp() {
+    var root = document.querySelector(".na-timeline--index");
+    if (!root || root.dataset.ready) return;
+    root.dataset.ready = "1";
+    root.querySelector(".na-timeline-controls").hidden = false;
+    update(root);
+  }
+
+  function update(root) {
+    var select = root.querySelector("#na-timeline-filter");
+    var wanted = select.value;
+    var shown = 0;
+    root.querySelectorAll(".na-timeline__event").forEach(function (item) {
+      var match = !wanted || (" " + item.dataset.entities + " ").indexOf(" " + wanted + " ") >= 0;
+      item.hidden = !match;
+      if (match) shown += 1;
+    });
+    root.querySelectorAll(".na-month").forEach(function (month) {
+      var items = month.querySelectorAll(".na-timeline__event");
+      var any = Array.prototype.some.call(items, function (i) { return !i.hidden; });
+      month.hidden = !!wanted && !any;
+    });
+    root.querySelectorAll(".na-year").forEach(function (year) {
+      year.hidden = !!wanted && !year.querySelector(".na-month:not([hidden])");
+    });
+    var label = select.options[select.selectedIndex].text;
+    root.querySelector(".na-timeline-count").textContent =
+      shown + (shown === 1 ? " entry" : " entries") + (wanted ? " involving " + label : "");
+  }
+
+  function reverseChildren(parent, selector) {
+    Array.prototype.slice.call(parent.querySelectorAll(":scope > " + selector)).reverse()
+      .forEach(function (child) { parent.appendChild(child); });
+  }
+
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "na-timeline-filter") update(event.target.closest(".na-timeline--index"));
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest(".na-timeline-order") : null;
+    if (!button) return;
+    var root = button.closest(".na-timeline--index");
+    var list = root.querySelector(".na-timeline__list");
+    reverseChildren(list, ".na-year");
+    list.querySelectorAll(".na-year").forEach(function (year) { reverseChildren(year, ".na-month"); });
+    list.querySelectorAll(".na-timeline__events").forEach(function (events) { reverseChildren(events, "li"); });
+    var newest = button.getAttribute("aria-pressed") !== "true";
+    button.setAttribute("aria-pressed", newest ? "true" : "false");
+  });
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setUp);
+  } else {
+    document.addEventListener("DOMContentLoaded", setUp);
   }
 })();

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dates import DateMention, find_dates
 from .loader import load_article
 from .matcher import ArticleContext, Matcher, Unresolved, find_mentions, unknown_names
 from .model import Article, KnowledgeBase, Mention
@@ -17,6 +18,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]
 class AnnotatedArticle:
     article: Article
     mentions: tuple[tuple[Mention, ...], ...]  # one tuple per paragraph
+    dates: tuple[tuple[DateMention, ...], ...]  # one tuple per paragraph
     unresolved: tuple[Unresolved, ...]
     unknown: tuple[tuple[int, str], ...]  # (paragraph, name)
 
@@ -40,11 +42,21 @@ class BackLink:
     count: int
 
 
+@dataclass(frozen=True)
+class DateLink:
+    """One paragraph whose date expression points at a day or period."""
+
+    slug: str
+    paragraph: int
+    date: DateMention
+
+
 @dataclass
 class Corpus:
     kb: KnowledgeBase
     articles: dict[str, AnnotatedArticle]
     backlinks: dict[str, list[BackLink]] = field(default_factory=dict)
+    date_links: list[DateLink] = field(default_factory=list)
 
     def newest_first(self) -> list[AnnotatedArticle]:
         return sorted(self.articles.values(), key=lambda a: (a.article.published, a.article.slug), reverse=True)
@@ -52,13 +64,15 @@ class Corpus:
 
 def annotate(article: Article, matcher: Matcher) -> AnnotatedArticle:
     context = ArticleContext(published=article.published, named=[])
-    all_mentions, all_unresolved, unknown = [], [], []
+    all_mentions, all_dates, all_unresolved, unknown = [], [], [], []
     for paragraph in article.paragraphs:
         mentions, unresolved = find_mentions(matcher, paragraph.text, context, paragraph.number)
         all_mentions.append(tuple(mentions))
+        dates = find_dates(paragraph.text, article.published)
+        all_dates.append(tuple(d for d in dates if not any(m.start < d.end and d.start < m.end for m in mentions)))
         all_unresolved.extend(unresolved)
         unknown.extend((paragraph.number, name) for name in unknown_names(paragraph.text, mentions))
-    return AnnotatedArticle(article, tuple(all_mentions), tuple(all_unresolved), tuple(unknown))
+    return AnnotatedArticle(article, tuple(all_mentions), tuple(all_dates), tuple(all_unresolved), tuple(unknown))
 
 
 def sentence_at(text: str, offset: int) -> str:
@@ -79,6 +93,8 @@ def build_corpus(kb: KnowledgeBase, matcher: Matcher, article_paths: list[tuple[
         articles[annotated.article.slug] = annotated
     corpus = Corpus(kb=kb, articles=articles)
     for annotated in corpus.newest_first():
+        for paragraph, dates in zip(annotated.article.paragraphs, annotated.dates, strict=True):
+            corpus.date_links.extend(DateLink(annotated.article.slug, paragraph.number, date) for date in dates)
         for paragraph, mentions in zip(annotated.article.paragraphs, annotated.mentions, strict=True):
             counts: dict[str, list[Mention]] = {}
             for mention in mentions:

@@ -6,13 +6,16 @@ URLs and ``--strict`` fails on any that dangle.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
+from . import timeline
 from .corpus import AnnotatedArticle, Corpus
+from .dates import DateValue
 from .html import E, add, rel
-from .model import Article, Entity, KnowledgeBase, Organisation, Person, Role, Term
+from .model import Article, Entity, Event, KnowledgeBase, Organisation, Person, Role, Term
 
 KIND_LABELS = {
     "union": "Union",
@@ -108,30 +111,68 @@ def entity_card(kb: KnowledgeBase, entity: Entity, day: dt.date, here: str) -> E
     )
 
 
-def paragraph(kb: KnowledgeBase, annotated: AnnotatedArticle, index: int, here: str) -> Element:
-    """One ``<p id="p-N">``: the verbatim text, mentions linked (the first of each entity) and a permalink."""
+def date_key(value: DateValue) -> str:
+    return f"d-{value.start.isoformat()}-{value.end.isoformat()}"
+
+
+def paragraph(corpus: Corpus, annotated: AnnotatedArticle, index: int, here: str) -> Element:
+    """One ``<p id="p-N">``: the verbatim text, mentions and dates linked, and a permalink.
+
+    The first mention of each entity in the paragraph is a link; later ones are marked only."""
+    kb = corpus.kb
     para = annotated.article.paragraphs[index]
     anchor = f"p-{para.number}"
     element = E("p", {"id": anchor})
+    spans = sorted([*annotated.mentions[index], *annotated.dates[index]], key=lambda span: span.start)
     cursor, linked = 0, set()
-    for mention in annotated.mentions[index]:
-        add(element, para.text[cursor:mention.start] or None)
-        entity = kb.entities[mention.entity]
-        if mention.entity in linked:
-            node = E("span", {"class": "na-mention na-mention--repeat", "data-entity": mention.entity}, mention.text)
-        else:
-            linked.add(mention.entity)
-            described = f"na-desc-{mention.entity}" + (f" na-role-{mention.entity}" if as_of(kb, entity, annotated.article.published) else "")
+    for span in spans:
+        add(element, para.text[cursor:span.start] or None)
+        if hasattr(span, "value"):
+            key = date_key(span.value)
             node = E(
                 "a",
-                {"class": "na-mention", "data-entity": mention.entity, "href": rel(here, entity_uri(entity)), "aria-describedby": described},
-                mention.text,
+                {"class": "na-date", "href": rel(here, timeline.date_uri(span.value)), "data-card": f"na-card-{key}", "aria-describedby": f"na-desc-{key}"},
+                E("time", {"datetime": span.value.datetime}, span.text),
+            )
+        elif span.entity in linked:
+            node = E("span", {"class": "na-mention na-mention--repeat", "data-entity": span.entity}, span.text)
+        else:
+            linked.add(span.entity)
+            entity = kb.entities[span.entity]
+            has_role = as_of(kb, entity, annotated.article.published) is not None
+            node = E(
+                "a",
+                {
+                    "class": "na-mention",
+                    "data-entity": span.entity,
+                    "data-card": f"na-card-{span.entity}",
+                    "href": rel(here, entity_uri(entity)),
+                    "aria-describedby": f"na-desc-{span.entity}" + (f" na-role-{span.entity}" if has_role else ""),
+                },
+                span.text,
             )
         element.append(node)
-        cursor = mention.end
+        cursor = span.end
     add(element, para.text[cursor:] or None)
     element.append(E("a", {"class": "na-permalink", "href": f"#{anchor}", "aria-label": f"Link to paragraph {para.number}"}, "¶"))
     return element
+
+
+def date_card(corpus: Corpus, value: DateValue, here: str) -> Element:
+    """The tooltip for a date: what day or period it is, and what happened then."""
+    key = date_key(value)
+    events = timeline.events_on(corpus, value.start) if value.precision == "day" else []
+    if events:
+        what = "; ".join(e.title for e in events)
+    else:
+        what = "Nothing else is on the timeline for this day yet." if value.precision == "day" else "A period: see the timeline."
+    return E(
+        "div",
+        {"class": "na-card", "id": f"na-card-{key}"},
+        E("p", {"class": "na-card__name"}, value.label, E("span", {"class": "na-card__kind"}, "Date")),
+        E("p", {"class": "na-card__desc", "id": f"na-desc-{key}"}, f"{value.label}. {what}"),
+        E("a", {"class": "na-card__link", "href": rel(here, timeline.date_uri(value))}, "On the timeline"),
+    )
 
 
 def article_page(corpus: Corpus, slug: str) -> Element:
@@ -159,18 +200,42 @@ def article_page(corpus: Corpus, slug: str) -> Element:
     )
     body = E("div", {"class": "na-article__body"})
     for index in range(len(article.paragraphs)):
-        body.append(paragraph(kb, annotated, index, here))
+        body.append(paragraph(corpus, annotated, index, here))
     cards = E("div", {"class": "na-cards", "hidden": "hidden"})
     for entity_id in annotated.entities:
         cards.append(entity_card(kb, kb.entities[entity_id], article.published, here))
+    seen: set[str] = set()
+    for dates in annotated.dates:
+        for date in dates:
+            if date_key(date.value) not in seen:
+                seen.add(date_key(date.value))
+                cards.append(date_card(corpus, date.value, here))
     return E(
         "article",
         {"class": "na-article", "data-published": article.published.isoformat()},
         header,
         body,
+        _on_the_timeline(corpus, annotated, here),
         _in_this_article(kb, annotated, here),
         cards,
     )
+
+
+def _on_the_timeline(corpus: Corpus, annotated: AnnotatedArticle, here: str) -> Element:
+    events = timeline.article_events(corpus, annotated.article.slug)
+    published = annotated.article.published
+    items = E("ul", {"class": "na-event-list"})
+    items.append(
+        E("li", {}, E("a", {"href": rel(here, f"timeline/{published:%Y-%m}.md#{published.isoformat()}")}, long_date(published)), ": this article is published")
+    )
+    for event in events:
+        items.append(event_item(event, here))
+    return E("aside", {"class": "na-aside", "aria-labelledby": "on-the-timeline"}, E("h2", {"id": "on-the-timeline"}, "On the timeline"), items)
+
+
+def event_item(event: Event, here: str) -> Element:
+    when = long_date(event.date) + (f" – {long_date(event.end)}" if event.end else "")
+    return E("li", {}, E("a", {"href": rel(here, timeline.event_uri(event))}, when), f": {event.title}")
 
 
 def _in_this_article(kb: KnowledgeBase, annotated: AnnotatedArticle, here: str) -> Element | None:
@@ -261,6 +326,13 @@ def mentioned_in(corpus: Corpus, entity_id: str, here: str) -> list[Element]:
     return nodes
 
 
+def entity_timeline(corpus: Corpus, entity_id: str, here: str) -> list[Element]:
+    events = timeline.entity_events(corpus, entity_id)
+    if not events:
+        return []
+    return [E("h2", {"id": "on-the-timeline"}, "On the timeline"), E("ul", {"class": "na-event-list"}, *(event_item(e, here) for e in events))]
+
+
 def glossary_entry(corpus: Corpus, entity_id: str) -> Element:
     kb = corpus.kb
     entity = kb.entities[entity_id]
@@ -295,6 +367,7 @@ def glossary_entry(corpus: Corpus, entity_id: str) -> Element:
     aliases = sorted(set(entity.aliases) - {entity.label})
     if aliases:
         root.append(E("p", {"class": "na-entity__aliases"}, "Also written: " + ", ".join(aliases)))
+    root.extend(entity_timeline(corpus, entity.id, here))
     root.extend(mentioned_in(corpus, entity.id, here))
     root.append(E("h2", {"id": "sources"}, "Sources"))
     root.append(sources_list(entity.sources))
@@ -347,6 +420,7 @@ def person_entry(corpus: Corpus, person_id: str) -> Element:
             dates = span_text(role)
             items.append(E("li", {}, f"{role.title}, ", E("a", {"href": rel(here, entity_uri(org))}, org.label), f" ({dates})" if dates else None))
         root.append(items)
+    root.extend(entity_timeline(corpus, person.id, here))
     root.extend(mentioned_in(corpus, person.id, here))
     root.append(E("h2", {"id": "sources"}, "Sources"))
     root.append(sources_list(person.sources))
@@ -366,6 +440,158 @@ def people_index(corpus: Corpus) -> Element:
     return E("div", {"class": "na-index"}, listing)
 
 
+# --- timeline -------------------------------------------------------------------------------
+
+
+def _month_label(key: str) -> str:
+    return f"{dt.date.fromisoformat(key + '-01'):%B %Y}"
+
+
+def _entity_links(kb: KnowledgeBase, ids: tuple[str, ...], here: str) -> list[Element | str]:
+    parts: list[Element | str] = []
+    for index, entity_id in enumerate(ids):
+        entity = kb.entities[entity_id]
+        if index:
+            parts.append(", ")
+        parts.append(E("a", {"href": rel(here, entity_uri(entity))}, entity.label))
+    return parts
+
+
+def _paragraph_link(corpus: Corpus, slug: str, number: int, here: str, words: str | None = None) -> Element:
+    article = corpus.articles[slug].article
+    label = f"{article.title}, paragraph {number}"
+    return E("li", {}, E("a", {"href": rel(here, f"{article.src_uri}#p-{number}")}, label), E("span", {"class": "na-count"}, f" · “{words}”") if words else None)
+
+
+def timeline_event(corpus: Corpus, event: Event, here: str) -> Element:
+    kb = corpus.kb
+    when = long_date(event.date) + (f" – {long_date(event.end)}" if event.end else "")
+    node = E(
+        "article",
+        {"class": "na-event", "id": event.id, "data-entities": " ".join(event.entities)},
+        E("h3", {"class": "na-event__title"}, event.title),
+        E("p", {"class": "na-event__when"}, E("time", {"datetime": event.date.isoformat()}, when)),
+        E("p", {}, event.description),
+    )
+    if event.entities:
+        node.append(E("p", {"class": "na-event__who"}, "Involved: ", *_entity_links(kb, event.entities, here)))
+    sources = E("p", {"class": "na-event__sources"}, "Sources: ")
+    for index, url in enumerate(event.sources, 1):
+        sources.append(E("a", {"href": url}, f"[{index}]"))
+        sources[-1].tail = " "
+    node.append(sources)
+    reports = timeline.reported_in(corpus, event)
+    if reports:
+        node.append(E("p", {"class": "na-event__reported"}, "Reported in:"))
+        node.append(E("ul", {}, *(_paragraph_link(corpus, r.slug, r.paragraph, here, r.date.text) for r in reports)))
+    return node
+
+
+def timeline_month(corpus: Corpus, key: str) -> Element:
+    here = f"timeline/{key}.md"
+    months = timeline.month_keys(corpus)
+    position = months.index(key)
+    nav = E("nav", {"class": "na-month-nav", "aria-label": "Months"})
+    if position > 0:
+        before = months[position - 1]
+        nav.append(E("a", {"class": "na-month-nav__prev", "href": rel(here, f"timeline/{before}.md"), "rel": "prev"}, f"← {_month_label(before)}"))
+    nav.append(E("a", {"class": "na-month-nav__all", "href": rel(here, "timeline/index.md")}, "Whole timeline"))
+    if position + 1 < len(months):
+        after = months[position + 1]
+        nav.append(E("a", {"class": "na-month-nav__next", "href": rel(here, f"timeline/{after}.md"), "rel": "next"}, f"{_month_label(after)} →"))
+    root = E("div", {"class": "na-timeline na-timeline--month"}, nav)
+    for day in timeline.days_of(corpus, key):
+        section = E("section", {"class": "na-day"}, E("h2", {"id": day.day.isoformat()}, long_date(day.day)))
+        for event in day.events:
+            section.append(timeline_event(corpus, event, here))
+        if day.published:
+            section.append(E("p", {"class": "na-day__label"}, "Published:"))
+            section.append(
+                E(
+                    "ul",
+                    {},
+                    *(E("li", {}, E("a", {"href": rel(here, corpus.articles[s].article.src_uri)}, corpus.articles[s].article.title)) for s in day.published),
+                )
+            )
+        unattached = [m for m in day.mentions if not timeline.events_on(corpus, day.day)]
+        if unattached:
+            section.append(E("p", {"class": "na-day__label"}, "Mentioned in:"))
+            section.append(E("ul", {}, *(_paragraph_link(corpus, m.slug, m.paragraph, here, m.date.text) for m in unattached)))
+        root.append(section)
+    periods = timeline.periods_of(corpus, key)
+    section = E("section", {"class": "na-day"}, E("h2", {"id": "periods"}, "Periods mentioned"))
+    if periods:
+        items = E("ul", {})
+        for link in periods:
+            items.append(_paragraph_link(corpus, link.slug, link.paragraph, here, f"{link.date.text}: {link.date.value.label}"))
+        section.append(items)
+    else:
+        section.append(E("p", {}, "No article mentions a week, month or season starting this month."))
+    root.append(section)
+    root.append(copy.deepcopy(nav))
+    return root
+
+
+def timeline_index(corpus: Corpus) -> Element:
+    kb = corpus.kb
+    here = "timeline/index.md"
+    involved = sorted({i for e in kb.events for i in e.entities if kb.entities[i].section in ("glossary", "people")} - {t.id for t in kb.terms})
+    controls = E(
+        "div",
+        {"class": "na-timeline-controls", "hidden": "hidden"},
+        E("label", {"for": "na-timeline-filter"}, "Show events involving "),
+        E(
+            "select",
+            {"id": "na-timeline-filter"},
+            E("option", {"value": ""}, "anyone"),
+            *(E("option", {"value": i}, kb.entities[i].label) for i in sorted(involved, key=lambda i: kb.entities[i].label.casefold())),
+        ),
+        E("button", {"type": "button", "class": "md-button na-timeline-order", "aria-pressed": "false"}, "Newest first"),
+        E("p", {"class": "na-timeline-count", "role": "status", "aria-live": "polite"}),
+    )
+    root = E("div", {"class": "na-timeline na-timeline--index"}, controls)
+    listing = E("div", {"class": "na-timeline__list"})
+    for year in timeline.years(corpus):
+        block = E("section", {"class": "na-year", "data-year": str(year)}, E("h2", {"id": f"year-{year}"}, str(year)))
+        for key in [m for m in timeline.month_keys(corpus) if m.startswith(f"{year}-")]:
+            month = E("section", {"class": "na-month"}, E("h3", {"id": f"month-{key}"}, E("a", {"href": rel(here, f"timeline/{key}.md")}, _month_label(key))))
+            items = E("ol", {"class": "na-timeline__events"})
+            for day in timeline.days_of(corpus, key):
+                for event in day.events:
+                    items.append(
+                        E(
+                            "li",
+                            {"class": "na-timeline__event", "data-entities": " ".join(event.entities)},
+                            E("time", {"datetime": event.date.isoformat()}, long_date(event.date)),
+                            " ",
+                            E("a", {"href": rel(here, timeline.event_uri(event))}, event.title),
+                        )
+                    )
+                for slug in day.published:
+                    article = corpus.articles[slug].article
+                    items.append(
+                        E(
+                            "li",
+                            {"class": "na-timeline__event na-timeline__event--article", "data-entities": " ".join(corpus.articles[slug].entities)},
+                            E("time", {"datetime": article.published.isoformat()}, long_date(article.published)),
+                            " Article: ",
+                            E("a", {"href": rel(here, article.src_uri)}, article.title),
+                        )
+                    )
+            if len(items):
+                month.append(items)
+            else:
+                month.append(E("p", {"class": "na-count"}, "Dates mentioned in articles only."))
+            block.append(month)
+        year_links = [link for link in corpus.date_links if link.date.value.precision == "year" and link.date.value.start.year == year]
+        if year_links:
+            block.append(E("p", {"class": "na-day__label"}, f"Articles that mention {year} as a whole:"))
+            block.append(E("ul", {}, *(_paragraph_link(corpus, m.slug, m.paragraph, here, m.date.text) for m in year_links)))
+        listing.append(block)
+    root.append(listing)
+    return root
+
+
 BUILDERS = {
     "article": article_page,
     "articles": lambda corpus, key: articles_index(corpus),
@@ -373,6 +599,8 @@ BUILDERS = {
     "glossary-entry": glossary_entry,
     "people": lambda corpus, key: people_index(corpus),
     "person": person_entry,
+    "timeline": lambda corpus, key: timeline_index(corpus),
+    "timeline-month": timeline_month,
 }
 
 
@@ -383,7 +611,11 @@ def page_specs(corpus: Corpus) -> list[PageSpec]:
         PageSpec("articles/index.md", "articles", "", "Articles", "Every article in the archive, newest first."),
         PageSpec("glossary/index.md", "glossary", "", "Glossary", "The unions, public bodies and terms of the dispute."),
         PageSpec("people/index.md", "people", "", "People", "Everyone the articles name, A to Z."),
+        PageSpec("timeline/index.md", "timeline", "", "Timeline", "The dispute day by day: events, articles and the dates they mention."),
     ]
+    for key in timeline.month_keys(corpus):
+        label = _month_label(key)
+        specs.append(PageSpec(f"timeline/{key}.md", "timeline-month", key, label, f"The pay dispute in {label}: events, articles and dates mentioned."))
     for annotated in corpus.newest_first():
         article = annotated.article
         specs.append(PageSpec(article.src_uri, "article", article.slug, article.title, article.summary or article.title))

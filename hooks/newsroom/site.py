@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -13,6 +14,7 @@ from .matcher import Matcher
 from .mdext import NewsroomExtension, placeholder
 from .model import KnowledgeBase
 from .pages import page_specs
+from .timeline import icalendar, timelinejs
 
 SOURCE_SUFFIXES = (".txt", ".notes.yml")
 _OWN_EPOCH = "NEWSROOM_SET_SOURCE_DATE_EPOCH"
@@ -49,6 +51,14 @@ class BuildState:
         paths = [(path, os.path.join(shown_dir, "articles", path.name)) for path in sorted((docs_dir / "articles").glob("*.txt"))]
         self.corpus = build_corpus(self.kb, self.matcher, paths)
         return [(spec.src_uri, page_markdown(spec.title, spec.description, spec.kind, spec.key)) for spec in page_specs(self.corpus)]
+
+    def exports(self, site_url: str, site_name: str) -> list[tuple[str, str]]:
+        """The machine-readable files: ``timeline.json`` (TimelineJS3) and ``timeline.ics``."""
+        stamp = dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), tz=dt.UTC)
+        return [
+            ("timeline.json", timelinejs(self.current(), site_url, site_name)),
+            ("timeline.ics", icalendar(self.current(), site_url, site_name, stamp)),
+        ]
 
     def report(self) -> list[str]:
         lines = []

@@ -12,6 +12,8 @@ PAGES = {
     "glossary entry": "glossary/naht/",
     "people index": "people/",
     "person": "people/paul-whiteman/",
+    "timeline index": "timeline/",
+    "timeline month": "timeline/2023-04/",
 }
 
 

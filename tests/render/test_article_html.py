@@ -31,10 +31,20 @@ def paragraph_html(html: str, number: int) -> str:
 def test_paragraph_links_first_mention_of_each_entity_and_marks_repeats(kb, matcher):
     html = render(kb, matcher, "The NEU met the NEU’s critics.\n")
     assert paragraph_html(html, 1) == (
-        '<p id="p-1">The <a aria-describedby="na-desc-neu na-role-neu" class="na-mention" data-entity="neu" '
+        '<p id="p-1">The <a aria-describedby="na-desc-neu na-role-neu" class="na-mention" data-card="na-card-neu" data-entity="neu" '
         'href="../glossary/neu.md">NEU</a> met the <span class="na-mention na-mention--repeat" data-entity="neu">NEU</span>'
         '’s critics.<a aria-label="Link to paragraph 1" class="na-permalink" href="#p-1">¶</a></p>'
     )
+
+
+def test_date_is_a_time_element_linking_to_its_day_on_the_timeline(kb, matcher):
+    html = render(kb, matcher, "Another strike is planned for Tuesday.\n")
+    assert paragraph_html(html, 1) == (
+        '<p id="p-1">Another strike is planned for <a aria-describedby="na-desc-d-2023-05-02-2023-05-02" class="na-date" '
+        'data-card="na-card-d-2023-05-02-2023-05-02" href="../timeline/2023-05.md#2023-05-02"><time datetime="2023-05-02">Tuesday</time></a>.'
+        '<a aria-label="Link to paragraph 1" class="na-permalink" href="#p-1">¶</a></p>'
+    )
+    assert '<p class="na-card__desc" id="na-desc-d-2023-05-02-2023-05-02">Tuesday 2 May 2023. NEU strike in England</p>' in html
 
 
 def test_article_header_has_title_date_publisher_and_original(kb, matcher):

@@ -1,0 +1,171 @@
+"""The timeline: which months have pages, what is on each day, and the iCalendar/TimelineJS exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from .corpus import Corpus, DateLink
+from .dates import DateValue
+from .model import Event
+
+
+@dataclass
+class Day:
+    """Everything on one day of a month page."""
+
+    day: dt.date
+    events: list[Event] = field(default_factory=list)
+    published: list[str] = field(default_factory=list)  # article slugs
+    mentions: list[DateLink] = field(default_factory=list)  # day-precision dates pointing here
+
+
+def event_uri(event: Event) -> str:
+    return f"timeline/{event.date:%Y-%m}.md#{event.id}"
+
+
+def date_uri(value: DateValue) -> str:
+    if value.precision == "day":
+        return f"timeline/{value.month}.md#{value.start.isoformat()}"
+    if value.precision == "year":
+        return f"timeline/index.md#year-{value.start.year}"
+    return f"timeline/{value.month}.md#periods"
+
+
+def month_keys(corpus: Corpus) -> list[str]:
+    """Every month with an event, a publication or a date an article mentions, oldest first."""
+    keys = {f"{event.date:%Y-%m}" for event in corpus.kb.events}
+    keys |= {f"{a.article.published:%Y-%m}" for a in corpus.articles.values()}
+    keys |= {link.date.value.month for link in corpus.date_links if link.date.value.precision != "year"}
+    return sorted(keys)
+
+
+def years(corpus: Corpus) -> list[int]:
+    found = {int(key[:4]) for key in month_keys(corpus)}
+    found |= {link.date.value.start.year for link in corpus.date_links if link.date.value.precision == "year"}
+    return sorted(found)
+
+
+def days_of(corpus: Corpus, month: str) -> list[Day]:
+    days: dict[dt.date, Day] = {}
+
+    def day(when: dt.date) -> Day:
+        return days.setdefault(when, Day(when))
+
+    for event in corpus.kb.events:
+        if f"{event.date:%Y-%m}" == month:
+            day(event.date).events.append(event)
+    for annotated in corpus.newest_first():
+        if f"{annotated.article.published:%Y-%m}" == month:
+            day(annotated.article.published).published.append(annotated.article.slug)
+    for link in corpus.date_links:
+        value = link.date.value
+        if value.precision == "day" and value.month == month:
+            day(value.start).mentions.append(link)
+    return [days[key] for key in sorted(days)]
+
+
+def periods_of(corpus: Corpus, month: str) -> list[DateLink]:
+    """Mentions of weeks, months and seasons that start in ``month``."""
+    return [link for link in corpus.date_links if link.date.value.precision in ("week", "month", "season") and link.date.value.month == month]
+
+
+def events_on(corpus: Corpus, when: dt.date) -> list[Event]:
+    return [e for e in corpus.kb.events if e.date <= when <= (e.end or e.date)]
+
+
+def reported_in(corpus: Corpus, event: Event) -> list[DateLink]:
+    """Article paragraphs whose day-precision dates fall on the event."""
+    end = event.end or event.date
+    return [
+        link for link in corpus.date_links if link.date.value.precision == "day" and event.date <= link.date.value.start <= end
+    ]
+
+
+def article_events(corpus: Corpus, slug: str) -> list[Event]:
+    """The events an article refers to through its dates, oldest first."""
+    found: dict[str, Event] = {}
+    for link in corpus.date_links:
+        if link.slug == slug and link.date.value.precision == "day":
+            for event in events_on(corpus, link.date.value.start):
+                found[event.id] = event
+    return sorted(found.values(), key=lambda e: (e.date, e.id))
+
+
+def entity_events(corpus: Corpus, entity_id: str) -> list[Event]:
+    return [e for e in corpus.kb.events if entity_id in e.entities]
+
+
+# --- exports ------------------------------------------------------------------------------
+
+
+def timelinejs(corpus: Corpus, site_url: str, title: str) -> str:
+    """``timeline.json`` in TimelineJS3's format; each event links to its permanent anchor."""
+
+    def date_obj(day: dt.date) -> dict[str, str]:
+        return {"year": str(day.year), "month": str(day.month), "day": str(day.day)}
+
+    events = []
+    for event in corpus.kb.events:
+        url = _absolute(site_url, event_uri(event))
+        item = {
+            "unique_id": event.id,
+            "start_date": date_obj(event.date),
+            "text": {"headline": event.title, "text": f'<p>{_html(event.description)}</p><p><a href="{url}">On the archive\'s timeline</a></p>'},
+            "group": f"{event.date.year}",
+        }
+        if event.end:
+            item["end_date"] = date_obj(event.end)
+        events.append(item)
+    data = {"title": {"text": {"headline": title, "text": "Events of the dispute, each with its sources on the archive."}}, "events": events}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def icalendar(corpus: Corpus, site_url: str, title: str, stamp: dt.datetime) -> str:
+    """``timeline.ics``: one all-day VEVENT per event, its URL the permanent anchor."""
+    host = site_url.split("//", 1)[-1].split("/", 1)[0] or "archive"
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Pay Dispute Archive//newsroom//EN", "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_ics_text(title)}"]
+    for event in corpus.kb.events:
+        end = (event.end or event.date) + dt.timedelta(days=1)
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{event.id}@{host}",
+            f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
+            f"DTSTART;VALUE=DATE:{event.date:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+            f"SUMMARY:{_ics_text(event.title)}",
+            f"DESCRIPTION:{_ics_text(event.description + ' Sources: ' + ' '.join(event.sources))}",
+            f"URL:{_absolute(site_url, event_uri(event))}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _absolute(site_url: str, uri: str) -> str:
+    path, _, anchor = uri.partition("#")
+    page = path.removesuffix(".md").removesuffix("index")
+    page = page if page.endswith("/") or not page else page + "/"
+    return site_url.rstrip("/") + "/" + page + (f"#{anchor}" if anchor else "")
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _ics_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """RFC 5545 line folding: at most 75 octets a line, continuation lines start with a space."""
+    out, current = [], b""
+    for char in line:
+        encoded = char.encode("utf-8")
+        if len(current) + len(encoded) > (75 if not out else 74):
+            out.append(current.decode("utf-8"))
+            current = b""
+        current += encoded
+    out.append(current.decode("utf-8"))
+    return "\r\n ".join(out)

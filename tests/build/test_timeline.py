@@ -1,0 +1,76 @@
+"""Timeline pages, their links with articles and entities in both directions, and the exports."""
+
+from __future__ import annotations
+
+import json
+import re
+
+ARTICLE_000 = "articles/2023-04-28-unions-vow-coordinated-strikes"
+ARTICLE_004 = "articles/2023-04-04-ascl-members-reject-pay-offer"
+
+
+def test_seed_dates_link_to_their_day_on_the_month_page(built_site):
+    html = built_site.page(ARTICLE_004)
+    links = re.findall(r'<a [^>]*class="na-date"[^>]*href="([^"]+)"[^>]*><time datetime="([^"]+)">([^<]+)</time></a>', html)
+    assert ("../../timeline/2023-04/#2023-04-03", "2023-04-03", "yesterday") in links
+    assert ("../../timeline/2023-04/#2023-04-27", "2023-04-27", "April 27") in links
+    assert ("../../timeline/2023-05/#2023-05-02", "2023-05-02", "May 2") in links
+    html = built_site.page(ARTICLE_000)
+    assert '<time datetime="2023-05-02">Tuesday</time>' in html
+    assert 'href="../../timeline/2023-09/#periods"><time datetime="2023-09">the autumn</time>' in html
+
+
+def test_month_page_has_day_and_event_anchors_and_prev_next(built_site):
+    html = built_site.page("timeline/2023-04")
+    for anchor in ("2023-04-03", "2023-04-27", "2023-04-28", "unions-coordinate", "neu-strike-2023-04-27"):
+        assert f'id="{anchor}"' in html, anchor
+    assert 'rel="prev" href="../2023-03/"' in html or 'href="../2023-03/" rel="prev"' in html
+    assert 'href="../2023-05/" rel="next"' in html or 'rel="next" href="../2023-05/"' in html
+
+
+def test_event_reports_the_paragraphs_whose_dates_point_at_it(built_site):
+    html = built_site.page("timeline/2023-05")
+    event = html[html.index('id="neu-strike-2023-05-02"'):]
+    event = event[: event.index("</article>")]
+    assert f'href="../../{ARTICLE_000}/#p-4"' in event
+    assert f'href="../../{ARTICLE_004}/#p-4"' in event
+
+
+def test_article_lists_its_events_and_entity_pages_list_theirs(built_site):
+    html = built_site.page(ARTICLE_004)
+    aside = html[html.index('id="on-the-timeline"'):]
+    aside = aside[: aside.index("</aside>")]
+    assert 'href="../../timeline/2023-04/#neu-rejects-offer"' in aside
+    assert 'href="../../timeline/2023-05/#neu-strike-2023-05-02"' in aside
+    assert 'href="../../timeline/2023-07/#ascl-accepts"' in built_site.page("glossary/ascl")
+    assert 'href="../../timeline/2023-03/#kebede-elected"' in built_site.page("people/daniel-kebede")
+
+
+def test_publication_is_on_the_timeline_and_undated_events_days_are_listed(built_site):
+    html = built_site.page("timeline/2023-04")
+    day = html[html.index('id="2023-04-04"'):]
+    assert f'href="../../{ARTICLE_004}/"' in day[: day.index("</section>")]
+
+
+def test_timelinejs_export_has_the_required_keys(built_site):
+    data = json.loads((built_site.root / "site" / "timeline.json").read_text(encoding="utf-8"))
+    assert set(data) == {"title", "events"}
+    assert len(data["events"]) == 33
+    for event in data["events"]:
+        assert set(event["start_date"]) == {"year", "month", "day"}
+        assert event["text"]["headline"]
+        assert event["unique_id"]
+    strike = next(e for e in data["events"] if e["unique_id"] == "neu-regional-strikes")
+    assert strike["end_date"] == {"year": "2023", "month": "3", "day": "2"}
+
+
+def test_icalendar_export_parses_and_links_each_event_to_its_anchor(built_site, site_port):
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical((built_site.root / "site" / "timeline.ics").read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 33
+    first = next(e for e in events if str(e["UID"]).startswith("unions-coordinate@"))
+    assert str(first["URL"]) == f"http://127.0.0.1:{site_port}/timeline/2023-04/#unions-coordinate"
+    assert first.decoded("DTSTART").isoformat() == "2023-04-28"
+    assert str(first["SUMMARY"]) == "Four unions announce co-ordinated action"
