@@ -33,7 +33,7 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     try:
-        generated = _state.load_articles(Path(config.docs_dir), os.path.relpath(config.docs_dir))
+        generated = _state.load_articles(Path(config.docs_dir), os.path.relpath(config.docs_dir), config.site_url or "/")
     except DataError as err:
         raise PluginError(str(err)) from None
     for line in _state.report():

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import DateMention, find_dates
+from .errors import DataError
 from .loader import load_article
 from .matcher import ArticleContext, Matcher, Unresolved, find_mentions, unknown_names
 from .model import Article, KnowledgeBase, Mention
+from .notes import DateOverride, Note, load_notes
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z0-9])")
 
@@ -21,6 +23,7 @@ class AnnotatedArticle:
     dates: tuple[tuple[DateMention, ...], ...]  # one tuple per paragraph
     unresolved: tuple[Unresolved, ...]
     unknown: tuple[tuple[int, str], ...]  # (paragraph, name)
+    notes: tuple[Note, ...] = ()
 
     @property
     def entities(self) -> tuple[str, ...]:
@@ -57,22 +60,29 @@ class Corpus:
     articles: dict[str, AnnotatedArticle]
     backlinks: dict[str, list[BackLink]] = field(default_factory=dict)
     date_links: list[DateLink] = field(default_factory=list)
+    matcher: Matcher | None = None
+    site_url: str = "/"
 
     def newest_first(self) -> list[AnnotatedArticle]:
         return sorted(self.articles.values(), key=lambda a: (a.article.published, a.article.slug), reverse=True)
 
 
-def annotate(article: Article, matcher: Matcher) -> AnnotatedArticle:
+def annotate(article: Article, matcher: Matcher, notes: tuple[Note, ...] = (), overrides: tuple[DateOverride, ...] = ()) -> AnnotatedArticle:
+    """Mentions, dates (an editor's override wins over the automatic reading) and notes of one article."""
     context = ArticleContext(published=article.published, named=[])
     all_mentions, all_dates, all_unresolved, unknown = [], [], [], []
     for paragraph in article.paragraphs:
         mentions, unresolved = find_mentions(matcher, paragraph.text, context, paragraph.number)
         all_mentions.append(tuple(mentions))
         dates = find_dates(paragraph.text, article.published)
-        all_dates.append(tuple(d for d in dates if not any(m.start < d.end and d.start < m.end for m in mentions)))
+        mine = [o for o in overrides if o.anchor.paragraph == paragraph.number]
+        dates = [d for d in dates if not any(o.anchor.start < d.end and d.start < o.anchor.end for o in mine)]
+        dates += [DateMention(o.anchor.start, o.anchor.end, o.quote, o.value) for o in mine]
+        dates = [d for d in dates if not any(m.start < d.end and d.start < m.end for m in mentions)]
+        all_dates.append(tuple(sorted(dates, key=lambda d: d.start)))
         all_unresolved.extend(unresolved)
         unknown.extend((paragraph.number, name) for name in unknown_names(paragraph.text, mentions))
-    return AnnotatedArticle(article, tuple(all_mentions), tuple(all_dates), tuple(all_unresolved), tuple(unknown))
+    return AnnotatedArticle(article, tuple(all_mentions), tuple(all_dates), tuple(all_unresolved), tuple(unknown), notes)
 
 
 def sentence_at(text: str, offset: int) -> str:
@@ -85,13 +95,22 @@ def sentence_at(text: str, offset: int) -> str:
     return text[start:].strip()
 
 
+def check_orphan_notes(notes_paths: list[tuple[Path, str]]) -> None:
+    """A notes file whose article does not exist would be silently ignored: refuse it."""
+    for path, shown in notes_paths:
+        if not path.with_name(path.name.removesuffix(".notes.yml") + ".txt").exists():
+            raise DataError(shown, None, "file", f"no article {path.name.removesuffix('.notes.yml')}.txt beside this notes file; rename it to match an article")
+
+
 def build_corpus(kb: KnowledgeBase, matcher: Matcher, article_paths: list[tuple[Path, str]]) -> Corpus:
     """Load, annotate and index every article. ``article_paths`` pairs a file with the name errors show."""
     articles = {}
     for path, shown in sorted(article_paths, key=lambda p: p[1]):
-        annotated = annotate(load_article(path, shown), matcher)
-        articles[annotated.article.slug] = annotated
-    corpus = Corpus(kb=kb, articles=articles)
+        article = load_article(path, shown)
+        notes_path = path.with_name(f"{article.slug}.notes.yml")
+        notes, overrides = load_notes(notes_path, shown.removesuffix(".txt") + ".notes.yml", article) if notes_path.exists() else ((), ())
+        articles[article.slug] = annotate(article, matcher, notes, overrides)
+    corpus = Corpus(kb=kb, articles=articles, matcher=matcher)
     for annotated in corpus.newest_first():
         for paragraph, dates in zip(annotated.article.paragraphs, annotated.dates, strict=True):
             corpus.date_links.extend(DateLink(annotated.article.slug, paragraph.number, date) for date in dates)

@@ -96,8 +96,11 @@ class _Record:
         lines = getattr(self.mapping, "lines", {})
         return lines.get(key, self.line - self.offset) + self.offset
 
+    def field(self, key: str) -> str:
+        return f"{self.name}.{key}" if self.name else key
+
     def fail(self, key: str, why: str) -> DataError:
-        return DataError(self.file, self.line_of(key), f"{self.name}.{key}", why)
+        return DataError(self.file, self.line_of(key), self.field(key), why)
 
     def only(self, allowed: tuple[str, ...]) -> None:
         for key in self.mapping:
@@ -108,7 +111,7 @@ class _Record:
         value = self.mapping.get(key)
         if value is None:
             if required:
-                raise DataError(self.file, self.line, f"{self.name}.{key}", f"missing required field `{key}`")
+                raise DataError(self.file, self.line, self.field(key), f"missing required field `{key}`")
             return None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
@@ -158,7 +161,7 @@ class _Record:
     def sources(self, key: str = "sources", *, required: bool = True) -> tuple[str, ...]:
         urls = self.texts(key)
         if required and not urls:
-            raise DataError(self.file, self.line, f"{self.name}.{key}", "every fact needs a source: add at least one URL")
+            raise DataError(self.file, self.line, self.field(key), "every fact needs a source: add at least one URL")
         for url in urls:
             if not URL_PATTERN.fullmatch(url):
                 raise self.fail(key, f"{url!r} is not an http(s) URL")
@@ -171,7 +174,7 @@ class _Record:
         if not isinstance(value, list):
             raise self.fail(key, "expected a list")
         return [
-            _Record(self.file, item, f"{self.name}.{key}[{i}]", self.line_of(key) - self.offset, self.offset)
+            _Record(self.file, item, self.field(f"{key}[{i}]"), self.line_of(key) - self.offset, self.offset)
             for i, item in enumerate(value)
         ]
 

@@ -116,46 +116,81 @@ def date_key(value: DateValue) -> str:
 
 
 def paragraph(corpus: Corpus, annotated: AnnotatedArticle, index: int, here: str) -> Element:
-    """One ``<p id="p-N">``: the verbatim text, mentions and dates linked, and a permalink.
+    """One ``<p id="p-N">``: the verbatim text, mentions and dates linked, notes marked, and a permalink.
 
     The first mention of each entity in the paragraph is a link; later ones are marked only."""
-    kb = corpus.kb
     para = annotated.article.paragraphs[index]
     anchor = f"p-{para.number}"
     element = E("p", {"id": anchor})
     spans = sorted([*annotated.mentions[index], *annotated.dates[index]], key=lambda span: span.start)
-    cursor, linked = 0, set()
-    for span in spans:
-        add(element, para.text[cursor:span.start] or None)
-        if hasattr(span, "value"):
-            key = date_key(span.value)
-            node = E(
-                "a",
-                {"class": "na-date", "href": rel(here, timeline.date_uri(span.value)), "data-card": f"na-card-{key}", "aria-describedby": f"na-desc-{key}"},
-                E("time", {"datetime": span.value.datetime}, span.text),
-            )
-        elif span.entity in linked:
-            node = E("span", {"class": "na-mention na-mention--repeat", "data-entity": span.entity}, span.text)
-        else:
-            linked.add(span.entity)
-            entity = kb.entities[span.entity]
-            has_role = as_of(kb, entity, annotated.article.published) is not None
-            node = E(
+    linked: set[str] = set()
+    cursor = 0
+    for note in (n for n in annotated.notes if n.anchor.paragraph == para.number):
+        start, end = note.anchor.start, note.anchor.end
+        for span in spans:  # a note that cuts through a mention or date highlights all of it
+            if span.start < end and start < span.end:
+                start, end = min(start, span.start), max(end, span.end)
+        _inline(corpus, annotated, element, para.text, cursor, start, spans, linked, here)
+        mark = E("mark", {"class": "na-note", "id": f"note-{note.id}", "data-note": note.id})
+        _inline(corpus, annotated, mark, para.text, start, end, spans, linked, here)
+        element.append(mark)
+        element.append(
+            E(
                 "a",
                 {
-                    "class": "na-mention",
-                    "data-entity": span.entity,
-                    "data-card": f"na-card-{span.entity}",
-                    "href": rel(here, entity_uri(entity)),
-                    "aria-describedby": f"na-desc-{span.entity}" + (f" na-role-{span.entity}" if has_role else ""),
+                    "class": "na-note-marker",
+                    "href": f"#note-body-{note.id}",
+                    "data-note": note.id,
+                    "aria-label": f"Note {note.number}: {note.label}",
+                    "aria-haspopup": "dialog",
                 },
-                span.text,
+                E("sup", {}, str(note.number)),
             )
-        element.append(node)
-        cursor = span.end
-    add(element, para.text[cursor:] or None)
+        )
+        cursor = end
+    _inline(corpus, annotated, element, para.text, cursor, len(para.text), spans, linked, here)
     element.append(E("a", {"class": "na-permalink", "href": f"#{anchor}", "aria-label": f"Link to paragraph {para.number}"}, "¶"))
     return element
+
+
+def _inline(corpus, annotated, container, text, start, end, spans, linked, here) -> None:
+    """Append ``text[start:end]`` to ``container``, with the mentions and dates inside it as links."""
+    cursor = start
+    for span in spans:
+        if span.start < start or span.end > end:
+            continue
+        add(container, text[cursor:span.start] or None)
+        container.append(span_node(corpus, annotated.article.published, span, linked, here))
+        cursor = span.end
+    add(container, text[cursor:end] or None)
+
+
+def span_node(corpus: Corpus, published: dt.date, span, linked: set[str], here: str) -> Element:
+    """A date link, a mention link, or (for a repeat in the same paragraph) a marked mention."""
+    kb = corpus.kb
+    if hasattr(span, "value"):
+        key = date_key(span.value)
+        return E(
+            "a",
+            {"class": "na-date", "href": rel(here, timeline.date_uri(span.value)), "data-card": f"na-card-{key}", "aria-describedby": f"na-desc-{key}"},
+            E("time", {"datetime": span.value.datetime}, span.text),
+        )
+    if span.entity in linked:
+        return E("span", {"class": "na-mention na-mention--repeat", "data-entity": span.entity}, span.text)
+    linked.add(span.entity)
+    entity = kb.entities[span.entity]
+    has_role = as_of(kb, entity, published) is not None
+    return E(
+        "a",
+        {
+            "class": "na-mention",
+            "data-entity": span.entity,
+            "data-card": f"na-card-{span.entity}",
+            "href": rel(here, entity_uri(entity)),
+            "aria-describedby": f"na-desc-{span.entity}" + (f" na-role-{span.entity}" if has_role else ""),
+        },
+        span.text,
+    )
 
 
 def date_card(corpus: Corpus, value: DateValue, here: str) -> Element:
@@ -201,8 +236,9 @@ def article_page(corpus: Corpus, slug: str) -> Element:
     body = E("div", {"class": "na-article__body"})
     for index in range(len(article.paragraphs)):
         body.append(paragraph(corpus, annotated, index, here))
+    notes_section, note_entities = _notes_section(corpus, annotated, here)
     cards = E("div", {"class": "na-cards", "hidden": "hidden"})
-    for entity_id in annotated.entities:
+    for entity_id in dict.fromkeys([*annotated.entities, *note_entities]):
         cards.append(entity_card(kb, kb.entities[entity_id], article.published, here))
     seen: set[str] = set()
     for dates in annotated.dates:
@@ -215,10 +251,75 @@ def article_page(corpus: Corpus, slug: str) -> Element:
         {"class": "na-article", "data-published": article.published.isoformat()},
         header,
         body,
+        notes_section,
         _on_the_timeline(corpus, annotated, here),
         _in_this_article(kb, annotated, here),
         cards,
     )
+
+
+def note_url(corpus: Corpus, slug: str, note_id: str) -> str:
+    return f"{corpus.site_url.rstrip('/')}/articles/{slug}/#note-{note_id}"
+
+
+def note_body(corpus: Corpus, annotated: AnnotatedArticle, note, here: str, found: list[str] | None = None) -> list[Element]:
+    """The note's Markdown as elements, its entity mentions linked (the first of each)."""
+    from .bodytext import link_text_nodes, markdown_elements
+    from .matcher import ArticleContext, find_mentions
+
+    context = ArticleContext(annotated.article.published, [])
+    linked: set[str] = set()
+
+    def link(text: str):
+        mentions, _ = find_mentions(corpus.matcher, text, context)
+        if not mentions:
+            return None
+        pieces: list = []
+        cursor = 0
+        for mention in mentions:
+            pieces.append(text[cursor:mention.start])
+            pieces.append(span_node(corpus, annotated.article.published, mention, linked, here))
+            if found is not None:
+                found.append(mention.entity)
+            cursor = mention.end
+        pieces.append(text[cursor:])
+        return [p for p in pieces if not isinstance(p, str) or p]
+
+    elements = markdown_elements(note.body)
+    for element in elements:
+        link_text_nodes(element, link)
+    return elements
+
+
+def _notes_section(corpus: Corpus, annotated: AnnotatedArticle, here: str) -> tuple[Element | None, list[str]]:
+    if not annotated.notes:
+        return None, []
+    found: list[str] = []
+    items = E("ol", {"class": "na-notes__list"})
+    for note in annotated.notes:
+        sources = E("p", {"class": "na-note-body__sources"}, "Sources: ") if note.sources else None
+        for number, url in enumerate(note.sources, 1):
+            sources.append(E("a", {"href": url}, f"[{number}]"))
+            sources[-1].tail = " "
+        items.append(
+            E(
+                "li",
+                {"class": "na-note-body", "id": f"note-body-{note.id}", "data-note": note.id, "data-kind": note.kind},
+                E("p", {"class": "na-note-body__kind"}, E("span", {"class": f"na-kind na-kind--{note.kind}"}, note.label), E("q", {}, note.quote)),
+                E("div", {"class": "na-note-body__text"}, *note_body(corpus, annotated, note, here, found)),
+                sources,
+                E(
+                    "p",
+                    {"class": "na-note-body__links"},
+                    E("span", {"class": "na-note-body__back"}, E("a", {"href": f"#note-{note.id}"}, "Back to the passage"), " · "),
+                    E("a", {"class": "na-note-body__permalink", "href": note_url(corpus, annotated.article.slug, note.id)}, "Permanent link"),
+                    " ",
+                    E("button", {"type": "button", "class": "na-copy", "data-copy": note_url(corpus, annotated.article.slug, note.id), "hidden": "hidden"}, "Copy link"),
+                ),
+            )
+        )
+    section = E("section", {"class": "na-notes", "aria-labelledby": "notes"}, E("h2", {"id": "notes"}, "Editors' notes"), items)
+    return section, found
 
 
 def _on_the_timeline(corpus: Corpus, annotated: AnnotatedArticle, here: str) -> Element:
@@ -592,6 +693,49 @@ def timeline_index(corpus: Corpus) -> Element:
     return root
 
 
+def notes_index(corpus: Corpus) -> Element:
+    here = "notes/index.md"
+    from .notes import KIND_LABELS
+
+    total = sum(len(a.notes) for a in corpus.articles.values())
+    controls = E(
+        "div",
+        {"class": "na-notes-controls", "hidden": "hidden"},
+        E("label", {"for": "na-notes-filter"}, "Show "),
+        E("select", {"id": "na-notes-filter"}, E("option", {"value": ""}, "every kind of note"), *(E("option", {"value": k}, v) for k, v in KIND_LABELS.items())),
+        E("p", {"class": "na-timeline-count", "role": "status", "aria-live": "polite"}),
+    )
+    root = E("div", {"class": "na-notes-index"}, E("p", {}, f"{total} note{'s' if total != 1 else ''} by the archive's editors, each with a permanent link."), controls)
+    for annotated in corpus.newest_first():
+        if not annotated.notes:
+            continue
+        article = annotated.article
+        group = E(
+            "section",
+            {"class": "na-notes-group"},
+            E("h2", {"id": article.slug}, E("a", {"href": rel(here, article.src_uri)}, article.title)),
+            E("p", {"class": "na-count"}, f"{long_date(article.published)} · {article.publisher}"),
+        )
+        items = E("ul", {"class": "na-notes-index__list"})
+        for note in annotated.notes:
+            items.append(
+                E(
+                    "li",
+                    {"class": "na-notes-index__item", "data-kind": note.kind, "id": f"{article.slug}--{note.id}"},
+                    E("p", {"class": "na-note-body__kind"}, E("span", {"class": f"na-kind na-kind--{note.kind}"}, note.label), E("q", {}, note.quote)),
+                    E("div", {"class": "na-note-body__text"}, *note_body(corpus, annotated, note, here)),
+                    E(
+                        "p",
+                        {"class": "na-note-body__links"},
+                        E("a", {"href": rel(here, f"{article.src_uri}#note-{note.id}")}, f"Read it in place (paragraph {note.anchor.paragraph})"),
+                    ),
+                )
+            )
+        group.append(items)
+        root.append(group)
+    return root
+
+
 BUILDERS = {
     "article": article_page,
     "articles": lambda corpus, key: articles_index(corpus),
@@ -601,6 +745,7 @@ BUILDERS = {
     "person": person_entry,
     "timeline": lambda corpus, key: timeline_index(corpus),
     "timeline-month": timeline_month,
+    "notes": lambda corpus, key: notes_index(corpus),
 }
 
 
@@ -612,6 +757,7 @@ def page_specs(corpus: Corpus) -> list[PageSpec]:
         PageSpec("glossary/index.md", "glossary", "", "Glossary", "The unions, public bodies and terms of the dispute."),
         PageSpec("people/index.md", "people", "", "People", "Everyone the articles name, A to Z."),
         PageSpec("timeline/index.md", "timeline", "", "Timeline", "The dispute day by day: events, articles and the dates they mention."),
+        PageSpec("notes/index.md", "notes", "", "Editors' notes", "Every note the editors have pinned to a passage, by article."),
     ]
     for key in timeline.month_keys(corpus):
         label = _month_label(key)

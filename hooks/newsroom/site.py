@@ -8,7 +8,8 @@ import json
 import os
 from pathlib import Path
 
-from .corpus import Corpus, build_corpus
+from .annotations import annotations_jsonld
+from .corpus import Corpus, build_corpus, check_orphan_notes
 from .loader import load_knowledge_base
 from .matcher import Matcher
 from .mdext import NewsroomExtension, placeholder
@@ -45,17 +46,20 @@ class BuildState:
         assert self.corpus is not None, "the corpus is built in on_files"
         return self.corpus
 
-    def load_articles(self, docs_dir: Path, shown_dir: str) -> list[tuple[str, str]]:
+    def load_articles(self, docs_dir: Path, shown_dir: str, site_url: str = "/") -> list[tuple[str, str]]:
         """Annotate every ``articles/*.txt``; return the generated pages as (src_uri, Markdown)."""
         assert self.kb is not None and self.matcher is not None
         paths = [(path, os.path.join(shown_dir, "articles", path.name)) for path in sorted((docs_dir / "articles").glob("*.txt"))]
+        check_orphan_notes([(p, os.path.join(shown_dir, "articles", p.name)) for p in sorted((docs_dir / "articles").glob("*.notes.yml"))])
         self.corpus = build_corpus(self.kb, self.matcher, paths)
+        self.corpus.site_url = site_url
         return [(spec.src_uri, page_markdown(spec.title, spec.description, spec.kind, spec.key)) for spec in page_specs(self.corpus)]
 
     def exports(self, site_url: str, site_name: str) -> list[tuple[str, str]]:
-        """The machine-readable files: ``timeline.json`` (TimelineJS3) and ``timeline.ics``."""
+        """The machine-readable files: ``timeline.json`` (TimelineJS3), ``timeline.ics``, ``annotations.jsonld``."""
         stamp = dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), tz=dt.UTC)
         return [
+            ("annotations.jsonld", annotations_jsonld(self.current(), site_url, stamp.date())),
             ("timeline.json", timelinejs(self.current(), site_url, site_name)),
             ("timeline.ics", icalendar(self.current(), site_url, site_name, stamp)),
         ]

@@ -14,6 +14,7 @@ PAGES = {
     "person": "people/paul-whiteman/",
     "timeline index": "timeline/",
     "timeline month": "timeline/2023-04/",
+    "notes index": "notes/",
 }
 
 
@@ -28,6 +29,8 @@ def test_page_has_no_serious_accessibility_violations(browser, base_url, name, s
     if name == "article":
         page.hover("a.na-mention[data-entity=naht] >> nth=0")  # check the open tooltip too
         page.locator("#na-tooltip").wait_for(state="visible")
+        page.click(".na-note-marker >> nth=0")  # and an open note
+        page.locator(".na-note-popover").wait_for(state="visible")
     violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
     context.close()
     summary = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from newsroom.corpus import annotate
+from newsroom.corpus import annotate, build_corpus
 from newsroom.dates import easter_sunday, find_dates
 from newsroom.loader import load_article
 
@@ -19,16 +19,24 @@ def resolved(text: str, published: dt.date = FRIDAY) -> list[tuple[str, str]]:
     return [(d.text, d.value.datetime) for d in find_dates(text, published)]
 
 
-def test_seed_dates_match_gold(matcher):
+def test_seed_dates_match_gold_with_the_editors_overrides(kb, matcher):
     gold = yaml.safe_load((ROOT / "tests" / "gold" / "dates.yml").read_text(encoding="utf-8"))
+    paths = [(p, str(p)) for p in sorted((ROOT / "docs" / "articles").glob("*.txt"))]
+    corpus = build_corpus(kb, matcher, paths)
+    assert sorted(gold) == sorted(corpus.articles)
     for slug, rows in gold.items():
-        annotated = annotate(load_article(ROOT / "docs" / "articles" / f"{slug}.txt"), matcher)
+        annotated = corpus.articles[slug]
         found = [
             [paragraph.number, d.text, d.value.datetime, d.value.precision]
             for paragraph, dates in zip(annotated.article.paragraphs, annotated.dates, strict=True)
             for d in dates
         ]
         assert found == rows, slug
+
+
+def test_automatic_reading_of_school_years_is_calendar_years_without_an_override(matcher):
+    annotated = annotate(load_article(ROOT / "docs" / "articles" / "2023-04-04-ascl-members-reject-pay-offer.txt"), matcher)
+    assert [(d.text, d.value.datetime) for d in annotated.dates[1]] == [("this year", "2023"), ("next year", "2024")]
 
 
 def test_tuesday_resolves_to_the_following_tuesday():

@@ -1,0 +1,102 @@
+"""Editors' notes in a real browser: open by mouse, keyboard and touch; Esc; copy link; deep links."""
+
+from __future__ import annotations
+
+import os
+
+from tests.browser.conftest import SCREENSHOTS
+
+ARTICLE = "articles/2023-04-28-unions-vow-coordinated-strikes/"
+MARKER = '.na-note-marker[data-note="four-national-walkouts"]'
+
+
+def test_clicking_a_marker_opens_the_note_beside_the_text(page, base_url):
+    page.goto(base_url + ARTICLE)
+    page.click(MARKER)
+    popover = page.locator(".na-note-popover")
+    popover.wait_for(state="visible")
+    text = popover.inner_text()
+    assert "FACT-CHECK" in text.upper() and "fifth national day" in text
+    assert popover.get_attribute("role") == "dialog"
+    assert page.evaluate("document.activeElement.classList.contains('na-note-popover')")
+    assert page.url.endswith("#note-four-national-walkouts")
+    mark_box = page.locator("#note-four-national-walkouts").bounding_box()
+    pop_box = popover.bounding_box()
+    assert pop_box["x"] > mark_box["x"], "on a wide screen the note opens beside the text"
+    os.makedirs(SCREENSHOTS, exist_ok=True)
+    page.screenshot(path=os.path.join(SCREENSHOTS, "note-open-desktop.png"))
+    assert page.console_errors == []
+
+
+def test_keyboard_enter_opens_and_escape_closes_returning_focus(page, base_url):
+    page.goto(base_url + ARTICLE)
+    page.focus(MARKER)
+    page.keyboard.press("Enter")
+    page.locator(".na-note-popover").wait_for(state="visible")
+    page.keyboard.press("Escape")
+    page.locator(".na-note-popover").wait_for(state="hidden")
+    assert page.evaluate("document.activeElement.dataset.note") == "four-national-walkouts"
+
+
+def test_tap_opens_the_note_on_a_phone(phone, base_url):
+    phone.goto(base_url + ARTICLE)
+    phone.tap(MARKER)
+    popover = phone.locator(".na-note-popover")
+    popover.wait_for(state="visible")
+    box = popover.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    phone.screenshot(path=os.path.join(SCREENSHOTS, "note-open-phone.png"))
+
+
+def test_copy_link_copies_the_absolute_permanent_url(browser, base_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(base_url + ARTICLE)
+    page.click(MARKER)
+    page.click(".na-note-popover .na-copy")
+    page.locator(".na-note-popover .na-copy", has_text="Link copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == base_url + ARTICLE + "#note-four-national-walkouts"
+    context.close()
+
+
+def test_permanent_link_opens_the_note_and_highlights_the_passage(page, base_url):
+    page.goto(base_url + ARTICLE + "#note-only-active-mandate")
+    page.locator(".na-note-popover").wait_for(state="visible")
+    assert "90.44%" in page.locator(".na-note-popover").inner_text()
+    assert page.locator("#note-only-active-mandate.is-active").count() == 1
+    assert page.locator("#note-only-active-mandate").is_visible()
+    in_view = page.evaluate(
+        "(() => { const r = document.getElementById('note-only-active-mandate').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()"
+    )
+    assert in_view
+
+
+def test_permanent_link_works_after_instant_navigation(page, base_url):
+    page.goto(base_url + "notes/")
+    page.evaluate("window.__sameDocument = true")
+    page.click('a[href$="#note-pay-review-body"]')
+    page.locator(".na-note-popover").wait_for(state="visible")
+    assert page.evaluate("window.__sameDocument === true"), "expected Material's instant navigation"
+    assert "STRB" in page.locator(".na-note-popover").inner_text()
+
+
+def test_without_javascript_the_marker_leads_to_the_note_and_back(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + ARTICLE)
+    page.click(MARKER)
+    assert page.url.endswith("#note-body-four-national-walkouts")
+    assert page.locator("#note-body-four-national-walkouts").is_visible()
+    page.click("#note-body-four-national-walkouts .na-note-body__back a")
+    assert page.url.endswith("#note-four-national-walkouts")
+    context.close()
+
+
+def test_notes_index_filters_by_kind(page, base_url):
+    page.goto(base_url + "notes/")
+    total = page.locator(".na-notes-index__item:visible").count()
+    page.select_option("#na-notes-filter", "fact-check")
+    kinds = page.eval_on_selector_all(".na-notes-index__item:not([hidden])", "els => els.map(e => e.dataset.kind)")
+    assert kinds and set(kinds) == {"fact-check"} and len(kinds) < total
+    page.select_option("#na-notes-filter", "")
+    assert page.locator(".na-notes-index__item:visible").count() == total

@@ -1,0 +1,98 @@
+"""Notes anchor to exactly one passage, or the build stops with a message an editor can act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from newsroom.errors import DataError
+from newsroom.loader import parse_article
+from newsroom.notes import load_notes
+
+ARTICLE = parse_article(
+    "---\ntitle: T\npublished: 2023-04-04\npublisher: P\n---\n"
+    "The union achieved 56 per cent turnout in its ballot.\n\n"
+    "The NEU called strikes; the union said the offer was poor.\n",
+    "docs/articles/2023-04-04-t.txt",
+    "2023-04-04-t",
+)
+
+
+def notes_from(tmp_path: Path, text: str):
+    path = tmp_path / "2023-04-04-t.notes.yml"
+    path.write_text(text, encoding="utf-8")
+    return load_notes(path, "docs/articles/2023-04-04-t.notes.yml", ARTICLE)
+
+
+def error(tmp_path: Path, text: str) -> str:
+    with pytest.raises(DataError) as caught:
+        notes_from(tmp_path, text)
+    return str(caught.value)
+
+
+def test_note_anchors_to_paragraph_and_article_offsets(tmp_path):
+    (note,), overrides = notes_from(tmp_path, "- id: turnout\n  quote: 56 per cent turnout\n  kind: fact-check\n  body: Yes.\n")
+    assert (note.anchor.paragraph, note.anchor.start, note.anchor.end) == (1, 19, 38)
+    assert (note.anchor.text_start, note.anchor.text_end) == (19, 38)
+    assert note.number == 1 and overrides == ()
+
+
+def test_quote_not_found_names_file_line_note_and_closest_passage(tmp_path):
+    message = error(tmp_path, "- id: turnout\n  quote: 65 per cent turnout\n  body: x\n")
+    assert message == (
+        "docs/articles/2023-04-04-t.notes.yml:2: notes[turnout].quote: note 'turnout': '65 per cent turnout' "
+        "is not in the article text; the closest passage is '56 per cent turnout'"
+    )
+
+
+def test_ambiguous_quote_lists_every_occurrence(tmp_path):
+    message = error(tmp_path, "- id: union\n  quote: union\n  body: x\n")
+    assert message == (
+        "docs/articles/2023-04-04-t.notes.yml:2: notes[union].quote: note 'union': 'union' occurs 2 times "
+        "(paragraph 1: …The [union] achieved 56 per cen…; paragraph 2: …called strikes; the [union] said the offer was …); "
+        "add a prefix or suffix (the words just before or after) to pick one"
+    )
+
+
+def test_prefix_or_suffix_picks_one_occurrence(tmp_path):
+    (note,), _ = notes_from(tmp_path, "- id: union\n  quote: union\n  suffix: ' said'\n  body: x\n")
+    assert note.anchor.paragraph == 2
+    (note,), _ = notes_from(tmp_path, "- id: union\n  quote: union\n  prefix: 'The '\n  body: x\n")
+    assert note.anchor.paragraph == 1
+
+
+def test_quote_across_paragraphs_is_refused(tmp_path):
+    message = error(tmp_path, "- id: across\n  quote: \"ballot.\\nThe NEU\"\n  body: x\n")
+    assert message == "docs/articles/2023-04-04-t.notes.yml:2: notes[across].quote: a quote lies within one paragraph; split it into two notes"
+
+
+def test_note_without_body(tmp_path):
+    assert error(tmp_path, "- id: a\n  quote: NEU\n") == "docs/articles/2023-04-04-t.notes.yml:1: notes[a].body: missing required field `body`"
+
+
+def test_unknown_key_kind_and_duplicate_id(tmp_path):
+    assert error(tmp_path, "- id: a\n  quote: NEU\n  colour: red\n") == (
+        "docs/articles/2023-04-04-t.notes.yml:3: notes[a].colour: unknown key 'colour'; allowed keys are id, quote, prefix, suffix, kind, body, sources, created"
+    )
+    assert error(tmp_path, "- id: a\n  quote: NEU\n  kind: rumour\n  body: x\n") == (
+        "docs/articles/2023-04-04-t.notes.yml:3: notes[a].kind: unknown kind 'rumour'; use one of context, fact-check, correction, definition"
+    )
+    assert error(tmp_path, "- id: a\n  quote: NEU\n  body: x\n- id: a\n  quote: ballot\n  body: y\n") == (
+        "docs/articles/2023-04-04-t.notes.yml:4: notes[a].id: note id 'a' is already used at line 1; ids must be unique in the article"
+    )
+
+
+def test_overlapping_notes_are_refused(tmp_path):
+    message = error(tmp_path, "- id: a\n  quote: 56 per cent\n  body: x\n- id: b\n  quote: per cent turnout\n  body: y\n")
+    assert message == "docs/articles/2023-04-04-t.notes.yml:5: notes[b].quote: overlaps note 'a' (line 1); notes may not overlap"
+
+
+def test_date_override_with_bad_date(tmp_path):
+    message = error(tmp_path, "dates:\n  - quote: NEU\n    date: 2023-13\n")
+    assert message == "docs/articles/2023-04-04-t.notes.yml:3: dates[0].date: '2023-13' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+def test_date_override_period(tmp_path):
+    _, (override,) = notes_from(tmp_path, "dates:\n  - quote: the offer\n    date: 2023-09\n    until: 2024-08\n    label: the 2023/24 school year\n")
+    assert (override.value.datetime, override.value.precision, override.value.label) == ("2023-09", "season", "the 2023/24 school year")
+    assert str(override.value.end) == "2024-08-31"
