@@ -410,3 +410,37 @@
     document.addEventListener("DOMContentLoaded", setUp);
   }
 })();
+
+/* People index: filter by name or organisation as you type. */
+(function () {
+  "use strict";
+
+  function update(input) {
+    var root = input.closest(".na-people-index");
+    var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var shown = 0;
+    root.querySelectorAll(".na-person").forEach(function (item) {
+      var text = item.dataset.search;
+      item.hidden = !words.every(function (w) { return text.indexOf(w) >= 0; });
+      if (!item.hidden) shown += 1;
+    });
+    root.querySelector(".na-timeline-count").textContent = shown + (shown === 1 ? " person" : " people");
+  }
+
+  function setUp() {
+    var input = document.getElementById("na-people-filter");
+    if (!input || input.dataset.ready) return;
+    input.dataset.ready = "1";
+    input.closest(".na-people-filter").hidden = false;
+    update(input);
+  }
+
+  document.addEventListener("input", function (event) {
+    if (event.target.id === "na-people-filter") update(event.target);
+  });
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setUp);
+  } else {
+    document.addEventListener("DOMContentLoaded", setUp);
+  }
+})();

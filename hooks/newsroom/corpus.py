@@ -12,6 +12,7 @@ from .loader import load_article
 from .matcher import ArticleContext, Matcher, Unresolved, find_mentions, unknown_names
 from .model import Article, KnowledgeBase, Mention
 from .notes import DateOverride, Note, load_notes
+from .quotes import Quote, attribute
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z0-9])")
 
@@ -24,6 +25,7 @@ class AnnotatedArticle:
     unresolved: tuple[Unresolved, ...]
     unknown: tuple[tuple[int, str], ...]  # (paragraph, name)
     notes: tuple[Note, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     @property
     def entities(self) -> tuple[str, ...]:
@@ -60,6 +62,7 @@ class Corpus:
     articles: dict[str, AnnotatedArticle]
     backlinks: dict[str, list[BackLink]] = field(default_factory=dict)
     date_links: list[DateLink] = field(default_factory=list)
+    said: dict[str, list[tuple[str, Quote]]] = field(default_factory=dict)  # speaker -> (slug, quote)
     matcher: Matcher | None = None
     site_url: str = "/"
 
@@ -82,7 +85,9 @@ def annotate(article: Article, matcher: Matcher, notes: tuple[Note, ...] = (), o
         all_dates.append(tuple(sorted(dates, key=lambda d: d.start)))
         all_unresolved.extend(unresolved)
         unknown.extend((paragraph.number, name) for name in unknown_names(paragraph.text, mentions))
-    return AnnotatedArticle(article, tuple(all_mentions), tuple(all_dates), tuple(all_unresolved), tuple(unknown), notes)
+    mentions_by_paragraph = tuple(all_mentions)
+    quotes = tuple(attribute(matcher.kb, article.paragraphs, mentions_by_paragraph))
+    return AnnotatedArticle(article, mentions_by_paragraph, tuple(all_dates), tuple(all_unresolved), tuple(unknown), notes, quotes)
 
 
 def sentence_at(text: str, offset: int) -> str:
@@ -112,6 +117,9 @@ def build_corpus(kb: KnowledgeBase, matcher: Matcher, article_paths: list[tuple[
         articles[article.slug] = annotate(article, matcher, notes, overrides)
     corpus = Corpus(kb=kb, articles=articles, matcher=matcher)
     for annotated in corpus.newest_first():
+        for quote in annotated.quotes:
+            if quote.speaker:
+                corpus.said.setdefault(quote.speaker, []).append((annotated.article.slug, quote))
         for paragraph, dates in zip(annotated.article.paragraphs, annotated.dates, strict=True):
             corpus.date_links.extend(DateLink(annotated.article.slug, paragraph.number, date) for date in dates)
         for paragraph, mentions in zip(annotated.article.paragraphs, annotated.mentions, strict=True):

@@ -111,6 +111,24 @@ def entity_card(kb: KnowledgeBase, entity: Entity, day: dt.date, here: str) -> E
     )
 
 
+@dataclass(frozen=True)
+class Chip:
+    """A speaker marker after a quotation: a zero-width span at the quotation's end."""
+
+    start: int
+    speaker: str
+
+    @property
+    def end(self) -> int:
+        return self.start
+
+
+def speaker_chips(annotated: AnnotatedArticle, number: int) -> list[Chip]:
+    """A chip after each attributed quotation; consecutive quotations by one speaker share the last chip."""
+    quotes = [q for q in annotated.quotes if q.paragraph == number and q.speaker]
+    return [Chip(q.end, q.speaker) for i, q in enumerate(quotes) if i + 1 == len(quotes) or quotes[i + 1].speaker != q.speaker]
+
+
 def date_key(value: DateValue) -> str:
     return f"d-{value.start.isoformat()}-{value.end.isoformat()}"
 
@@ -122,7 +140,8 @@ def paragraph(corpus: Corpus, annotated: AnnotatedArticle, index: int, here: str
     para = annotated.article.paragraphs[index]
     anchor = f"p-{para.number}"
     element = E("p", {"id": anchor})
-    spans = sorted([*annotated.mentions[index], *annotated.dates[index]], key=lambda span: span.start)
+    chips = speaker_chips(annotated, para.number)
+    spans = sorted([*annotated.mentions[index], *annotated.dates[index], *chips], key=lambda span: (span.start, span.end))
     linked: set[str] = set()
     cursor = 0
     for note in (n for n in annotated.notes if n.anchor.paragraph == para.number):
@@ -157,8 +176,8 @@ def _inline(corpus, annotated, container, text, start, end, spans, linked, here)
     """Append ``text[start:end]`` to ``container``, with the mentions and dates inside it as links."""
     cursor = start
     for span in spans:
-        if span.start < start or span.end > end:
-            continue
+        if span.start < start or span.end > end or (span.start == span.end == end and end != len(text)):
+            continue  # a speaker chip on a boundary belongs to what follows it
         add(container, text[cursor:span.start] or None)
         container.append(span_node(corpus, annotated.article.published, span, linked, here))
         cursor = span.end
@@ -168,6 +187,13 @@ def _inline(corpus, annotated, container, text, start, end, spans, linked, here)
 def span_node(corpus: Corpus, published: dt.date, span, linked: set[str], here: str) -> Element:
     """A date link, a mention link, or (for a repeat in the same paragraph) a marked mention."""
     kb = corpus.kb
+    if isinstance(span, Chip):
+        speaker = kb.entities[span.speaker]
+        return E(
+            "a",
+            {"class": "na-speaker", "href": rel(here, entity_uri(speaker)), "data-speaker": speaker.id, "aria-label": f"Quoted: {speaker.label}"},
+            getattr(speaker, "short_name", speaker.label),
+        )
     if hasattr(span, "value"):
         key = date_key(span.value)
         return E(
@@ -427,6 +453,32 @@ def mentioned_in(corpus: Corpus, entity_id: str, here: str) -> list[Element]:
     return nodes
 
 
+def what_they_said(corpus: Corpus, entity_id: str, here: str, heading: str) -> list[Element]:
+    """Every quotation the articles attribute to the entity, each linking to its paragraph."""
+    said = corpus.said.get(entity_id, [])
+    if not said:
+        return []
+    nodes: list[Element] = [E("h2", {"id": "what-they-said"}, heading)]
+    items = E("ul", {"class": "na-said"})
+    for slug, quote in said:
+        article = corpus.articles[slug].article
+        items.append(
+            E(
+                "li",
+                {},
+                E("blockquote", {}, E("p", {}, quote.text.strip())),
+                E(
+                    "p",
+                    {"class": "na-said__where"},
+                    E("a", {"href": rel(here, f"{article.src_uri}#p-{quote.paragraph}")}, f"{article.title}, paragraph {quote.paragraph}"),
+                    f" · {long_date(article.published)}",
+                ),
+            )
+        )
+    nodes.append(items)
+    return nodes
+
+
 def entity_timeline(corpus: Corpus, entity_id: str, here: str) -> list[Element]:
     events = timeline.entity_events(corpus, entity_id)
     if not events:
@@ -468,6 +520,7 @@ def glossary_entry(corpus: Corpus, entity_id: str) -> Element:
     aliases = sorted(set(entity.aliases) - {entity.label})
     if aliases:
         root.append(E("p", {"class": "na-entity__aliases"}, "Also written: " + ", ".join(aliases)))
+    root.extend(what_they_said(corpus, entity.id, here, "Statements"))
     root.extend(entity_timeline(corpus, entity.id, here))
     root.extend(mentioned_in(corpus, entity.id, here))
     root.append(E("h2", {"id": "sources"}, "Sources"))
@@ -521,24 +574,77 @@ def person_entry(corpus: Corpus, person_id: str) -> Element:
             dates = span_text(role)
             items.append(E("li", {}, f"{role.title}, ", E("a", {"href": rel(here, entity_uri(org))}, org.label), f" ({dates})" if dates else None))
         root.append(items)
+    root.extend(what_they_said(corpus, person.id, here, "What they said"))
     root.extend(entity_timeline(corpus, person.id, here))
     root.extend(mentioned_in(corpus, person.id, here))
     root.append(E("h2", {"id": "sources"}, "Sources"))
     root.append(sources_list(person.sources))
+    root.append(person_jsonld(corpus, person))
     return root
 
 
+def person_jsonld(corpus: Corpus, person: Person) -> Element:
+    """schema.org ``Person`` structured data: name, jobTitle, affiliation, url, sameAs (sources)."""
+    import json
+
+    from markdown.util import AtomicString
+
+    kb = corpus.kb
+    latest = max((a.article.published for a in corpus.articles.values()), default=dt.date.today())
+    roles = person.roles_on(latest) or person.roles[-1:]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": person.name,
+        "url": f"{corpus.site_url.rstrip('/')}/people/{person.id}/",
+        "description": first_sentence(person.description),
+    }
+    if roles:
+        data["jobTitle"] = roles[0].title
+        data["affiliation"] = [
+            {"@type": "Organization", "name": kb.entities[r.organisation].label, "url": f"{corpus.site_url.rstrip('/')}/glossary/{r.organisation}/"}
+            for r in roles
+        ]
+    script = Element("script", {"type": "application/ld+json"})
+    script.text = AtomicString(json.dumps(data, ensure_ascii=False).replace("</", "<\\/"))
+    return script
+
+
 def people_index(corpus: Corpus) -> Element:
+    """Everyone, A to Z by surname, with their role when the articles were written and a filter box."""
     kb = corpus.kb
     here = "people/index.md"
     latest = max((a.article.published for a in corpus.articles.values()), default=dt.date.today())
-    listing = E("dl", {"class": "na-people"})
+    filter_box = E(
+        "div",
+        {"class": "na-people-filter", "hidden": "hidden"},
+        E("label", {"for": "na-people-filter"}, "Filter by name or organisation"),
+        E("input", {"type": "search", "id": "na-people-filter", "autocomplete": "off", "placeholder": "e.g. Barton or NEU"}),
+        E("p", {"class": "na-timeline-count", "role": "status", "aria-live": "polite"}),
+    )
+    listing = E("ul", {"class": "na-people"})
     for person in sorted(kb.people, key=lambda p: (p.surname.casefold(), p.name.casefold())):
         count = len({b.slug for b in corpus.backlinks.get(person.id, [])})
-        standing = as_of(kb, person, latest) or "; ".join(role_line(kb, r) for r in person.roles[-1:])
-        listing.append(E("dt", {"id": person.id}, E("a", {"href": rel(here, entity_uri(person))}, person.name)))
-        listing.append(E("dd", {}, standing or first_sentence(person.description), E("span", {"class": "na-count"}, f" · {count} article{'s' if count != 1 else ''}")))
-    return E("div", {"class": "na-index"}, listing)
+        roles = person.roles_on(latest) or person.roles[-1:]
+        organisations = [kb.entities[r.organisation] for r in roles]
+        searchable = " ".join([person.name, *(f"{o.label} {getattr(o, 'short_name', '')}" for o in organisations)]).casefold()
+        item = E("li", {"class": "na-person", "id": person.id, "data-search": searchable})
+        item.append(E("a", {"class": "na-person__name", "href": rel(here, entity_uri(person))}, person.name))
+        detail = E("span", {"class": "na-person__role"})
+        for index, role in enumerate(roles):
+            if index:
+                add(detail, "; ")
+            org = kb.entities[role.organisation]
+            add(detail, f"{role.title}, ")
+            detail.append(E("a", {"href": rel(here, entity_uri(org))}, getattr(org, "short_name", org.label)))
+            dates = span_text(role)
+            add(detail, f" ({dates})" if dates else None)
+        if not roles:
+            add(detail, first_sentence(person.description))
+        item.append(detail)
+        item.append(E("span", {"class": "na-count"}, f"Mentioned in {count} article{'s' if count != 1 else ''}"))
+        listing.append(item)
+    return E("div", {"class": "na-index na-people-index"}, filter_box, listing)
 
 
 # --- timeline -------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ PAGES = {
     "glossary entry": "glossary/naht/",
     "people index": "people/",
     "person": "people/paul-whiteman/",
+    "organisation with statements": "glossary/dfe/",
     "timeline index": "timeline/",
     "timeline month": "timeline/2023-04/",
     "notes index": "notes/",

@@ -75,7 +75,7 @@ def test_markdown_html_and_jinja_in_the_text_render_as_typed(kb, matcher):
 
 
 class _TextOf(HTMLParser):
-    """Collects the text of each ``p-N`` paragraph, leaving out the permalink and note markers."""
+    """Collects the text of each ``p-N`` paragraph, leaving out the permalink, note markers and speaker chips."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -90,7 +90,7 @@ class _TextOf(HTMLParser):
             self.depth = 1
         elif self.depth:
             self.depth += tag != "br"
-            if any(c in (attrs.get("class") or "").split() for c in ("na-permalink", "na-note-marker")):
+            if any(c in (attrs.get("class") or "").split() for c in ("na-permalink", "na-note-marker", "na-speaker")):
                 self.skip = self.depth
 
     def handle_endtag(self, tag):
