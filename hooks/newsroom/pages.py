@@ -184,8 +184,18 @@ def _inline(corpus, annotated, container, text, start, end, spans, linked, here)
     add(container, text[cursor:end] or None)
 
 
-def span_node(corpus: Corpus, published: dt.date, span, linked: set[str], here: str) -> Element:
-    """A date link, a mention link, or (for a repeat in the same paragraph) a marked mention."""
+def span_node(corpus: Corpus, published: dt.date, span, linked: set[str], here: str, cards: bool = True) -> Element:
+    """A date link, a mention link, or (for a repeat in the same paragraph) a marked mention.
+
+    ``cards``: the page carries tooltip cards (article pages); elsewhere links are plain links."""
+    node = _span_node(corpus, published, span, linked, here)
+    if not cards:
+        for attribute in ("data-card", "aria-describedby"):
+            node.attrib.pop(attribute, None)
+    return node
+
+
+def _span_node(corpus: Corpus, published: dt.date, span, linked: set[str], here: str) -> Element:
     kb = corpus.kb
     if isinstance(span, Chip):
         speaker = kb.entities[span.speaker]
@@ -288,7 +298,7 @@ def note_url(corpus: Corpus, slug: str, note_id: str) -> str:
     return f"{corpus.site_url.rstrip('/')}/articles/{slug}/#note-{note_id}"
 
 
-def note_body(corpus: Corpus, annotated: AnnotatedArticle, note, here: str, found: list[str] | None = None) -> list[Element]:
+def note_body(corpus: Corpus, annotated: AnnotatedArticle, note, here: str, found: list[str] | None = None, cards: bool = True) -> list[Element]:
     """The note's Markdown as elements, its entity mentions linked (the first of each)."""
     from .bodytext import link_text_nodes, markdown_elements
     from .matcher import ArticleContext, find_mentions
@@ -304,7 +314,7 @@ def note_body(corpus: Corpus, annotated: AnnotatedArticle, note, here: str, foun
         cursor = 0
         for mention in mentions:
             pieces.append(text[cursor:mention.start])
-            pieces.append(span_node(corpus, annotated.article.published, mention, linked, here))
+            pieces.append(span_node(corpus, annotated.article.published, mention, linked, here, cards))
             if found is not None:
                 found.append(mention.entity)
             cursor = mention.end
@@ -829,7 +839,7 @@ def notes_index(corpus: Corpus) -> Element:
                     "li",
                     {"class": "na-notes-index__item", "data-kind": note.kind, "id": f"{article.slug}--{note.id}"},
                     E("p", {"class": "na-note-body__kind"}, E("span", {"class": f"na-kind na-kind--{note.kind}"}, note.label), E("q", {}, note.quote)),
-                    E("div", {"class": "na-note-body__text"}, *note_body(corpus, annotated, note, here)),
+                    E("div", {"class": "na-note-body__text"}, *note_body(corpus, annotated, note, here, cards=False)),
                     E(
                         "p",
                         {"class": "na-note-body__links"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import html
 import json
 import os
 from pathlib import Path
@@ -76,7 +77,8 @@ class BuildState:
 
 
 def page_markdown(title: str, description: str, kind: str, key: str) -> str:
-    meta = {"title": title, "description": description}
+    # Material writes the title and description into the page unescaped: escape them here.
+    meta = {"title": html.escape(title, quote=False), "description": html.escape(description)}
     if kind == "article":
         meta["hide"] = ["toc"]
     front = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
