@@ -41,7 +41,7 @@ def on_files(files: Files, config) -> Files:
     site.set_build_date(_state)
     for src_uri in [f.src_uri for f in files if site.is_source(f.src_uri)]:
         files.remove(files.get_file_from_path(src_uri))
-    for src_uri, content in generated + _state.exports(config.site_url or "/", config.site_name):
+    for src_uri, content in generated + _state.exports(config.site_url or "/", config.site_name, config.site_description or ""):
         files.append(File.generated(config, src_uri, content=content))
     return files
 

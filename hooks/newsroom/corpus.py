@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,9 +66,22 @@ class Corpus:
     said: dict[str, list[tuple[str, Quote]]] = field(default_factory=dict)  # speaker -> (slug, quote)
     matcher: Matcher | None = None
     site_url: str = "/"
+    links_by_day: dict = field(default_factory=dict)  # date -> [DateLink] (day precision)
+    events_by_day: dict = field(default_factory=dict)  # date -> [Event] (every day an event spans)
+    months: list[str] | None = None  # caches filled by newsroom.timeline
+    days: dict | None = None
+    periods: dict | None = None
+    _sorted: list[AnnotatedArticle] | None = None
+
+    def __post_init__(self) -> None:
+        for event in self.kb.events:
+            for offset in range(((event.end or event.date) - event.date).days + 1):
+                self.events_by_day.setdefault(event.date + dt.timedelta(days=offset), []).append(event)
 
     def newest_first(self) -> list[AnnotatedArticle]:
-        return sorted(self.articles.values(), key=lambda a: (a.article.published, a.article.slug), reverse=True)
+        if self._sorted is None:
+            self._sorted = sorted(self.articles.values(), key=lambda a: (a.article.published, a.article.slug), reverse=True)
+        return self._sorted
 
 
 def annotate(article: Article, matcher: Matcher, notes: tuple[Note, ...] = (), overrides: tuple[DateOverride, ...] = ()) -> AnnotatedArticle:
@@ -121,7 +135,11 @@ def build_corpus(kb: KnowledgeBase, matcher: Matcher, article_paths: list[tuple[
             if quote.speaker:
                 corpus.said.setdefault(quote.speaker, []).append((annotated.article.slug, quote))
         for paragraph, dates in zip(annotated.article.paragraphs, annotated.dates, strict=True):
-            corpus.date_links.extend(DateLink(annotated.article.slug, paragraph.number, date) for date in dates)
+            for date in dates:
+                link = DateLink(annotated.article.slug, paragraph.number, date)
+                corpus.date_links.append(link)
+                if date.value.precision == "day":
+                    corpus.links_by_day.setdefault(date.value.start, []).append(link)
         for paragraph, mentions in zip(annotated.article.paragraphs, annotated.mentions, strict=True):
             counts: dict[str, list[Mention]] = {}
             for mention in mentions:

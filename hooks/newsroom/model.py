@@ -125,33 +125,41 @@ class KnowledgeBase:
     offices: tuple[Office, ...] = ()
     events: tuple[Event, ...] = ()
     entities: dict[str, Entity] = field(default_factory=dict, compare=False, repr=False)
+    _by_office: dict[str, tuple[tuple[Person, Role], ...]] = field(default_factory=dict, compare=False, repr=False)
+    _leaders: dict[str, tuple[tuple[Person, Role], ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         table: dict[str, Entity] = {}
         for entity in (*self.organisations, *self.people, *self.terms):
             table[entity.id] = entity
         object.__setattr__(self, "entities", table)
+        # Indexes built once, so that resolving a role or an organisation's leaders is a lookup.
+        by_office: dict[str, list[tuple[Person, Role]]] = {}
+        leaders: dict[str, list[tuple[Person, Role]]] = {}
+        for person in self.people:
+            for role in person.roles:
+                if role.office:
+                    by_office.setdefault(role.office, []).append((person, role))
+                if role.leads:
+                    leaders.setdefault(role.organisation, []).append((person, role))
+        object.__setattr__(self, "_by_office", {k: tuple(v) for k, v in by_office.items()})
+        ordered = {k: tuple(sorted(v, key=lambda pr: (pr[1].start or dt.date.min, pr[0].name))) for k, v in leaders.items()}
+        object.__setattr__(self, "_leaders", ordered)
 
     def entity(self, entity_id: str) -> Entity:
         return self.entities[entity_id]
 
     def holders(self, office_id: str, day: dt.date) -> tuple[Person, ...]:
         """Everyone who held ``office_id`` on ``day``."""
-        return tuple(
-            person
-            for person in self.people
-            if any(role.office == office_id and role.held_on(day) for role in person.roles)
-        )
+        found: dict[str, Person] = {}
+        for person, role in self._by_office.get(office_id, ()):
+            if role.held_on(day):
+                found.setdefault(person.id, person)
+        return tuple(found.values())
 
     def leaders(self, organisation_id: str) -> tuple[tuple[Person, Role], ...]:
         """Everyone who led ``organisation_id``, oldest first."""
-        found = [
-            (person, role)
-            for person in self.people
-            for role in person.roles
-            if role.organisation == organisation_id and role.leads
-        ]
-        return tuple(sorted(found, key=lambda pr: (pr[1].start or dt.date.min, pr[0].name)))
+        return self._leaders.get(organisation_id, ())
 
 
 @dataclass(frozen=True)

@@ -273,7 +273,7 @@ def article_page(corpus: Corpus, slug: str) -> Element:
     for index in range(len(article.paragraphs)):
         body.append(paragraph(corpus, annotated, index, here))
     notes_section, note_entities = _notes_section(corpus, annotated, here)
-    cards = E("div", {"class": "na-cards", "hidden": "hidden"})
+    cards = E("div", {"class": "na-cards", "hidden": "hidden", "data-search-exclude": ""})
     for entity_id in dict.fromkeys([*annotated.entities, *note_entities]):
         cards.append(entity_card(kb, kb.entities[entity_id], article.published, here))
     seen: set[str] = set()
@@ -385,23 +385,85 @@ def _in_this_article(kb: KnowledgeBase, annotated: AnnotatedArticle, here: str) 
     return E("aside", {"class": "na-aside", "aria-labelledby": "in-this-article"}, E("h2", {"id": "in-this-article"}, "Who and what is in this article"), items)
 
 
+LATEST = 30  # articles on the articles index
+PAGE_SIZE = 50  # articles on one archive page
+
+
+def _by_month(corpus: Corpus) -> dict[str, list[Article]]:
+    months: dict[str, list[Article]] = {}
+    for annotated in corpus.newest_first():
+        months.setdefault(f"{annotated.article.published:%Y-%m}", []).append(annotated.article)
+    return months
+
+
+def archive_uri(month: str, page: int = 1) -> str:
+    year, number = month.split("-")
+    return f"archive/{year}/{number}.md" if page == 1 else f"archive/{year}/{number}-{page}.md"
+
+
 def articles_index(corpus: Corpus) -> Element:
+    """The newest articles, then the archive by year and month (so no page lists them all)."""
     here = "articles/index.md"
     root = E("div", {"class": "na-index"})
-    month = None
-    listing = None
-    for annotated in corpus.newest_first():
-        article = annotated.article
-        label = f"{article.published:%B %Y}"
-        if label != month:
-            month = label
-            root.append(E("h2", {"id": f"{article.published:%Y-%m}"}, label))
-            listing = E("ul", {"class": "na-article-list"})
-            root.append(listing)
-        assert listing is not None
-        listing.append(_article_item(article, here))
-    if not corpus.articles:
+    newest = corpus.newest_first()[:LATEST]
+    if not newest:
         root.append(E("p", {}, "No articles yet: add a text file to docs/articles/."))
+        return root
+    root.append(E("h2", {"id": "latest"}, "Latest"))
+    root.append(E("ul", {"class": "na-article-list"}, *(_article_item(a.article, here) for a in newest)))
+    root.append(E("h2", {"id": "archive"}, "Archive"))
+    months = _by_month(corpus)
+    years: dict[str, list[str]] = {}
+    for month in months:
+        years.setdefault(month[:4], []).append(month)
+    listing = E("dl", {"class": "na-archive"})
+    for year, keys in years.items():
+        count = sum(len(months[k]) for k in keys)
+        label = f" · {count} article{'s' if count != 1 else ''}"
+        listing.append(E("dt", {}, E("a", {"href": rel(here, f"archive/{year}/index.md")}, year), E("span", {"class": "na-count"}, label)))
+        dd = E("dd", {})
+        for index, key in enumerate(keys):
+            if index:
+                add(dd, " · ")
+            dd.append(E("a", {"href": rel(here, archive_uri(key))}, f"{_month_label(key)} ({len(months[key])})"))
+        listing.append(dd)
+    root.append(listing)
+    return root
+
+
+def archive_year(corpus: Corpus, year: str) -> Element:
+    here = f"archive/{year}/index.md"
+    months = {k: v for k, v in _by_month(corpus).items() if k.startswith(f"{year}-")}
+    root = E("div", {"class": "na-index"})
+    for key, articles in months.items():
+        root.append(E("h2", {"id": f"month-{key}"}, E("a", {"href": rel(here, archive_uri(key))}, _month_label(key))))
+        shown = articles[:5]
+        root.append(E("ul", {"class": "na-article-list"}, *(_article_item(a, here) for a in shown)))
+        if len(articles) > len(shown):
+            root.append(E("p", {}, E("a", {"href": rel(here, archive_uri(key))}, f"All {len(articles)} articles from {_month_label(key)} →")))
+    return root
+
+
+def archive_month(corpus: Corpus, key: str) -> Element:
+    month, _, page_text = key.partition("/")
+    page = int(page_text or 1)
+    here = archive_uri(month, page)
+    articles = _by_month(corpus)[month]
+    pages = max(1, -(-len(articles) // PAGE_SIZE))
+    root = E("div", {"class": "na-index"})
+    root.append(E("p", {"class": "na-count"}, f"{len(articles)} article{'s' if len(articles) != 1 else ''}" + (f" · page {page} of {pages}" if pages > 1 else "")))
+    chunk = articles[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]
+    root.append(E("ul", {"class": "na-article-list"}, *(_article_item(a, here) for a in chunk)))
+    if pages > 1:
+        nav = E("nav", {"class": "na-pages", "aria-label": "Pages"})
+        for number in range(1, pages + 1):
+            if number == page:
+                nav.append(E("span", {"aria-current": "page"}, str(number)))
+            else:
+                nav.append(E("a", {"href": rel(here, archive_uri(month, number))}, str(number)))
+        root.append(nav)
+    year_link = E("a", {"href": rel(here, f"archive/{month[:4]}/index.md")}, f"All of {month[:4]}")
+    root.append(E("p", {}, year_link, " · ", E("a", {"href": rel(here, "articles/index.md")}, "Latest articles")))
     return root
 
 
@@ -862,6 +924,8 @@ BUILDERS = {
     "timeline": lambda corpus, key: timeline_index(corpus),
     "timeline-month": timeline_month,
     "notes": lambda corpus, key: notes_index(corpus),
+    "archive-year": archive_year,
+    "archive-month": archive_month,
 }
 
 
@@ -875,6 +939,13 @@ def page_specs(corpus: Corpus) -> list[PageSpec]:
         PageSpec("timeline/index.md", "timeline", "", "Timeline", "The dispute day by day: events, articles and the dates they mention."),
         PageSpec("notes/index.md", "notes", "", "Editors' notes", "Every note the editors have pinned to a passage, by article."),
     ]
+    months = _by_month(corpus)
+    for year in sorted({k[:4] for k in months}):
+        specs.append(PageSpec(f"archive/{year}/index.md", "archive-year", year, f"Articles from {year}", f"Every article from {year}, by month."))
+    for key, articles in months.items():
+        for page in range(1, max(1, -(-len(articles) // PAGE_SIZE)) + 1):
+            title = f"Articles from {_month_label(key)}" + (f", page {page}" if page > 1 else "")
+            specs.append(PageSpec(archive_uri(key, page), "archive-month", f"{key}/{page}", title, f"Articles published in {_month_label(key)}."))
     for key in timeline.month_keys(corpus):
         label = _month_label(key)
         specs.append(PageSpec(f"timeline/{key}.md", "timeline-month", key, label, f"The pay dispute in {label}: events, articles and dates mentioned."))

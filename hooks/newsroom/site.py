@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .annotations import annotations_jsonld
 from .corpus import Corpus, build_corpus, check_orphan_notes
+from .feed import atom_feed
 from .loader import load_knowledge_base
 from .matcher import Matcher
 from .mdext import NewsroomExtension, placeholder
@@ -56,11 +57,12 @@ class BuildState:
         self.corpus.site_url = site_url
         return [(spec.src_uri, page_markdown(spec.title, spec.description, spec.kind, spec.key)) for spec in page_specs(self.corpus)]
 
-    def exports(self, site_url: str, site_name: str) -> list[tuple[str, str]]:
-        """The machine-readable files: ``timeline.json`` (TimelineJS3), ``timeline.ics``, ``annotations.jsonld``."""
+    def exports(self, site_url: str, site_name: str, site_description: str = "") -> list[tuple[str, str]]:
+        """The machine-readable files: ``feed.xml`` (Atom), ``timeline.json`` (TimelineJS3), ``timeline.ics``, ``annotations.jsonld``."""
         stamp = dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), tz=dt.UTC)
         return [
             ("annotations.jsonld", annotations_jsonld(self.current(), site_url, stamp.date())),
+            ("feed.xml", atom_feed(self.current(), site_url, site_name, site_description)),
             ("timeline.json", timelinejs(self.current(), site_url, site_name)),
             ("timeline.ics", icalendar(self.current(), site_url, site_name, stamp)),
         ]

@@ -35,6 +35,12 @@ def date_uri(value: DateValue) -> str:
 
 def month_keys(corpus: Corpus) -> list[str]:
     """Every month with an event, a publication or a date an article mentions, oldest first."""
+    if corpus.months is None:
+        corpus.months = _month_keys(corpus)
+    return corpus.months
+
+
+def _month_keys(corpus: Corpus) -> list[str]:
     keys = {f"{event.date:%Y-%m}" for event in corpus.kb.events}
     keys |= {f"{a.article.published:%Y-%m}" for a in corpus.articles.values()}
     keys |= {link.date.value.month for link in corpus.date_links if link.date.value.precision != "year"}
@@ -48,48 +54,59 @@ def years(corpus: Corpus) -> list[int]:
 
 
 def days_of(corpus: Corpus, month: str) -> list[Day]:
+    if corpus.days is None:
+        corpus.days = _all_days(corpus)
+    return corpus.days.get(month, [])
+
+
+def _all_days(corpus: Corpus) -> dict[str, list[Day]]:
+    """Every day with something on it, grouped by month: computed once per build."""
     days: dict[dt.date, Day] = {}
 
     def day(when: dt.date) -> Day:
         return days.setdefault(when, Day(when))
 
     for event in corpus.kb.events:
-        if f"{event.date:%Y-%m}" == month:
-            day(event.date).events.append(event)
+        day(event.date).events.append(event)
     for annotated in corpus.newest_first():
-        if f"{annotated.article.published:%Y-%m}" == month:
-            day(annotated.article.published).published.append(annotated.article.slug)
-    for link in corpus.date_links:
-        value = link.date.value
-        if value.precision == "day" and value.month == month:
-            day(value.start).mentions.append(link)
-    return [days[key] for key in sorted(days)]
+        day(annotated.article.published).published.append(annotated.article.slug)
+    for when, links in corpus.links_by_day.items():
+        day(when).mentions.extend(links)
+    months: dict[str, list[Day]] = {}
+    for key in sorted(days):
+        months.setdefault(f"{key:%Y-%m}", []).append(days[key])
+    return months
 
 
 def periods_of(corpus: Corpus, month: str) -> list[DateLink]:
     """Mentions of weeks, months and seasons that start in ``month``."""
-    return [link for link in corpus.date_links if link.date.value.precision in ("week", "month", "season") and link.date.value.month == month]
+    if corpus.periods is None:
+        corpus.periods = {}
+        for link in corpus.date_links:
+            if link.date.value.precision in ("week", "month", "season"):
+                corpus.periods.setdefault(link.date.value.month, []).append(link)
+    return corpus.periods.get(month, [])
 
 
 def events_on(corpus: Corpus, when: dt.date) -> list[Event]:
-    return [e for e in corpus.kb.events if e.date <= when <= (e.end or e.date)]
+    return list(corpus.events_by_day.get(when, ()))
 
 
 def reported_in(corpus: Corpus, event: Event) -> list[DateLink]:
     """Article paragraphs whose day-precision dates fall on the event."""
-    end = event.end or event.date
-    return [
-        link for link in corpus.date_links if link.date.value.precision == "day" and event.date <= link.date.value.start <= end
-    ]
+    days = corpus.links_by_day
+    span = ((event.end or event.date) - event.date).days
+    return [link for offset in range(span + 1) for link in days.get(event.date + dt.timedelta(days=offset), ())]
 
 
 def article_events(corpus: Corpus, slug: str) -> list[Event]:
     """The events an article refers to through its dates, oldest first."""
     found: dict[str, Event] = {}
-    for link in corpus.date_links:
-        if link.slug == slug and link.date.value.precision == "day":
-            for event in events_on(corpus, link.date.value.start):
-                found[event.id] = event
+    for dates in corpus.articles[slug].dates:
+        for date in dates:
+            if date.value.precision == "day":
+                for event in events_on(corpus, date.value.start):
+                    found[event.id] = event
     return sorted(found.values(), key=lambda e: (e.date, e.id))
 
 

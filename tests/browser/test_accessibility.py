@@ -8,6 +8,7 @@ PAGES = {
     "home": "",
     "article": "articles/2023-04-28-unions-vow-coordinated-strikes/",
     "articles index": "articles/",
+    "archive month": "archive/2023/04/",
     "glossary index": "glossary/",
     "glossary entry": "glossary/naht/",
     "people index": "people/",
