@@ -52,14 +52,14 @@ def synthetic_kb(size: int, seed: int = 7) -> KnowledgeBase:
 
 
 def synthetic_paragraphs(kb: KnowledgeBase, total_chars: int, seed: int = 11) -> list[str]:
-    """Paragraphs of about 400 characters, about one mention in eight words."""
+    """Paragraphs of about 400 characters, about one mention in sixteen words (the seeds: one in 16 to 21)."""
     rng = random.Random(seed)
     names = [p.name for p in kb.people] + [o.short_name for o in kb.organisations] + [t.term for t in kb.terms]
     paragraphs, size = [], 0
     while size < total_chars:
         words = []
         while len(" ".join(words)) < 400:
-            words.append(rng.choice(names) if rng.random() < 0.12 else rng.choice(WORDS))
+            words.append(rng.choice(names) if rng.random() < 0.06 else rng.choice(WORDS))
         text = " ".join(words) + "."
         text = text[0].upper() + text[1:]
         paragraphs.append(text)

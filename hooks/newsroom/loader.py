@@ -41,7 +41,10 @@ class _LineDict(dict):
         self.lines: dict[Any, int] = {}
 
 
-class _Loader(yaml.SafeLoader):
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it: several times faster
+
+
+class _Loader(_BASE):
     """SafeLoader that keeps line numbers, refuses duplicate keys and leaves dates as text."""
 
     yaml_implicit_resolvers = {
@@ -74,13 +77,15 @@ class _DuplicateKeyError(Exception):
 def parse_yaml(text: str, file: str, line_offset: int = 0) -> Any:
     """Parse YAML, turning every syntax problem into a DataError with its line."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a (C)SafeLoader
     except _DuplicateKeyError as err:
         raise DataError(file, err.line + line_offset, str(err.key), "this key appears twice; keep one") from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 + line_offset if mark else None
         raise DataError(file, line, "yaml", f"not valid YAML: {err.problem or err.context}") from None
+    except yaml.YAMLError as err:  # libyaml reports some problems without a mark
+        raise DataError(file, None, "yaml", f"not valid YAML: {err}") from None
 
 
 class _Record:

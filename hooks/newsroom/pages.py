@@ -13,7 +13,6 @@ from xml.etree.ElementTree import Element
 
 from . import timeline
 from .corpus import AnnotatedArticle, Corpus
-from .dates import DateValue
 from .html import E, add, rel
 from .model import Article, Entity, Event, KnowledgeBase, Organisation, Person, Role, Term
 
@@ -98,19 +97,6 @@ def description(entity: Entity) -> str:
 # --- articles -----------------------------------------------------------------------------
 
 
-def entity_card(kb: KnowledgeBase, entity: Entity, day: dt.date, here: str) -> Element:
-    """The tooltip content for one entity, as of the article's date; hidden until JS shows it."""
-    standing = as_of(kb, entity, day)
-    return E(
-        "div",
-        {"class": "na-card", "id": f"na-card-{entity.id}", "data-entity": entity.id},
-        E("p", {"class": "na-card__name"}, entity.label, E("span", {"class": "na-card__kind"}, kind_label(entity))),
-        E("p", {"class": "na-card__desc", "id": f"na-desc-{entity.id}"}, first_sentence(description(entity))),
-        E("p", {"class": "na-card__role", "id": f"na-role-{entity.id}"}, f"On {long_date(day)}: {standing}") if standing else None,
-        E("a", {"class": "na-card__link", "href": rel(here, entity_uri(entity))}, f"About {entity.label}"),
-    )
-
-
 @dataclass(frozen=True)
 class Chip:
     """A speaker marker after a quotation: a zero-width span at the quotation's end."""
@@ -127,10 +113,6 @@ def speaker_chips(annotated: AnnotatedArticle, number: int) -> list[Chip]:
     """A chip after each attributed quotation; consecutive quotations by one speaker share the last chip."""
     quotes = [q for q in annotated.quotes if q.paragraph == number and q.speaker]
     return [Chip(q.end, q.speaker) for i, q in enumerate(quotes) if i + 1 == len(quotes) or quotes[i + 1].speaker != q.speaker]
-
-
-def date_key(value: DateValue) -> str:
-    return f"d-{value.start.isoformat()}-{value.end.isoformat()}"
 
 
 def paragraph(corpus: Corpus, annotated: AnnotatedArticle, index: int, here: str) -> Element:
@@ -187,10 +169,10 @@ def _inline(corpus, annotated, container, text, start, end, spans, linked, here)
 def span_node(corpus: Corpus, published: dt.date, span, linked: set[str], here: str, cards: bool = True) -> Element:
     """A date link, a mention link, or (for a repeat in the same paragraph) a marked mention.
 
-    ``cards``: the page carries tooltip cards (article pages); elsewhere links are plain links."""
+    ``cards``: the page shows tooltips (article pages); elsewhere links are plain links."""
     node = _span_node(corpus, published, span, linked, here)
     if not cards:
-        for attribute in ("data-card", "aria-describedby"):
+        for attribute in ("data-label", "data-precision"):
             node.attrib.pop(attribute, None)
     return node
 
@@ -205,52 +187,22 @@ def _span_node(corpus: Corpus, published: dt.date, span, linked: set[str], here:
             getattr(speaker, "short_name", speaker.label),
         )
     if hasattr(span, "value"):
-        key = date_key(span.value)
+        value = span.value
         return E(
             "a",
-            {"class": "na-date", "href": rel(here, timeline.date_uri(span.value)), "data-card": f"na-card-{key}", "aria-describedby": f"na-desc-{key}"},
-            E("time", {"datetime": span.value.datetime}, span.text),
+            {"class": "na-date", "href": rel(here, timeline.date_uri(value)), "data-label": value.label, "data-precision": value.precision},
+            E("time", {"datetime": value.datetime}, span.text),
         )
     if span.entity in linked:
         return E("span", {"class": "na-mention na-mention--repeat", "data-entity": span.entity}, span.text)
     linked.add(span.entity)
-    entity = kb.entities[span.entity]
-    has_role = as_of(kb, entity, published) is not None
-    return E(
-        "a",
-        {
-            "class": "na-mention",
-            "data-entity": span.entity,
-            "data-card": f"na-card-{span.entity}",
-            "href": rel(here, entity_uri(entity)),
-            "aria-describedby": f"na-desc-{span.entity}" + (f" na-role-{span.entity}" if has_role else ""),
-        },
-        span.text,
-    )
-
-
-def date_card(corpus: Corpus, value: DateValue, here: str) -> Element:
-    """The tooltip for a date: what day or period it is, and what happened then."""
-    key = date_key(value)
-    events = timeline.events_on(corpus, value.start) if value.precision == "day" else []
-    if events:
-        what = "; ".join(e.title for e in events)
-    else:
-        what = "Nothing else is on the timeline for this day yet." if value.precision == "day" else "A period: see the timeline."
-    return E(
-        "div",
-        {"class": "na-card", "id": f"na-card-{key}"},
-        E("p", {"class": "na-card__name"}, value.label, E("span", {"class": "na-card__kind"}, "Date")),
-        E("p", {"class": "na-card__desc", "id": f"na-desc-{key}"}, f"{value.label}. {what}"),
-        E("a", {"class": "na-card__link", "href": rel(here, timeline.date_uri(value))}, "On the timeline"),
-    )
+    return E("a", {"class": "na-mention", "data-entity": span.entity, "href": rel(here, entity_uri(kb.entities[span.entity]))}, span.text)
 
 
 def article_page(corpus: Corpus, slug: str) -> Element:
     annotated = corpus.articles[slug]
     article = annotated.article
     here = article.src_uri
-    kb = corpus.kb
     meta = E(
         "p",
         {"class": "na-article__meta"},
@@ -272,26 +224,44 @@ def article_page(corpus: Corpus, slug: str) -> Element:
     body = E("div", {"class": "na-article__body"})
     for index in range(len(article.paragraphs)):
         body.append(paragraph(corpus, annotated, index, here))
-    notes_section, note_entities = _notes_section(corpus, annotated, here)
-    cards = E("div", {"class": "na-cards", "hidden": "hidden", "data-search-exclude": ""})
-    for entity_id in dict.fromkeys([*annotated.entities, *note_entities]):
-        cards.append(entity_card(kb, kb.entities[entity_id], article.published, here))
-    seen: set[str] = set()
-    for dates in annotated.dates:
-        for date in dates:
-            if date_key(date.value) not in seen:
-                seen.add(date_key(date.value))
-                cards.append(date_card(corpus, date.value, here))
+    notes_section, _ = _notes_section(corpus, annotated, here)
     return E(
         "article",
-        {"class": "na-article", "data-published": article.published.isoformat()},
+        # The tooltips' words come from one file for the whole site, read once by annotate.js.
+        {"class": "na-article", "data-published": article.published.isoformat(), "data-entities": "../" * here.count("/") + "../entities.json"},
         header,
         body,
         notes_section,
         _on_the_timeline(corpus, annotated, here),
-        _in_this_article(kb, annotated, here),
-        cards,
     )
+
+
+def entities_json(corpus: Corpus) -> str:
+    """``entities.json``: what the tooltips say, for the whole site, fetched once by annotate.js.
+
+    Each entity's standing is a list of dated lines; the script shows those held on the
+    article's date, exactly as :func:`as_of` does here."""
+    import json
+
+    kb = corpus.kb
+    entities = {}
+    for entity in (*kb.organisations, *kb.people, *kb.terms):
+        if isinstance(entity, Person):
+            standing = {"prefix": "", "sep": "; ", "items": [[_iso(r.start), _iso(r.end), role_line(kb, r)] for r in entity.roles]}
+        elif isinstance(entity, Organisation):
+            items = [[_iso(r.start), _iso(r.end), f"{p.name} ({r.title.lower()})"] for p, r in kb.leaders(entity.id)]
+            standing = {"prefix": "Led by ", "sep": " and ", "items": items}
+        else:
+            standing = {"prefix": "", "sep": "", "items": []}
+        entities[entity.id] = {"name": entity.label, "kind": kind_label(entity), "description": first_sentence(description(entity)), "standing": standing}
+    events: dict[str, list[str]] = {}
+    for day, found in sorted(corpus.events_by_day.items()):
+        events[day.isoformat()] = [e.title for e in found]
+    return json.dumps({"entities": entities, "events": events}, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def note_url(corpus: Corpus, slug: str, note_id: str) -> str:
@@ -373,16 +343,6 @@ def _on_the_timeline(corpus: Corpus, annotated: AnnotatedArticle, here: str) -> 
 def event_item(event: Event, here: str) -> Element:
     when = long_date(event.date) + (f" – {long_date(event.end)}" if event.end else "")
     return E("li", {}, E("a", {"href": rel(here, timeline.event_uri(event))}, when), f": {event.title}")
-
-
-def _in_this_article(kb: KnowledgeBase, annotated: AnnotatedArticle, here: str) -> Element | None:
-    if not annotated.entities:
-        return None
-    items = E("ul", {"class": "na-entity-list"})
-    for entity_id in sorted(annotated.entities, key=lambda e: kb.entities[e].label.casefold()):
-        entity = kb.entities[entity_id]
-        items.append(E("li", {}, E("a", {"href": rel(here, entity_uri(entity))}, entity.label), f" · {kind_label(entity)}"))
-    return E("aside", {"class": "na-aside", "aria-labelledby": "in-this-article"}, E("h2", {"id": "in-this-article"}, "Who and what is in this article"), items)
 
 
 LATEST = 30  # articles on the articles index

@@ -16,7 +16,7 @@ from .loader import load_knowledge_base
 from .matcher import Matcher
 from .mdext import NewsroomExtension, placeholder
 from .model import KnowledgeBase
-from .pages import page_specs
+from .pages import entities_json, page_specs
 from .timeline import icalendar, timelinejs
 
 SOURCE_SUFFIXES = (".txt", ".notes.yml")
@@ -63,6 +63,7 @@ class BuildState:
         return [
             ("annotations.jsonld", annotations_jsonld(self.current(), site_url, stamp.date())),
             ("feed.xml", atom_feed(self.current(), site_url, site_name, site_description)),
+            ("entities.json", entities_json(self.current())),
             ("timeline.json", timelinejs(self.current(), site_url, site_name)),
             ("timeline.ics", icalendar(self.current(), site_url, site_name, stamp)),
         ]

@@ -41,7 +41,7 @@ def test_article_pages_show_exact_text_with_paragraph_ids(built_site):
 def test_mentions_link_to_entity_pages_and_glossary_links_back_to_paragraphs(built_site):
     html = built_site.page("articles/2023-04-28-unions-vow-coordinated-strikes")
     assert (
-        '<a aria-describedby="na-desc-naht na-role-naht" class="na-mention" data-card="na-card-naht" data-entity="naht" href="../../glossary/naht/">NAHT</a>'
+        '<a class="na-mention" data-entity="naht" href="../../glossary/naht/">NAHT</a>'
     ) in html
     glossary = built_site.page("glossary/naht")
     back = re.findall(r'href="(\.\./\.\./articles/2023-04-28-unions-vow-coordinated-strikes/#p-\d+)"', glossary)
@@ -110,9 +110,9 @@ def test_new_article_links_known_people_and_reports_unknown_names(site_copy):
     result = site_copy.build(quiet=False)
     assert result.returncode == 0, result.stderr
     html = site_copy.page("articles/2024-09-02-new-term")
-    assert 'data-card="na-card-daniel-kebede" data-entity="daniel-kebede" href="../../people/daniel-kebede/">Daniel Kebede</a>' in html
-    assert 'data-card="na-card-bridget-phillipson" data-entity="bridget-phillipson" href="../../people/bridget-phillipson/">Education Secretary</a>' in html
-    assert 'data-card="na-card-daniel-kebede" data-entity="daniel-kebede" href="../../people/daniel-kebede/">Mr Kebede</a>' in html
+    assert 'data-entity="daniel-kebede" href="../../people/daniel-kebede/">Daniel Kebede</a>' in html
+    assert 'data-entity="bridget-phillipson" href="../../people/bridget-phillipson/">Education Secretary</a>' in html
+    assert 'data-entity="daniel-kebede" href="../../people/daniel-kebede/">Mr Kebede</a>' in html
     report = json.loads((site_copy.root / "site" / "editor-report.json").read_text(encoding="utf-8"))
     assert report["2024-09-02-new-term"]["unknown_names"] == ["Institute for Fiscal Studies", "Professor Ada Lovelace"]
     assert "2024-09-02-new-term: names the knowledge base does not know: Institute for Fiscal Studies, Professor Ada Lovelace" in result.stderr
@@ -132,6 +132,6 @@ def test_person_added_to_the_data_is_linked_with_no_code_change(site_copy):
     result = site_copy.build()
     assert result.returncode == 0, result.stderr
     html = site_copy.page("articles/2024-09-02-ada")
-    assert 'data-card="na-card-ada-lovelace" data-entity="ada-lovelace" href="../../people/ada-lovelace/">Ada Lovelace</a>' in html
+    assert 'data-entity="ada-lovelace" href="../../people/ada-lovelace/">Ada Lovelace</a>' in html
     assert 'data-entity="ada-lovelace">Ms Lovelace</span>' in html
     assert "../../articles/2024-09-02-ada/#p-1" in site_copy.page("people/ada-lovelace")

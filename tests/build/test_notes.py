@@ -53,7 +53,7 @@ def test_note_body_links_entity_mentions(built_site):
     html = built_site.page("articles/2023-04-28-unions-vow-coordinated-strikes")
     body = html[html.index('id="note-body-four-national-walkouts"'):]
     body = body[: body.index("</li>")]
-    assert 'class="na-mention" data-card="na-card-neu" data-entity="neu" href="../../glossary/neu/"' in body
+    assert 'class="na-mention" data-entity="neu" href="../../glossary/neu/"' in body
 
 
 def test_notes_index_lists_every_note_with_its_permanent_link(built_site):

@@ -31,7 +31,7 @@ def paragraph_html(html: str, number: int) -> str:
 def test_paragraph_links_first_mention_of_each_entity_and_marks_repeats(kb, matcher):
     html = render(kb, matcher, "The NEU met the NEU’s critics.\n")
     assert paragraph_html(html, 1) == (
-        '<p id="p-1">The <a aria-describedby="na-desc-neu na-role-neu" class="na-mention" data-card="na-card-neu" data-entity="neu" '
+        '<p id="p-1">The <a class="na-mention" data-entity="neu" '
         'href="../glossary/neu.md">NEU</a> met the <span class="na-mention na-mention--repeat" data-entity="neu">NEU</span>'
         '’s critics.<a aria-label="Link to paragraph 1" class="na-permalink" href="#p-1">¶</a></p>'
     )
@@ -40,11 +40,10 @@ def test_paragraph_links_first_mention_of_each_entity_and_marks_repeats(kb, matc
 def test_date_is_a_time_element_linking_to_its_day_on_the_timeline(kb, matcher):
     html = render(kb, matcher, "Another strike is planned for Tuesday.\n")
     assert paragraph_html(html, 1) == (
-        '<p id="p-1">Another strike is planned for <a aria-describedby="na-desc-d-2023-05-02-2023-05-02" class="na-date" '
-        'data-card="na-card-d-2023-05-02-2023-05-02" href="../timeline/2023-05.md#2023-05-02"><time datetime="2023-05-02">Tuesday</time></a>.'
+        '<p id="p-1">Another strike is planned for <a class="na-date" data-label="Tuesday 2 May 2023" data-precision="day" '
+        'href="../timeline/2023-05.md#2023-05-02"><time datetime="2023-05-02">Tuesday</time></a>.'
         '<a aria-label="Link to paragraph 1" class="na-permalink" href="#p-1">¶</a></p>'
     )
-    assert '<p class="na-card__desc" id="na-desc-d-2023-05-02-2023-05-02">Tuesday 2 May 2023. NEU strike in England</p>' in html
 
 
 def test_article_header_has_title_date_publisher_and_original(kb, matcher):
@@ -60,11 +59,19 @@ def test_article_header_has_title_date_publisher_and_original(kb, matcher):
     ) in html
 
 
-def test_tooltip_card_carries_role_as_of_the_article_date(kb, matcher):
+def test_tooltip_words_come_from_one_file_for_the_site_with_roles_by_date(kb, matcher):
+    import json
+
+    from newsroom.pages import entities_json
+
     html = render(kb, matcher, "Gillian Keegan spoke.\n")
-    card = re.search(r'<div class="na-card" data-entity="gillian-keegan" id="na-card-gillian-keegan">.*?</div>', html, re.S).group()
-    assert '<p class="na-card__role" id="na-role-gillian-keegan">On 28 April 2023: Education Secretary, DfE, Oct 2022 – Jul 2024</p>' in card
-    assert '<a class="na-card__link" href="../people/gillian-keegan.md">About Gillian Keegan</a>' in card
+    assert '<article class="na-article" data-entities="../../entities.json" data-published="2023-04-28">' in html
+    article = annotate(parse_article(FRONT + "x\n", "t.txt", "2023-04-28-t"), matcher)
+    data = json.loads(entities_json(Corpus(kb=kb, articles={"t": article})))
+    keegan = data["entities"]["gillian-keegan"]
+    assert keegan["standing"]["items"] == [["2022-10-25", "2024-07-05", "Education Secretary, DfE, Oct 2022 – Jul 2024"]]
+    assert data["entities"]["naht"]["standing"] == {"prefix": "Led by ", "sep": " and ", "items": [["2017-09-01", None, "Paul Whiteman (general secretary)"]]}
+    assert data["events"]["2023-05-02"] == ["NEU strike in England"]
 
 
 def test_markdown_html_and_jinja_in_the_text_render_as_typed(kb, matcher):

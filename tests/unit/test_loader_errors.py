@@ -166,7 +166,7 @@ def test_unknown_organisation_kind(tmp_path: Path):
 
 def test_yaml_syntax_error_has_a_line(tmp_path: Path):
     message = kb_error(tmp_path, people=PERSON + "- id: [unclosed\n")
-    assert message == "people.yml:11: yaml: not valid YAML: expected ',' or ']', but got '<stream end>'"
+    assert message == "people.yml:11: yaml: not valid YAML: did not find expected ',' or ']'"
 
 
 def test_duplicate_key_in_an_entry(tmp_path: Path):
