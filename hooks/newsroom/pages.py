@@ -450,38 +450,37 @@ def sources_list(urls: tuple[str, ...]) -> Element:
 
 
 def mentioned_in(corpus: Corpus, entity_id: str, here: str) -> list[Element]:
+    """Every paragraph that mentions the entity: one entry per article, newest first, with the
+    first mentioning sentence as an excerpt and a link to each paragraph."""
     links = corpus.backlinks.get(entity_id, [])
     nodes = [E("h2", {"id": "mentioned-in"}, "Mentioned in")]
     if not links:
         nodes.append(E("p", {}, "No article mentions this yet."))
         return nodes
-    current = None
-    listing = None
+    by_article: dict[str, list] = {}
     for link in links:
-        article = corpus.articles[link.slug].article
-        if link.slug != current:
-            current = link.slug
-            nodes.append(
-                E(
-                    "h3",
-                    {"class": "na-backlinks__article", "id": f"in-{link.slug}"},
-                    E("a", {"href": rel(here, article.src_uri)}, article.title),
-                    " ",
-                    E("time", {"datetime": article.published.isoformat()}, long_date(article.published)),
-                )
-            )
-            listing = E("ul", {"class": "na-backlinks"})
-            nodes.append(listing)
-        assert listing is not None
-        listing.append(
-            E(
-                "li",
-                {},
-                E("a", {"href": rel(here, f"{article.src_uri}#p-{link.paragraph}")}, f"Paragraph {link.paragraph}"),
-                ": ",
-                E("q", {}, link.excerpt),
-            )
+        by_article.setdefault(link.slug, []).append(link)
+    count = len(by_article)
+    nodes.append(E("p", {"class": "na-count"}, f"{count} article{'s' if count != 1 else ''}, {len(links)} paragraph{'s' if len(links) != 1 else ''}"))
+    listing = E("ul", {"class": "na-backlinks"})
+    for slug, found in by_article.items():
+        article = corpus.articles[slug].article
+        item = E(
+            "li",
+            {},
+            E("a", {"class": "na-backlinks__title", "href": rel(here, article.src_uri)}, article.title),
+            " ",
+            E("time", {"datetime": article.published.isoformat()}, long_date(article.published)),
+            E("q", {}, found[0].excerpt),
         )
+        paragraphs = E("span", {"class": "na-backlinks__paragraphs"}, "Paragraph" + ("s " if len(found) > 1 else " "))
+        for index, link in enumerate(found):
+            if index:
+                add(paragraphs, ", ")
+            paragraphs.append(E("a", {"href": rel(here, f"{article.src_uri}#p-{link.paragraph}")}, str(link.paragraph)))
+        item.append(paragraphs)
+        listing.append(item)
+    nodes.append(listing)
     return nodes
 
 

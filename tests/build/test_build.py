@@ -46,7 +46,8 @@ def test_mentions_link_to_entity_pages_and_glossary_links_back_to_paragraphs(bui
     glossary = built_site.page("glossary/naht")
     back = re.findall(r'href="(\.\./\.\./articles/2023-04-28-unions-vow-coordinated-strikes/#p-\d+)"', glossary)
     assert back == [f"../../articles/2023-04-28-unions-vow-coordinated-strikes/#p-{n}" for n in (5, 6, 8)]
-    assert "<q>NAHT leader Paul Whiteman accused Ms Keegan" in glossary
+    assert "<q>School leaders in ASCL and the NAHT unions are also being balloted for walkouts, along with the NASUWT teachers union.</q>" in glossary
+    assert "1 article, 3 paragraphs" in glossary
 
 
 def test_navigation_does_not_list_every_article(built_site):
