@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .annotations import annotations_jsonld
 from .corpus import Corpus, build_corpus, check_orphan_notes
+from .errors import DataError
 from .feed import atom_feed
 from .loader import load_knowledge_base
 from .matcher import Matcher
@@ -21,6 +22,7 @@ from .timeline import icalendar, timelinejs
 
 SOURCE_SUFFIXES = (".txt", ".notes.yml")
 _OWN_EPOCH = "NEWSROOM_SET_SOURCE_DATE_EPOCH"
+__all__ = ["BuildState", "DataError", "is_source", "set_build_date", "write_report"]
 
 
 def is_source(src_uri: str) -> bool:
