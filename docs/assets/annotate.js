@@ -1,3 +1,30 @@
+/* Shared by the modules below. */
+var newsroom = (window.newsroom = window.newsroom || {});
+
+/* Run `fn` on every page: on load, and after each swap by Material's instant navigation. */
+newsroom.onEveryPage = function (fn) {
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(fn);
+  } else {
+    document.addEventListener("DOMContentLoaded", fn);
+  }
+};
+
+/* A list filter: the control `controlId` (shown by script, hidden without it) inside
+ * `wrapper`; `update(control)` on load and on each `eventName` from the control. */
+newsroom.filter = function (controlId, wrapper, eventName, update) {
+  newsroom.onEveryPage(function () {
+    var control = document.getElementById(controlId);
+    if (!control || control.dataset.ready) return;
+    control.dataset.ready = "1";
+    control.closest(wrapper).hidden = false;
+    update(control);
+  });
+  document.addEventListener(eventName, function (event) {
+    if (event.target.id === controlId) update(event.target);
+  });
+};
+
 /* Tooltips for entity mentions and dates (WCAG 2.2 SC 1.4.13: dismissible, hoverable, persistent).
  *
  * One tooltip element serves the whole page. Its words come from entities.json, written by
@@ -228,11 +255,7 @@
     if (isOpen() && owner && document.body.contains(owner)) place(owner, tip);
   });
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUp);
-  } else {
-    document.addEventListener("DOMContentLoaded", setUp);
-  }
+  newsroom.onEveryPage(setUp);
 })();
 
 /* Timeline index: filter by organisation or person, and oldest/newest first, without reloading.
@@ -241,16 +264,8 @@
 (function () {
   "use strict";
 
-  function setUp() {
-    var root = document.querySelector(".na-timeline--index");
-    if (!root || root.dataset.ready) return;
-    root.dataset.ready = "1";
-    root.querySelector(".na-timeline-controls").hidden = false;
-    update(root);
-  }
-
-  function update(root) {
-    var select = root.querySelector("#na-timeline-filter");
+  function update(select) {
+    var root = select.closest(".na-timeline--index");
     var wanted = select.value;
     var shown = 0;
     root.querySelectorAll(".na-timeline__event").forEach(function (item) {
@@ -276,9 +291,6 @@
       .forEach(function (child) { parent.appendChild(child); });
   }
 
-  document.addEventListener("change", function (event) {
-    if (event.target.id === "na-timeline-filter") update(event.target.closest(".na-timeline--index"));
-  });
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest(".na-timeline-order") : null;
@@ -292,11 +304,7 @@
     button.setAttribute("aria-pressed", newest ? "true" : "false");
   });
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUp);
-  } else {
-    document.addEventListener("DOMContentLoaded", setUp);
-  }
+  newsroom.filter("na-timeline-filter", ".na-timeline-controls", "change", update);
 })();
 
 /* Editors' notes: a marker opens its note beside the text; Esc or the close button returns
@@ -445,11 +453,7 @@
     }
   });
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(function () { closeNote(false); fromHash(); });
-  } else {
-    document.addEventListener("DOMContentLoaded", fromHash);
-  }
+  newsroom.onEveryPage(function () { closeNote(false); fromHash(); });
 })();
 
 /* Notes index: filter by kind without reloading. */
@@ -470,22 +474,7 @@
     root.querySelector(".na-timeline-count").textContent = shown + (shown === 1 ? " note" : " notes");
   }
 
-  function setUp() {
-    var select = document.getElementById("na-notes-filter");
-    if (!select || select.dataset.ready) return;
-    select.dataset.ready = "1";
-    select.closest(".na-notes-controls").hidden = false;
-    update(select);
-  }
-
-  document.addEventListener("change", function (event) {
-    if (event.target.id === "na-notes-filter") update(event.target);
-  });
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUp);
-  } else {
-    document.addEventListener("DOMContentLoaded", setUp);
-  }
+  newsroom.filter("na-notes-filter", ".na-notes-controls", "change", update);
 })();
 
 /* People index: filter by name or organisation as you type. */
@@ -504,20 +493,5 @@
     root.querySelector(".na-timeline-count").textContent = shown + (shown === 1 ? " person" : " people");
   }
 
-  function setUp() {
-    var input = document.getElementById("na-people-filter");
-    if (!input || input.dataset.ready) return;
-    input.dataset.ready = "1";
-    input.closest(".na-people-filter").hidden = false;
-    update(input);
-  }
-
-  document.addEventListener("input", function (event) {
-    if (event.target.id === "na-people-filter") update(event.target);
-  });
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUp);
-  } else {
-    document.addEventListener("DOMContentLoaded", setUp);
-  }
+  newsroom.filter("na-people-filter", ".na-people-filter", "input", update);
 })();
