@@ -346,6 +346,7 @@ def event_item(event: Event, here: str) -> Element:
 
 
 LATEST = 30  # articles on the articles index
+INDEX_ARTICLES = 5  # a month with more articles shows their number on the timeline index, not each one
 PAGE_SIZE = 50  # articles on one archive page
 
 
@@ -794,7 +795,9 @@ def timeline_index(corpus: Corpus) -> Element:
         for key in [m for m in timeline.month_keys(corpus) if m.startswith(f"{year}-")]:
             month = E("section", {"class": "na-month"}, E("h3", {"id": f"month-{key}"}, E("a", {"href": rel(here, f"timeline/{key}.md")}, _month_label(key))))
             items = E("ol", {"class": "na-timeline__events"})
-            for day in timeline.days_of(corpus, key):
+            days = timeline.days_of(corpus, key)
+            published = sum(len(day.published) for day in days)
+            for day in days:
                 for event in day.events:
                     items.append(
                         E(
@@ -805,7 +808,7 @@ def timeline_index(corpus: Corpus) -> Element:
                             E("a", {"href": rel(here, timeline.event_uri(event))}, event.title),
                         )
                     )
-                for slug in day.published:
+                for slug in day.published if published <= INDEX_ARTICLES else ():
                     article = corpus.articles[slug].article
                     items.append(
                         E(
@@ -816,6 +819,8 @@ def timeline_index(corpus: Corpus) -> Element:
                             E("a", {"href": rel(here, article.src_uri)}, article.title),
                         )
                     )
+            if published > INDEX_ARTICLES:
+                month.append(E("p", {"class": "na-count"}, E("a", {"href": rel(here, f"timeline/{key}.md")}, f"{published} articles published this month")))
             if len(items):
                 month.append(items)
             else:
