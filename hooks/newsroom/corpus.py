@@ -45,7 +45,6 @@ class BackLink:
     slug: str
     paragraph: int
     excerpt: str
-    count: int
 
 
 @dataclass(frozen=True)
@@ -141,11 +140,9 @@ def build_corpus(kb: KnowledgeBase, matcher: Matcher, article_paths: list[tuple[
                 if date.value.precision == "day":
                     corpus.links_by_day.setdefault(date.value.start, []).append(link)
         for paragraph, mentions in zip(annotated.article.paragraphs, annotated.mentions, strict=True):
-            counts: dict[str, list[Mention]] = {}
+            first: dict[str, Mention] = {}
             for mention in mentions:
-                counts.setdefault(mention.entity, []).append(mention)
-            for entity, found in counts.items():
-                corpus.backlinks.setdefault(entity, []).append(
-                    BackLink(annotated.article.slug, paragraph.number, sentence_at(paragraph.text, found[0].start), len(found))
-                )
+                first.setdefault(mention.entity, mention)
+            for entity, mention in first.items():
+                corpus.backlinks.setdefault(entity, []).append(BackLink(annotated.article.slug, paragraph.number, sentence_at(paragraph.text, mention.start)))
     return corpus

@@ -131,9 +131,9 @@ def paragraph(corpus: Corpus, annotated: AnnotatedArticle, index: int, here: str
         for span in spans:  # a note that cuts through a mention or date highlights all of it
             if span.start < end and start < span.end:
                 start, end = min(start, span.start), max(end, span.end)
-        _inline(corpus, annotated, element, para.text, cursor, start, spans, linked, here)
+        _inline(corpus, element, para.text, cursor, start, spans, linked, here)
         mark = E("mark", {"class": "na-note", "id": f"note-{note.id}", "data-note": note.id})
-        _inline(corpus, annotated, mark, para.text, start, end, spans, linked, here)
+        _inline(corpus, mark, para.text, start, end, spans, linked, here)
         element.append(mark)
         element.append(
             E(
@@ -149,35 +149,35 @@ def paragraph(corpus: Corpus, annotated: AnnotatedArticle, index: int, here: str
             )
         )
         cursor = end
-    _inline(corpus, annotated, element, para.text, cursor, len(para.text), spans, linked, here)
+    _inline(corpus, element, para.text, cursor, len(para.text), spans, linked, here)
     element.append(E("a", {"class": "na-permalink", "href": f"#{anchor}", "aria-label": f"Link to paragraph {para.number}"}, "¶"))
     return element
 
 
-def _inline(corpus, annotated, container, text, start, end, spans, linked, here) -> None:
+def _inline(corpus, container, text, start, end, spans, linked, here) -> None:
     """Append ``text[start:end]`` to ``container``, with the mentions and dates inside it as links."""
     cursor = start
     for span in spans:
         if span.start < start or span.end > end or (span.start == span.end == end and end != len(text)):
             continue  # a speaker chip on a boundary belongs to what follows it
         add(container, text[cursor:span.start] or None)
-        container.append(span_node(corpus, annotated.article.published, span, linked, here))
+        container.append(span_node(corpus, span, linked, here))
         cursor = span.end
     add(container, text[cursor:end] or None)
 
 
-def span_node(corpus: Corpus, published: dt.date, span, linked: set[str], here: str, cards: bool = True) -> Element:
+def span_node(corpus: Corpus, span, linked: set[str], here: str, cards: bool = True) -> Element:
     """A date link, a mention link, or (for a repeat in the same paragraph) a marked mention.
 
     ``cards``: the page shows tooltips (article pages); elsewhere links are plain links."""
-    node = _span_node(corpus, published, span, linked, here)
+    node = _span_node(corpus, span, linked, here)
     if not cards:
         for attribute in ("data-label", "data-precision"):
             node.attrib.pop(attribute, None)
     return node
 
 
-def _span_node(corpus: Corpus, published: dt.date, span, linked: set[str], here: str) -> Element:
+def _span_node(corpus: Corpus, span, linked: set[str], here: str) -> Element:
     kb = corpus.kb
     if isinstance(span, Chip):
         speaker = kb.entities[span.speaker]
@@ -224,7 +224,7 @@ def article_page(corpus: Corpus, slug: str) -> Element:
     body = E("div", {"class": "na-article__body"})
     for index in range(len(article.paragraphs)):
         body.append(paragraph(corpus, annotated, index, here))
-    notes_section, _ = _notes_section(corpus, annotated, here)
+    notes_section = _notes_section(corpus, annotated, here)
     return E(
         "article",
         # The tooltips' words come from one file for the whole site, read once by annotate.js.
@@ -268,7 +268,7 @@ def note_url(corpus: Corpus, slug: str, note_id: str) -> str:
     return f"{corpus.site_url.rstrip('/')}/articles/{slug}/#note-{note_id}"
 
 
-def note_body(corpus: Corpus, annotated: AnnotatedArticle, note, here: str, found: list[str] | None = None, cards: bool = True) -> list[Element]:
+def note_body(corpus: Corpus, annotated: AnnotatedArticle, note, here: str, cards: bool = True) -> list[Element]:
     """The note's Markdown as elements, its entity mentions linked (the first of each)."""
     from .bodytext import link_text_nodes, markdown_elements
     from .matcher import ArticleContext, find_mentions
@@ -284,9 +284,7 @@ def note_body(corpus: Corpus, annotated: AnnotatedArticle, note, here: str, foun
         cursor = 0
         for mention in mentions:
             pieces.append(text[cursor:mention.start])
-            pieces.append(span_node(corpus, annotated.article.published, mention, linked, here, cards))
-            if found is not None:
-                found.append(mention.entity)
+            pieces.append(span_node(corpus, mention, linked, here, cards))
             cursor = mention.end
         pieces.append(text[cursor:])
         return [p for p in pieces if not isinstance(p, str) or p]
@@ -297,10 +295,9 @@ def note_body(corpus: Corpus, annotated: AnnotatedArticle, note, here: str, foun
     return elements
 
 
-def _notes_section(corpus: Corpus, annotated: AnnotatedArticle, here: str) -> tuple[Element | None, list[str]]:
+def _notes_section(corpus: Corpus, annotated: AnnotatedArticle, here: str) -> Element | None:
     if not annotated.notes:
-        return None, []
-    found: list[str] = []
+        return None
     items = E("ol", {"class": "na-notes__list"})
     for note in annotated.notes:
         sources = E("p", {"class": "na-note-body__sources"}, "Sources: ") if note.sources else None
@@ -312,7 +309,7 @@ def _notes_section(corpus: Corpus, annotated: AnnotatedArticle, here: str) -> tu
                 "li",
                 {"class": "na-note-body", "id": f"note-body-{note.id}", "data-note": note.id, "data-kind": note.kind},
                 E("p", {"class": "na-note-body__kind"}, E("span", {"class": f"na-kind na-kind--{note.kind}"}, note.label), E("q", {}, note.quote)),
-                E("div", {"class": "na-note-body__text"}, *note_body(corpus, annotated, note, here, found)),
+                E("div", {"class": "na-note-body__text"}, *note_body(corpus, annotated, note, here)),
                 sources,
                 E(
                     "p",
@@ -325,7 +322,7 @@ def _notes_section(corpus: Corpus, annotated: AnnotatedArticle, here: str) -> tu
             )
         )
     section = E("section", {"class": "na-notes", "aria-labelledby": "notes"}, E("h2", {"id": "notes"}, "Editors' notes"), items)
-    return section, found
+    return section
 
 
 def _on_the_timeline(corpus: Corpus, annotated: AnnotatedArticle, here: str) -> Element:
