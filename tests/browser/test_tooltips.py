@@ -81,7 +81,8 @@ def test_first_tap_shows_tooltip_and_its_link_navigates(phone, base_url):
     phone.screenshot(path=os.path.join(SCREENSHOTS, "tooltip-tap-phone.png"))
     tip.locator("a.na-card__link").tap()
     phone.wait_for_url(base_url + "glossary/neu/")
-    assert phone.locator("h1").first.inner_text().startswith("National Education Union")
+    # Material's instant navigation sets the URL before it swaps the content: wait for the page.
+    phone.locator("h1", has_text="National Education Union").wait_for()
 
 
 def test_tooltips_work_after_instant_navigation(page, base_url):
