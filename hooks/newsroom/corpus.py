@@ -71,6 +71,7 @@ class Corpus:
     days: dict | None = None
     periods: dict | None = None
     _sorted: list[AnnotatedArticle] | None = None
+    _by_month: dict[str, list[Article]] | None = None
 
     def __post_init__(self) -> None:
         for event in self.kb.events:
@@ -81,6 +82,20 @@ class Corpus:
         if self._sorted is None:
             self._sorted = sorted(self.articles.values(), key=lambda a: (a.article.published, a.article.slug), reverse=True)
         return self._sorted
+
+    def by_month(self) -> dict[str, list[Article]]:
+        """Articles newest first, grouped by month of publication (YYYY-MM), newest month first."""
+        if self._by_month is None:
+            self._by_month = {}
+            for annotated in self.newest_first():
+                self._by_month.setdefault(f"{annotated.article.published:%Y-%m}", []).append(annotated.article)
+        return self._by_month
+
+    @property
+    def latest(self) -> dt.date:
+        """The newest publication date: "the time of the articles" for roles on index pages."""
+        newest = self.newest_first()
+        return newest[0].article.published if newest else dt.date.today()
 
 
 def annotate(article: Article, matcher: Matcher, notes: tuple[Note, ...] = (), overrides: tuple[DateOverride, ...] = ()) -> AnnotatedArticle:

@@ -347,13 +347,6 @@ INDEX_ARTICLES = 5  # a month with more articles shows their number on the timel
 PAGE_SIZE = 50  # articles on one archive page
 
 
-def _by_month(corpus: Corpus) -> dict[str, list[Article]]:
-    months: dict[str, list[Article]] = {}
-    for annotated in corpus.newest_first():
-        months.setdefault(f"{annotated.article.published:%Y-%m}", []).append(annotated.article)
-    return months
-
-
 def archive_uri(month: str, page: int = 1) -> str:
     year, number = month.split("-")
     return f"archive/{year}/{number}.md" if page == 1 else f"archive/{year}/{number}-{page}.md"
@@ -370,7 +363,7 @@ def articles_index(corpus: Corpus) -> Element:
     root.append(E("h2", {"id": "latest"}, "Latest"))
     root.append(E("ul", {"class": "na-article-list"}, *(_article_item(a.article, here) for a in newest)))
     root.append(E("h2", {"id": "archive"}, "Archive"))
-    months = _by_month(corpus)
+    months = corpus.by_month()
     years: dict[str, list[str]] = {}
     for month in months:
         years.setdefault(month[:4], []).append(month)
@@ -391,7 +384,7 @@ def articles_index(corpus: Corpus) -> Element:
 
 def archive_year(corpus: Corpus, year: str) -> Element:
     here = f"archive/{year}/index.md"
-    months = {k: v for k, v in _by_month(corpus).items() if k.startswith(f"{year}-")}
+    months = {k: v for k, v in corpus.by_month().items() if k.startswith(f"{year}-")}
     root = E("div", {"class": "na-index"})
     for key, articles in months.items():
         root.append(E("h2", {"id": f"month-{key}"}, E("a", {"href": rel(here, archive_uri(key))}, _month_label(key))))
@@ -406,7 +399,7 @@ def archive_month(corpus: Corpus, key: str) -> Element:
     month, _, page_text = key.partition("/")
     page = int(page_text or 1)
     here = archive_uri(month, page)
-    articles = _by_month(corpus)[month]
+    articles = corpus.by_month()[month]
     pages = max(1, -(-len(articles) // PAGE_SIZE))
     root = E("div", {"class": "na-index"})
     root.append(E("p", {"class": "na-count"}, f"{len(articles)} article{'s' if len(articles) != 1 else ''}" + (f" · page {page} of {pages}" if pages > 1 else "")))
@@ -619,8 +612,7 @@ def person_jsonld(corpus: Corpus, person: Person) -> Element:
     from markdown.util import AtomicString
 
     kb = corpus.kb
-    latest = max((a.article.published for a in corpus.articles.values()), default=dt.date.today())
-    roles = person.roles_on(latest) or person.roles[-1:]
+    roles = person.roles_on(corpus.latest) or person.roles[-1:]
     data = {
         "@context": "https://schema.org",
         "@type": "Person",
@@ -643,7 +635,7 @@ def people_index(corpus: Corpus) -> Element:
     """Everyone, A to Z by surname, with their role when the articles were written and a filter box."""
     kb = corpus.kb
     here = "people/index.md"
-    latest = max((a.article.published for a in corpus.articles.values()), default=dt.date.today())
+    latest = corpus.latest
     filter_box = E(
         "div",
         {"class": "na-people-filter", "hidden": "hidden"},
@@ -900,7 +892,7 @@ def page_specs(corpus: Corpus) -> list[PageSpec]:
         PageSpec("timeline/index.md", "timeline", "", "Timeline", "The dispute day by day: events, articles and the dates they mention."),
         PageSpec("notes/index.md", "notes", "", "Editors' notes", "Every note the editors have pinned to a passage, by article."),
     ]
-    months = _by_month(corpus)
+    months = corpus.by_month()
     for year in sorted({k[:4] for k in months}):
         specs.append(PageSpec(f"archive/{year}/index.md", "archive-year", year, f"Articles from {year}", f"Every article from {year}, by month."))
     for key, articles in months.items():
