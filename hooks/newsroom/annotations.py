@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 from .corpus import Corpus
+from .html import absolute
 from .notes import MOTIVATIONS, article_text
 
 CONTEXT_CHARS = 32
@@ -17,12 +18,12 @@ def annotations_jsonld(corpus: Corpus, site_url: str, built: dt.date) -> str:
     for annotated in corpus.newest_first():
         article = annotated.article
         text = article_text(article)
-        source = f"{base}/articles/{article.slug}/"
+        source = absolute(site_url, article.src_uri)
         for note in annotated.notes:
             start, end = note.anchor.text_start, note.anchor.text_end
             items.append(
                 {
-                    "id": f"{source}#note-{note.id}",
+                    "id": absolute(site_url, f"{article.src_uri}#note-{note.id}"),
                     "type": "Annotation",
                     "motivation": MOTIVATIONS[note.kind],
                     "created": f"{(note.created or built).isoformat()}T00:00:00Z",

@@ -7,6 +7,7 @@ import datetime as dt
 from feedgen.feed import FeedGenerator
 
 from .corpus import Corpus
+from .html import absolute
 
 FEED_SIZE = 50
 
@@ -16,20 +17,20 @@ def _moment(day: dt.date) -> dt.datetime:
 
 
 def atom_feed(corpus: Corpus, site_url: str, title: str, description: str) -> str:
-    base = site_url.rstrip("/") + "/"
+    base = absolute(site_url, "index.md")
     feed = FeedGenerator()
     feed.id(base)
     feed.title(title)
     feed.subtitle(description)
     feed.link(href=base, rel="alternate")
-    feed.link(href=base + "feed.xml", rel="self")
+    feed.link(href=base + "feed.xml", rel="self")  # a file, not a page
     feed.language("en")
     feed.generator("newsroom (feedgen)")
     newest = corpus.newest_first()[:FEED_SIZE]
     feed.updated(_moment(newest[0].article.published) if newest else _moment(dt.date(1970, 1, 1)))
     for annotated in reversed(newest):  # feedgen lists entries newest first when each is added to the front
         article = annotated.article
-        url = f"{base}articles/{article.slug}/"
+        url = absolute(site_url, article.src_uri)
         entry = feed.add_entry()
         entry.id(url)
         entry.title(article.title)

@@ -45,3 +45,12 @@ def rel(from_uri: str, to_uri: str) -> str:
     if to_uri.startswith("#"):
         return to_uri
     return "../" * from_uri.count("/") + to_uri
+
+
+def absolute(site_url: str, uri: str) -> str:
+    """The public URL of a source path (``articles/x.md#p-3`` -> ``<site_url>articles/x/#p-3``),
+    for exports and permanent links that leave the site."""
+    path, _, anchor = uri.partition("#")
+    page = path.removesuffix(".md").removesuffix("index")
+    page = page if page.endswith("/") or not page else page + "/"
+    return site_url.rstrip("/") + "/" + page + (f"#{anchor}" if anchor else "")

@@ -13,7 +13,7 @@ from xml.etree.ElementTree import Element
 
 from . import timeline
 from .corpus import AnnotatedArticle, Corpus
-from .html import E, add, rel
+from .html import E, absolute, add, rel
 from .model import Article, Entity, Event, KnowledgeBase, Organisation, Person, Role, Term
 
 KIND_LABELS = {
@@ -78,16 +78,9 @@ def role_line(kb: KnowledgeBase, role: Role) -> str:
     return f"{role.title}, {short}" + (f", {dates}" if dates else "")
 
 
-def as_of(kb: KnowledgeBase, entity: Entity, day: dt.date) -> str | None:
-    """The entity's standing on ``day``: a person's roles, an organisation's leaders."""
-    if isinstance(entity, Person):
-        roles = entity.roles_on(day)
-        return "; ".join(role_line(kb, role) for role in roles) or None
-    if isinstance(entity, Organisation):
-        leaders = [(p, r) for p, r in kb.leaders(entity.id) if r.held_on(day)]
-        if leaders:
-            return "Led by " + " and ".join(f"{p.name} ({r.title.lower()})" for p, r in leaders)
-    return None
+def roles_then(corpus: Corpus, person: Person) -> tuple[Role, ...]:
+    """A person's roles at the time of the articles (the newest publication), else their last role."""
+    return person.roles_on(corpus.latest) or person.roles[-1:]
 
 
 def description(entity: Entity) -> str:
@@ -166,12 +159,12 @@ def _inline(corpus, container, text, start, end, spans, linked, here) -> None:
     add(container, text[cursor:end] or None)
 
 
-def span_node(corpus: Corpus, span, linked: set[str], here: str, cards: bool = True) -> Element:
+def span_node(corpus: Corpus, span, linked: set[str], here: str, tooltips: bool = True) -> Element:
     """A date link, a mention link, or (for a repeat in the same paragraph) a marked mention.
 
-    ``cards``: the page shows tooltips (article pages); elsewhere links are plain links."""
+    ``tooltips``: the page shows tooltips (article pages); elsewhere links are plain links."""
     node = _span_node(corpus, span, linked, here)
-    if not cards:
+    if not tooltips:
         for attribute in ("data-label", "data-precision"):
             node.attrib.pop(attribute, None)
     return node
@@ -239,8 +232,9 @@ def article_page(corpus: Corpus, slug: str) -> Element:
 def entities_json(corpus: Corpus) -> str:
     """``entities.json``: what the tooltips say, for the whole site, fetched once by annotate.js.
 
-    Each entity's standing is a list of dated lines; the script shows those held on the
-    article's date, exactly as :func:`as_of` does here."""
+    Each entity's standing is a list of dated lines (a person's roles, an organisation's
+    leaders); the script shows those held on the article's date, joined by ``sep`` after
+    ``prefix``: "On 28 April 2023: Led by Paul Whiteman (general secretary)"."""
     import json
 
     kb = corpus.kb
@@ -265,10 +259,10 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 def note_url(corpus: Corpus, slug: str, note_id: str) -> str:
-    return f"{corpus.site_url.rstrip('/')}/articles/{slug}/#note-{note_id}"
+    return absolute(corpus.site_url, f"articles/{slug}.md#note-{note_id}")
 
 
-def note_body(corpus: Corpus, annotated: AnnotatedArticle, note, here: str, cards: bool = True) -> list[Element]:
+def note_body(corpus: Corpus, annotated: AnnotatedArticle, note, here: str, tooltips: bool = True) -> list[Element]:
     """The note's Markdown as elements, its entity mentions linked (the first of each)."""
     from .bodytext import link_text_nodes, markdown_elements
     from .matcher import ArticleContext, find_mentions
@@ -284,7 +278,7 @@ def note_body(corpus: Corpus, annotated: AnnotatedArticle, note, here: str, card
         cursor = 0
         for mention in mentions:
             pieces.append(text[cursor:mention.start])
-            pieces.append(span_node(corpus, mention, linked, here, cards))
+            pieces.append(span_node(corpus, mention, linked, here, tooltips))
             cursor = mention.end
         pieces.append(text[cursor:])
         return [p for p in pieces if not isinstance(p, str) or p]
@@ -300,17 +294,13 @@ def _notes_section(corpus: Corpus, annotated: AnnotatedArticle, here: str) -> El
         return None
     items = E("ol", {"class": "na-notes__list"})
     for note in annotated.notes:
-        sources = E("p", {"class": "na-note-body__sources"}, "Sources: ") if note.sources else None
-        for number, url in enumerate(note.sources, 1):
-            sources.append(E("a", {"href": url}, f"[{number}]"))
-            sources[-1].tail = " "
         items.append(
             E(
                 "li",
                 {"class": "na-note-body", "id": f"note-body-{note.id}", "data-note": note.id, "data-kind": note.kind},
                 E("p", {"class": "na-note-body__kind"}, E("span", {"class": f"na-kind na-kind--{note.kind}"}, note.label), E("q", {}, note.quote)),
                 E("div", {"class": "na-note-body__text"}, *note_body(corpus, annotated, note, here)),
-                sources,
+                numbered_sources(note.sources, "na-note-body__sources") if note.sources else None,
                 E(
                     "p",
                     {"class": "na-note-body__links"},
@@ -434,6 +424,15 @@ def _article_item(article: Article, here: str) -> Element:
 
 
 # --- entities -------------------------------------------------------------------------------
+
+
+def numbered_sources(urls: tuple[str, ...], css_class: str) -> Element:
+    """"Sources: [1] [2]", each number a link: for notes and timeline events."""
+    line = E("p", {"class": css_class}, "Sources: ")
+    for number, url in enumerate(urls, 1):
+        line.append(E("a", {"href": url}, f"[{number}]"))
+        line[-1].tail = " "
+    return line
 
 
 def sources_list(urls: tuple[str, ...]) -> Element:
@@ -612,18 +611,18 @@ def person_jsonld(corpus: Corpus, person: Person) -> Element:
     from markdown.util import AtomicString
 
     kb = corpus.kb
-    roles = person.roles_on(corpus.latest) or person.roles[-1:]
+    roles = roles_then(corpus, person)
     data = {
         "@context": "https://schema.org",
         "@type": "Person",
         "name": person.name,
-        "url": f"{corpus.site_url.rstrip('/')}/people/{person.id}/",
+        "url": absolute(corpus.site_url, entity_uri(person)),
         "description": first_sentence(person.description),
     }
     if roles:
         data["jobTitle"] = roles[0].title
         data["affiliation"] = [
-            {"@type": "Organization", "name": kb.entities[r.organisation].label, "url": f"{corpus.site_url.rstrip('/')}/glossary/{r.organisation}/"}
+            {"@type": "Organization", "name": kb.entities[r.organisation].label, "url": absolute(corpus.site_url, entity_uri(kb.entities[r.organisation]))}
             for r in roles
         ]
     script = Element("script", {"type": "application/ld+json"})
@@ -635,7 +634,6 @@ def people_index(corpus: Corpus) -> Element:
     """Everyone, A to Z by surname, with their role when the articles were written and a filter box."""
     kb = corpus.kb
     here = "people/index.md"
-    latest = corpus.latest
     filter_box = E(
         "div",
         {"class": "na-people-filter", "hidden": "hidden"},
@@ -646,7 +644,7 @@ def people_index(corpus: Corpus) -> Element:
     listing = E("ul", {"class": "na-people"})
     for person in sorted(kb.people, key=lambda p: (p.surname.casefold(), p.name.casefold())):
         count = len({b.slug for b in corpus.backlinks.get(person.id, [])})
-        roles = person.roles_on(latest) or person.roles[-1:]
+        roles = roles_then(corpus, person)
         organisations = [kb.entities[r.organisation] for r in roles]
         searchable = " ".join([person.name, *(f"{o.label} {getattr(o, 'short_name', '')}" for o in organisations)]).casefold()
         item = E("li", {"class": "na-person", "id": person.id, "data-search": searchable})
@@ -703,11 +701,7 @@ def timeline_event(corpus: Corpus, event: Event, here: str) -> Element:
     )
     if event.entities:
         node.append(E("p", {"class": "na-event__who"}, "Involved: ", *_entity_links(kb, event.entities, here)))
-    sources = E("p", {"class": "na-event__sources"}, "Sources: ")
-    for index, url in enumerate(event.sources, 1):
-        sources.append(E("a", {"href": url}, f"[{index}]"))
-        sources[-1].tail = " "
-    node.append(sources)
+    node.append(numbered_sources(event.sources, "na-event__sources"))
     reports = timeline.reported_in(corpus, event)
     if reports:
         node.append(E("p", {"class": "na-event__reported"}, "Reported in:"))
@@ -854,7 +848,7 @@ def notes_index(corpus: Corpus) -> Element:
                     "li",
                     {"class": "na-notes-index__item", "data-kind": note.kind, "id": f"{article.slug}--{note.id}"},
                     E("p", {"class": "na-note-body__kind"}, E("span", {"class": f"na-kind na-kind--{note.kind}"}, note.label), E("q", {}, note.quote)),
-                    E("div", {"class": "na-note-body__text"}, *note_body(corpus, annotated, note, here, cards=False)),
+                    E("div", {"class": "na-note-body__text"}, *note_body(corpus, annotated, note, here, tooltips=False)),
                     E(
                         "p",
                         {"class": "na-note-body__links"},

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .corpus import Corpus, DateLink
 from .dates import DateValue
+from .html import absolute
 from .model import Event
 
 
@@ -125,7 +126,7 @@ def timelinejs(corpus: Corpus, site_url: str, title: str) -> str:
 
     events = []
     for event in corpus.kb.events:
-        url = _absolute(site_url, event_uri(event))
+        url = absolute(site_url, event_uri(event))
         item = {
             "unique_id": event.id,
             "start_date": date_obj(event.date),
@@ -153,18 +154,11 @@ def icalendar(corpus: Corpus, site_url: str, title: str, stamp: dt.datetime) -> 
             f"DTEND;VALUE=DATE:{end:%Y%m%d}",
             f"SUMMARY:{_ics_text(event.title)}",
             f"DESCRIPTION:{_ics_text(event.description + ' Sources: ' + ' '.join(event.sources))}",
-            f"URL:{_absolute(site_url, event_uri(event))}",
+            f"URL:{absolute(site_url, event_uri(event))}",
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
-
-
-def _absolute(site_url: str, uri: str) -> str:
-    path, _, anchor = uri.partition("#")
-    page = path.removesuffix(".md").removesuffix("index")
-    page = page if page.endswith("/") or not page else page + "/"
-    return site_url.rstrip("/") + "/" + page + (f"#{anchor}" if anchor else "")
 
 
 def _html(text: str) -> str:
