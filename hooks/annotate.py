@@ -1,7 +1,13 @@
-"""MkDocs hook: event functions only; the work is done by the ``newsroom`` package beside it."""
+"""MkDocs hook: event functions only; the work is done by the ``newsroom`` package beside it.
+
+Incremental builds (see ``newsroom/incremental.py``): a generated page whose key is in the cache
+is not rendered again. MkDocs still creates its Page, but ``render`` takes the stored anchors, the
+template is one that writes the stored HTML, and the search index takes the stored entries.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import logging
 import os
@@ -10,11 +16,27 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+CACHED_TEMPLATE = "newsroom-cached.html"  # in overrides/: writes a cached page's HTML as it is
 log = logging.getLogger("mkdocs.plugins.newsroom")
-_engine = None  # newsroom.site, imported afresh by every build
+_engine = None  # the newsroom package, imported again when its code changes
+_engine_code = ""  # digest of the engine's code at that import
+_caches = None  # what the engine remembers between the rebuilds of `mkdocs serve`
 _state = None  # the build in progress
+
+
+def _engine_digest() -> str:
+    hasher = hashlib.sha256()
+    for folder, dirs, names in sorted(os.walk(HERE)):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(n for n in names if n.endswith(".py")):
+            path = os.path.join(folder, name)
+            hasher.update(os.path.relpath(path, HERE).encode() + b"\0")
+            with open(path, "rb") as stream:
+                hasher.update(stream.read() + b"\0")
+    return hasher.hexdigest()
 
 
 def _fresh_engine():
@@ -30,15 +52,28 @@ def _fresh_engine():
 
 
 def on_config(config):
-    global _engine, _state
-    _engine = _fresh_engine()
-    _state = _engine.BuildState()
+    global _engine, _engine_code, _caches, _state
+    code = _engine_digest()
+    if _engine is None or code != _engine_code:  # objects the old engine made are not reused
+        _engine, _engine_code = _fresh_engine(), code
+        _caches = _engine.Caches()
+    mode = os.environ.get("NEWSROOM_CACHE", "on")
+    if mode not in ("on", "off", "verify"):
+        raise PluginError(f"NEWSROOM_CACHE={mode!r}: use on (the default), off or verify")
+    project = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    if mode != "off":
+        _caches.load(project / ".cache" / "newsroom")
+    _state = _engine.BuildState(_caches, mode, engine=code)
+    _state.context = _engine.build_context(code, project, config)
     try:
         _state.load_knowledge_base(Path(config.docs_dir) / "_data")
     except _engine.DataError as err:
         raise PluginError(str(err)) from None
     config.markdown_extensions.append(_state.extension())
     config.extra["newsroom"] = _state  # read by macros/ when a hand-written page opts in
+    for plugin in config.plugins.values():
+        if hasattr(getattr(plugin, "search_index", None), "add_entry_from_context"):
+            _state.wrap_search_index(plugin.search_index)
     return config
 
 
@@ -57,5 +92,39 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_nav(nav, config, files):
+    _state.plan(_engine.digest(_state.context, _engine.nav_digest(nav.items)))
+    return nav
+
+
+def on_pre_page(page, config, files):
+    entry = _state.hits.get(page.file.src_uri)
+    if entry is not None and not _state.verify:
+        page.render = lambda config, files: _render_from_cache(page, entry)
+    return page
+
+
+def _render_from_cache(page, entry) -> None:
+    """What ``Page.render`` leaves on a page, from the cache: MkDocs checks links to its anchors."""
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set(entry.anchors)
+    page.links_to_anchors = {}
+    page.meta["template"] = CACHED_TEMPLATE
+    page.newsroom_html = _caches.read_html(entry.key)
+
+
+def on_post_page(output: str, page, config) -> str:
+    try:
+        _state.page_written(page, output)
+    except _engine.DataError as err:
+        raise PluginError(str(err)) from None
+    page.content = page.newsroom_html = None  # written: MkDocs need not keep every page's HTML
+    return output
+
+
 def on_post_build(config):
     _engine.write_report(_state, Path(config.site_dir))
+    for problem in _state.check_links(Path(config.site_dir), config.site_url or "/"):
+        log.warning(problem)
+    _state.save()

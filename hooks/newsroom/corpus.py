@@ -6,10 +6,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from .dates import DateMention, find_dates
 from .errors import DataError
-from .loader import load_article
+from .loader import article_from_bytes
 from .matcher import ArticleContext, Matcher, Unresolved, find_mentions, unknown_names
 from .model import Article, KnowledgeBase, Mention
 from .notes import DateOverride, Note, load_notes
@@ -72,6 +73,8 @@ class Corpus:
     periods: dict | None = None
     _sorted: list[AnnotatedArticle] | None = None
     _by_month: dict[str, list[Article]] | None = None
+    digest: str = ""  # of the whole corpus and knowledge base: what index pages are made from
+    names_digest: str = ""  # of the knowledge base: what note bodies are matched against
 
     def __post_init__(self) -> None:
         for event in self.kb.events:
@@ -135,14 +138,25 @@ def check_orphan_notes(notes_paths: list[tuple[Path, str]]) -> None:
             raise DataError(shown, None, "file", f"no article {path.name.removesuffix('.notes.yml')}.txt beside this notes file; rename it to match an article")
 
 
-def build_corpus(kb: KnowledgeBase, matcher: Matcher, article_paths: list[tuple[Path, str]]) -> Corpus:
-    """Load, annotate and index every article. ``article_paths`` pairs a file with the name errors show."""
+def build_corpus(kb: KnowledgeBase, matcher: Matcher, article_paths: list[tuple[Path, str]], annotations: AnnotationMemo | None = None) -> Corpus:
+    """Load, annotate and index every article. ``article_paths`` pairs a file with the name errors show.
+
+    ``annotations`` remembers annotated articles by the bytes of their files (see
+    :mod:`newsroom.incremental`): an article whose files did not change is not read again."""
     articles = {}
     for path, shown in sorted(article_paths, key=lambda p: p[1]):
-        article = load_article(path, shown)
-        notes_path = path.with_name(f"{article.slug}.notes.yml")
-        notes, overrides = load_notes(notes_path, shown.removesuffix(".txt") + ".notes.yml", article) if notes_path.exists() else ((), ())
-        articles[article.slug] = annotate(article, matcher, notes, overrides)
+        source = path.read_bytes()
+        notes_path = path.with_name(path.name.removesuffix(".txt") + ".notes.yml")
+        notes_source = notes_path.read_bytes() if notes_path.exists() else None
+        annotated = annotations.get(shown, source, notes_source) if annotations else None
+        if annotated is None:
+            article = article_from_bytes(source, shown, path.name.removesuffix(".txt"))
+            notes_shown = shown.removesuffix(".txt") + ".notes.yml"
+            notes, overrides = load_notes(notes_path, notes_shown, article, notes_source.decode("utf-8")) if notes_source is not None else ((), ())
+            annotated = annotate(article, matcher, notes, overrides)
+            if annotations:
+                annotations.put(shown, source, notes_source, annotated)
+        articles[annotated.article.slug] = annotated
     corpus = Corpus(kb=kb, articles=articles, matcher=matcher)
     for annotated in corpus.newest_first():
         for quote in annotated.quotes:
@@ -161,3 +175,11 @@ def build_corpus(kb: KnowledgeBase, matcher: Matcher, article_paths: list[tuple[
             for entity, mention in first.items():
                 corpus.backlinks.setdefault(entity, []).append(BackLink(annotated.article.slug, paragraph.number, sentence_at(paragraph.text, mention.start)))
     return corpus
+
+
+class AnnotationMemo(Protocol):
+    """Annotated articles remembered by the bytes of their files."""
+
+    def get(self, shown: str, source: bytes, notes: bytes | None) -> AnnotatedArticle | None: ...
+
+    def put(self, shown: str, source: bytes, notes: bytes | None, annotated: AnnotatedArticle) -> None: ...

@@ -406,8 +406,11 @@ def parse_article(text: str, path: str, slug: str) -> Article:
 
 
 def load_article(path: Path, display_path: str | None = None) -> Article:
-    shown = display_path or str(path)
-    data = path.read_bytes()
+    return article_from_bytes(path.read_bytes(), display_path or str(path), path.name.removesuffix(".txt"))
+
+
+def article_from_bytes(data: bytes, shown: str, slug: str) -> Article:
+    """An article from the bytes of its file (``shown``: the name errors give)."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -416,4 +419,4 @@ def load_article(path: Path, display_path: str | None = None) -> Article:
         raise DataError(shown, line, "encoding", why) from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    return parse_article(text, shown, path.name.removesuffix(".txt"))
+    return parse_article(text, shown, slug)

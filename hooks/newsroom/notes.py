@@ -134,9 +134,9 @@ NOTE_KEYS = ("id", "quote", "prefix", "suffix", "kind", "body", "sources", "crea
 DATE_KEYS = ("quote", "prefix", "suffix", "date", "until", "label")
 
 
-def load_notes(path: Path, shown: str, article: Article) -> tuple[tuple[Note, ...], tuple[DateOverride, ...]]:
-    """Read ``<slug>.notes.yml``: a list of notes, or a mapping with ``notes:`` and ``dates:``."""
-    data = parse_yaml(path.read_text(encoding="utf-8"), shown)
+def load_notes(path: Path, shown: str, article: Article, text: str | None = None) -> tuple[tuple[Note, ...], tuple[DateOverride, ...]]:
+    """Read ``<slug>.notes.yml`` (or ``text``, its contents): a list of notes, or a mapping with ``notes:`` and ``dates:``."""
+    data = parse_yaml(path.read_text(encoding="utf-8") if text is None else text, shown)
     if data is None:
         return (), ()
     if isinstance(data, list):

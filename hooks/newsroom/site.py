@@ -8,21 +8,26 @@ import html
 import json
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .annotations import annotations_jsonld
 from .corpus import Corpus, build_corpus, check_orphan_notes
 from .errors import DataError
 from .feed import atom_feed
+from .incremental import ArticleMemo, Caches, PageEntry, digest, files_digest, page_inputs, tree_files
+from .linkcheck import check as check_links
+from .linkcheck import extract as extract_links
+from .linkcheck import site_files
 from .loader import load_knowledge_base
 from .matcher import Matcher
 from .mdext import NewsroomExtension, placeholder
 from .model import KnowledgeBase
-from .pages import entities_json, page_specs
+from .pages import PageSpec, entities_json, page_specs
 from .timeline import icalendar, timelinejs
 
 SOURCE_SUFFIXES = (".txt", ".notes.yml")
 _OWN_EPOCH = "NEWSROOM_SET_SOURCE_DATE_EPOCH"
-__all__ = ["BuildState", "DataError", "is_source", "set_build_date", "write_report"]
+__all__ = ["BuildState", "Caches", "DataError", "build_context", "digest", "is_source", "nav_digest", "set_build_date", "write_report"]
 
 
 def is_source(src_uri: str) -> bool:
@@ -31,16 +36,36 @@ def is_source(src_uri: str) -> bool:
 
 
 class BuildState:
-    """The knowledge base, matcher and corpus of the build in progress."""
+    """The knowledge base, matcher and corpus of the build in progress, and what the caches save of it."""
 
-    def __init__(self) -> None:
+    def __init__(self, caches: Caches | None = None, mode: str = "on", engine: str = "") -> None:
         self.kb: KnowledgeBase | None = None
         self.matcher: Matcher | None = None
         self.corpus: Corpus | None = None
+        self.caches = caches if mode != "off" else None
+        self.verify = mode == "verify"
+        self.engine = engine  # digest of the engine's code
+        self.kb_digest = ""
+        self.memo: ArticleMemo | None = None
+        self.specs: dict[str, PageSpec] = {}  # src_uri -> spec, for every generated page
+        self.keys: dict[str, str] = {}  # src_uri -> the page's key in this build
+        self.hits: dict[str, PageEntry] = {}  # pages whose cached output is still right
+        self.rendered: dict[str, PageEntry] = {}  # pages rendered (or taken from the cache) by this build
+        self.links: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}  # page dest path -> (ids, links)
+        self.search_entries: dict[str, list[dict]] = {}  # src_uri -> the search entries of a page rendered
+        self.context = ""  # digest of the engine, theme and configuration: see build_context
 
     def load_knowledge_base(self, data_dir: Path) -> None:
-        self.kb = load_knowledge_base(data_dir)
-        self.matcher = Matcher(self.kb)
+        paths = [p for p in tree_files(data_dir) if p.suffix in (".yml", ".yaml")]
+        self.kb_digest = digest(self.engine, files_digest(paths, data_dir))
+        remembered = self.caches.knowledge_base if self.caches else None
+        if remembered and remembered[0] == self.kb_digest:
+            _, self.kb, self.matcher = remembered
+        else:
+            self.kb = load_knowledge_base(data_dir)
+            self.matcher = Matcher(self.kb)
+            if self.caches:
+                self.caches.knowledge_base = (self.kb_digest, self.kb, self.matcher)
         self.corpus = None
 
     def extension(self) -> NewsroomExtension:
@@ -55,9 +80,66 @@ class BuildState:
         assert self.kb is not None and self.matcher is not None
         paths = [(path, os.path.join(shown_dir, "articles", path.name)) for path in sorted((docs_dir / "articles").glob("*.txt"))]
         check_orphan_notes([(p, os.path.join(shown_dir, "articles", p.name)) for p in sorted((docs_dir / "articles").glob("*.notes.yml"))])
-        self.corpus = build_corpus(self.kb, self.matcher, paths)
+        self.memo = ArticleMemo(self.caches.articles if self.caches else {}, self.kb_digest)
+        self.corpus = build_corpus(self.kb, self.matcher, paths, self.memo)
         self.corpus.site_url = site_url
-        return [(spec.src_uri, page_markdown(spec.title, spec.description, spec.kind, spec.key)) for spec in page_specs(self.corpus)]
+        self.corpus.digest = self.memo.corpus_digest(self.kb_digest)
+        self.corpus.names_digest = self.kb_digest
+        self.specs = {spec.src_uri: spec for spec in page_specs(self.corpus)}
+        return [(spec.src_uri, page_markdown(spec.title, spec.description, spec.kind, spec.key)) for spec in self.specs.values()]
+
+    def plan(self, context: str) -> None:
+        """Each generated page's key (``context``: the engine, theme, configuration and navigation);
+        the pages whose cached output has the same key need not be rendered again."""
+        corpus = self.current()
+        self.keys, self.hits = {}, {}
+        for src_uri, spec in self.specs.items():
+            self.keys[src_uri] = key = digest(context, spec, page_inputs(corpus, spec.kind, spec.key))
+            entry = self.caches.pages.get(src_uri) if self.caches else None
+            if entry is not None and entry.key == key and self.caches.html_path(key).exists():
+                self.hits[src_uri] = entry
+
+    def wrap_search_index(self, index) -> None:
+        """Material's search index takes a cached page's entries from the cache, and the cache
+        records the entries of every page rendered."""
+        original = index.add_entry_from_context
+
+        def add_entry_from_context(page) -> None:
+            entry = None if self.verify else self.hits.get(page.file.src_uri)
+            if entry is not None:
+                index.entries.extend(entry.search)
+                return
+            before = len(index.entries)
+            original(page)
+            self.search_entries[page.file.src_uri] = index.entries[before:]
+
+        index.add_entry_from_context = add_entry_from_context
+
+    def page_written(self, page, output: str) -> None:
+        """After a page's HTML is final: remember it for the link check and the cache."""
+        src_uri = page.file.src_uri
+        entry = self.hits.get(src_uri)
+        if src_uri not in self.specs:  # a hand-written page: never cached
+            self.links[page.file.dest_uri] = extract_links(output)
+            return
+        if entry is None or self.verify:
+            if entry is not None and self.caches.read_html(entry.key) != output:
+                raise DataError(src_uri, None, "cache", "the cached page differs from the page built afresh, though its inputs did not change: "
+                                "newsroom.incremental.page_inputs misses something this page is made from")
+            ids, links = extract_links(output)
+            anchors = frozenset(page.present_anchor_ids or ())
+            entry = PageEntry(self.keys[src_uri], anchors, ids, links, self.search_entries.pop(src_uri, []))
+            if self.caches:
+                self.caches.write_html(entry.key, output)
+        self.rendered[src_uri] = entry
+        self.links[page.file.dest_uri] = (entry.ids, entry.links)
+
+    def check_links(self, site_dir: Path, site_url: str) -> list[str]:
+        return check_links(self.links, site_files(str(site_dir)), urlsplit(site_url).path or "/")
+
+    def save(self) -> None:
+        if self.caches and self.memo:
+            self.caches.save(self.rendered, self.memo.used)
 
     def exports(self, site_url: str, site_name: str, site_description: str = "") -> list[tuple[str, str]]:
         """The machine-readable files: ``feed.xml`` (Atom), ``timeline.json`` (TimelineJS3), ``timeline.ics``, ``annotations.jsonld``."""
@@ -110,3 +192,32 @@ def write_report(state: BuildState, site_dir: Path) -> None:
         for slug, a in sorted(state.current().articles.items())
     }
     (site_dir / "editor-report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def build_context(engine: str, project: Path, config) -> str:
+    """What every generated page depends on besides its inputs: the engine's code, the theme and
+    its overrides, ``mkdocs.yml``, the site URL and the versions of what renders the pages."""
+    from importlib.metadata import version
+
+    overrides = project / "overrides"
+    config_bytes = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+    versions = [version(name) for name in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "mkdocs-macros-plugin")]
+    theme_dirs = [str(Path(d).resolve()) for d in config.theme.dirs]
+    return digest(engine, files_digest(tree_files(overrides), overrides), config_bytes, config.site_url, versions, theme_dirs)
+
+
+def nav_digest(items) -> str:
+    """The navigation as every page shows it: titles, URLs and nesting. A page in the navigation
+    with no title of its own takes its first heading: its source is part of the digest then."""
+    def walk(nodes) -> list:
+        out = []
+        for item in nodes:
+            children = walk(item.children) if getattr(item, "children", None) else []
+            file = getattr(item, "file", None)
+            source = b""
+            if file is not None and item.title is None and not file.generated_by:
+                source = file.content_bytes
+            out.append((type(item).__name__, item.title, getattr(item, "url", None), source, children))
+        return out
+
+    return digest(walk(items))

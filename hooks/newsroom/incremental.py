@@ -1,0 +1,242 @@
+"""Incremental builds: what each generated page is made from, and the caches that skip unchanged work.
+
+A page's *key* is a digest of everything its output depends on:
+
+- the build context: the engine's code, the theme overrides, ``mkdocs.yml``, ``site_url``, the
+  versions of MkDocs, Material and Markdown, and the navigation (titles and URLs);
+- the page itself: its source path, title and description;
+- its *inputs*: the slice of the corpus its builder reads (:func:`page_inputs`), for example
+  an entity page's entity, the paragraphs that mention it and the cards of those articles.
+
+When a page's key equals the key stored in the cache from an earlier build, its final HTML,
+search entries, anchors and links are taken from the cache instead of being rendered again:
+the same inputs give the same bytes. Articles are annotated once per change in the same way
+(:class:`AnnotationCache`, keyed by the article's and notes file's bytes, the knowledge base
+and the engine).
+
+The caches live in memory between the rebuilds of ``mkdocs serve`` and on disk in
+``.cache/newsroom/`` between builds. Set ``NEWSROOM_CACHE=off`` to build without them, and
+``NEWSROOM_CACHE=verify`` to rebuild every page anyway and fail if a cached page's tree differs
+from the fresh one (a dependency :func:`page_inputs` missed): the tests run it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import timeline
+from .corpus import AnnotatedArticle, Corpus
+from .model import Article, Organisation, Person
+
+FORMAT = 1  # bump when what the cache stores changes shape
+
+
+def digest(*parts: object) -> str:
+    """A stable digest of ``repr`` of ``parts``: frozen dataclasses, tuples, strings and dates only
+    (no sets: their order changes between processes)."""
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def files_digest(paths: Iterable[Path], root: Path) -> str:
+    """Digest of the names and bytes of ``paths``."""
+    hasher = hashlib.sha256()
+    for path in sorted(paths):
+        hasher.update(str(path.relative_to(root)).encode() + b"\0")
+        hasher.update(path.read_bytes() + b"\0")
+    return hasher.hexdigest()
+
+
+def tree_files(folder: Path, suffixes: tuple[str, ...] | None = None) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return [
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and (suffixes is None or p.name.endswith(suffixes))
+    ]
+
+
+# --- what a page is made from ---------------------------------------------------------------
+
+
+def _card(article: Article) -> tuple:
+    """What lists show of an article."""
+    return (article.slug, article.title, article.published, article.publisher, article.summary)
+
+
+def _entity_inputs(corpus: Corpus, entity_id: str) -> tuple:
+    kb = corpus.kb
+    entity = kb.entities[entity_id]
+    related: list = []
+    if isinstance(entity, Organisation):
+        related = [(p, r) for p, r in kb.leaders(entity_id)]
+    elif isinstance(entity, Person):
+        related = [kb.entities[r.organisation] for r in entity.roles]
+    backlinks = corpus.backlinks.get(entity_id, [])
+    said = corpus.said.get(entity_id, [])
+    cards = {slug: _card(corpus.articles[slug].article) for slug in dict.fromkeys([b.slug for b in backlinks] + [s for s, _ in said])}
+    events = timeline.entity_events(corpus, entity_id)
+    return (entity, related, backlinks, said, list(cards.values()), events, corpus.latest)
+
+
+def _article_inputs(corpus: Corpus, annotated: AnnotatedArticle) -> tuple:
+    kb = corpus.kb
+    ids = dict.fromkeys([m.entity for paragraph in annotated.mentions for m in paragraph] + [q.speaker for q in annotated.quotes if q.speaker])
+    # Note bodies are matched against the whole knowledge base when the page is built.
+    names = corpus.names_digest if annotated.notes else ""
+    return (annotated, [kb.entities[i] for i in ids], timeline.article_events(corpus, annotated.article.slug), names)
+
+
+def _timeline_month_inputs(corpus: Corpus, month: str) -> tuple:
+    months = timeline.month_keys(corpus)
+    position = months.index(month)
+    neighbours = (months[position - 1] if position else None, months[position + 1] if position + 1 < len(months) else None)
+    days = timeline.days_of(corpus, month)
+    periods = timeline.periods_of(corpus, month)
+    slugs: dict[str, None] = {}
+    events = []
+    for day in days:
+        slugs.update(dict.fromkeys(day.published))
+        slugs.update(dict.fromkeys(m.slug for m in day.mentions))
+        for event in day.events:
+            reports = timeline.reported_in(corpus, event)
+            slugs.update(dict.fromkeys(r.slug for r in reports))
+            events.append((event, [corpus.kb.entities[i] for i in event.entities], reports))
+        events.append(timeline.events_on(corpus, day.day))
+    slugs.update(dict.fromkeys(p.slug for p in periods))
+    return (neighbours, days, periods, events, [_card(corpus.articles[s].article) for s in slugs])
+
+
+def _archive_inputs(corpus: Corpus, prefix: str) -> tuple:
+    return [(month, [_card(a) for a in articles]) for month, articles in corpus.by_month().items() if month.startswith(prefix)]
+
+
+def page_inputs(corpus: Corpus, kind: str, key: str) -> tuple:
+    """The slice of the corpus that the builder of page ``kind``/``key`` reads.
+
+    Index pages (articles, glossary, people, timeline, notes) read the whole corpus."""
+    if kind == "article":
+        return _article_inputs(corpus, corpus.articles[key])
+    if kind in ("glossary-entry", "person"):
+        return _entity_inputs(corpus, key)
+    if kind == "timeline-month":
+        return _timeline_month_inputs(corpus, key)
+    if kind == "archive-month":
+        return (_archive_inputs(corpus, key.partition("/")[0]), key)
+    if kind == "archive-year":
+        return (_archive_inputs(corpus, f"{key}-"), key)
+    return (corpus.digest,)
+
+
+# --- the caches -----------------------------------------------------------------------------
+
+
+@dataclass
+class PageEntry:
+    """A page as the last build that rendered it left it."""
+
+    key: str
+    anchors: frozenset[str]  # the anchors MkDocs found in the content (it checks links to them)
+    ids: frozenset[str]  # every id in the final HTML, and
+    links: tuple[str, ...]  # every href and src: for the link checker (newsroom.linkcheck)
+    search: list[dict]  # the page's entries in the search index, in order
+
+
+@dataclass
+class ArticleEntry:
+    key: str
+    annotated: AnnotatedArticle
+    digest: str
+
+
+@dataclass
+class Caches:
+    """Both caches, kept in memory by the hook between the rebuilds of ``mkdocs serve``."""
+
+    folder: Path | None = None
+    pages: dict[str, PageEntry] = field(default_factory=dict)
+    articles: dict[str, ArticleEntry] = field(default_factory=dict)
+    loaded_from: Path | None = None
+    knowledge_base: tuple | None = None  # (digest, knowledge base, matcher): in memory only
+
+    def load(self, folder: Path) -> None:
+        """Read the caches from disk unless they are already in memory for ``folder``."""
+        self.folder = folder
+        if self.loaded_from == folder:
+            return
+        self.pages, self.articles = {}, {}
+        try:
+            with (folder / "index.pickle").open("rb") as stream:
+                stored = pickle.load(stream)  # noqa: S301 - our own cache, written by this module
+            if stored.get("format") == FORMAT:
+                self.pages, self.articles = stored["pages"], stored["articles"]
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, KeyError, TypeError):
+            pass  # no cache, or one from another version of the engine: build without it
+        self.loaded_from = folder
+
+    def html_path(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / "html" / f"{key}.html"
+
+    def read_html(self, key: str) -> str | None:
+        try:
+            return self.html_path(key).read_text(encoding="utf-8")
+        except OSError:
+            return None
+
+    def write_html(self, key: str, output: str) -> None:
+        path = self.html_path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(output, encoding="utf-8")
+        temporary.replace(path)
+
+    def save(self, pages: dict[str, PageEntry], articles: dict[str, ArticleEntry]) -> None:
+        """Keep only what this build used; remove HTML no entry names."""
+        assert self.folder is not None
+        self.pages, self.articles = pages, articles
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temporary = self.folder / f"index.{os.getpid()}.tmp"
+        with temporary.open("wb") as stream:
+            pickle.dump({"format": FORMAT, "pages": pages, "articles": articles}, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(self.folder / "index.pickle")
+        wanted = {f"{entry.key}.html" for entry in pages.values()}
+        html = self.folder / "html"
+        if html.is_dir():
+            for name in os.listdir(html):
+                if name not in wanted:
+                    (html / name).unlink(missing_ok=True)
+        self.loaded_from = self.folder
+
+
+class ArticleMemo:
+    """Annotated articles by the bytes of their files, for :func:`newsroom.corpus.build_corpus`."""
+
+    def __init__(self, previous: dict[str, ArticleEntry], context: str) -> None:
+        self.previous = previous
+        self.context = context  # the engine and the knowledge base: a change to either re-annotates
+        self.used: dict[str, ArticleEntry] = {}
+
+    def _key(self, shown: str, source: bytes, notes: bytes | None) -> str:
+        hasher = hashlib.sha256(self.context.encode() + b"\0" + shown.encode("utf-8", "surrogateescape") + b"\0")
+        hasher.update(source)
+        hasher.update(b"\0" if notes is None else b"\1" + notes)
+        return hasher.hexdigest()
+
+    def get(self, shown: str, source: bytes, notes: bytes | None) -> AnnotatedArticle | None:
+        entry = self.previous.get(shown)
+        if entry is None or entry.key != self._key(shown, source, notes):
+            return None
+        self.used[shown] = entry
+        return entry.annotated
+
+    def put(self, shown: str, source: bytes, notes: bytes | None, annotated: AnnotatedArticle) -> None:
+        self.used[shown] = ArticleEntry(self._key(shown, source, notes), annotated, digest(annotated))
+
+    def corpus_digest(self, kb_digest: str) -> str:
+        return digest(kb_digest, [(shown, entry.digest) for shown, entry in sorted(self.used.items())])
