@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,13 +42,14 @@ def wait_for(url: str, needle: str, limit: float) -> float:
     while time.perf_counter() - start < limit:
         if needle in fetch(url):
             return time.perf_counter() - start
-        time.sleep(0.2)
+        time.sleep(0.05)
     raise SystemExit(f"{needle!r} did not appear at {url} within {limit} s")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--edits", type=int, default=5, help="article edits to take the median of")
     args = parser.parse_args()
     kb = synthetic_kb(1000)
     items = articles(kb, args.articles)
@@ -64,19 +66,29 @@ def main() -> None:
         try:
             slug = items[0][0]
             page = f"{base}articles/{slug}/"
-            first = wait_for(page, "Report number 0", 1200)
+            first = wait_for(page, "Report number 0", 3600)
             print(f"N={args.articles}: first build served after {first:.1f} s")
-            source = project / "docs" / "articles" / f"{slug}.txt"
             time.sleep(2)
-            source.write_text(source.read_text(encoding="utf-8") + "An edited paragraph about the NEU.\n", encoding="utf-8")
-            print(f"  article saved -> change served after {wait_for(page, 'An edited paragraph', 1200):.1f} s")
+            times = []
+            for n in range(args.edits):
+                slug = items[n * 97 % len(items)][0]
+                source = project / "docs" / "articles" / f"{slug}.txt"
+                source.write_text(source.read_text(encoding="utf-8") + f"An edited paragraph number {n} about the NEU.\n", encoding="utf-8")
+                times.append(wait_for(f"{base}articles/{slug}/", f"An edited paragraph number {n}", 1200))
+                time.sleep(1)
+            print(f"  article saved -> change served after {statistics.median(times):.2f} s (median of {len(times)}: {', '.join(f'{t:.2f}' for t in times)})")
+            notes = project / "docs" / "articles" / f"{items[0][0]}.notes.yml"
+            notes.write_text(notes.read_text(encoding="utf-8").replace("A generated note", "An edited note", 1), encoding="utf-8")
+            print(f"  notes file saved -> change served after {wait_for(page, 'An edited note', 1200):.2f} s")
+            time.sleep(1)
             people = project / "docs" / "_data" / "people.yml"
             people.write_text(people.read_text(encoding="utf-8").replace("name: Paul Whiteman", "name: Paul Whiteman-Edited", 1), encoding="utf-8")
-            glossary = f"{base}people/paul-whiteman/"
-            print(f"  knowledge base saved -> change served after {wait_for(glossary, 'Paul Whiteman-Edited', 1200):.1f} s")
+            person = f"{base}people/paul-whiteman/"
+            print(f"  knowledge base saved -> change served after {wait_for(person, 'Paul Whiteman-Edited', 1200):.2f} s")
+            time.sleep(1)
             engine = project / "hooks" / "newsroom" / "pages.py"
             engine.write_text(engine.read_text(encoding="utf-8").replace('"Mentioned in"', '"Mentioned in (edited engine)"', 1), encoding="utf-8")
-            print(f"  engine saved -> change served after {wait_for(glossary, 'Mentioned in (edited engine)', 1200):.1f} s (no restart)")
+            print(f"  engine saved -> change served after {wait_for(person, 'Mentioned in (edited engine)', 3600):.1f} s (no restart)")
         finally:
             server.terminate()
             server.wait(timeout=30)

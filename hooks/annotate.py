@@ -1,8 +1,11 @@
 """MkDocs hook: event functions only; the work is done by the ``newsroom`` package beside it.
 
 Incremental builds (see ``newsroom/incremental.py``): a generated page whose key is in the cache
-is not rendered again. MkDocs still creates its Page, but ``render`` takes the stored anchors, the
-template is one that writes the stored HTML, and the search index takes the stored entries.
+is not rendered again. In a clean build MkDocs still creates its Page, but ``render`` takes the
+stored anchors, the template is one that writes the stored HTML, and the search index takes the
+stored entries. Under ``mkdocs serve`` every rebuild after the first is a dirty one (the site
+folder is kept): a page whose file there already has its key is not touched at all, and the
+pages of deleted sources are removed.
 """
 
 from __future__ import annotations
@@ -25,6 +28,45 @@ _engine = None  # the newsroom package, imported again when its code changes
 _engine_code = ""  # digest of the engine's code at that import
 _caches = None  # what the engine remembers between the rebuilds of `mkdocs serve`
 _state = None  # the build in progress
+_written: dict[str, dict[str, str]] = {}  # site folder -> {dest_uri: key} of the generated pages in it
+_dirty = False  # this build keeps the site folder (mkdocs serve's rebuilds, or --dirty)
+_startup_dirty = False
+
+
+class _QuietDirtyWarning(logging.Filter):
+    """MkDocs warns that a dirty build may leave stale links; ours re-renders every page whose
+    inputs changed, so under `mkdocs serve` the warning would only mislead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (_dirty and not _startup_dirty and record.getMessage().startswith("A 'dirty' build is being performed"))
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyWarning())
+
+
+def on_startup(command, dirty):
+    global _startup_dirty, _dirty
+    _startup_dirty = _dirty = dirty
+
+
+def on_serve(server, config, builder):
+    """Every rebuild after the first keeps the site folder: see the module's docstring."""
+    import mkdocs.commands.serve as serve
+
+    build = serve.build
+    if not getattr(build, "newsroom_dirty", False):
+
+        def dirty_build(config, *, serve_url=None, dirty=False):
+            global _dirty
+            _dirty = True
+            try:
+                return build(config, serve_url=serve_url, dirty=True)
+            finally:
+                _dirty = _startup_dirty
+
+        dirty_build.newsroom_dirty = True
+        serve.build = dirty_build
+    return server
 
 
 def _engine_digest() -> str:
@@ -93,8 +135,28 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_nav(nav, config, files):
-    _state.plan(_engine.digest(_state.context, _engine.nav_digest(nav.items)))
+    # Until this build ends well, nothing is known to be in the site folder.
+    written = _written.pop(config.site_dir, None) if _dirty else None
+    _state.plan(_engine.digest(_state.context, _engine.nav_digest(nav.items)), files, written)
+    if _dirty:
+        for file in files.documentation_pages():
+            # Untouched pages are skipped by MkDocs; every other page is rendered (hand-written
+            # pages too: their macros read the knowledge base, which MkDocs' file times miss).
+            skip = file.src_uri in _state.skipped
+            file.is_modified = lambda skip=skip: not skip
+        for dest_uri in set(written or ()) - {file.dest_uri for file in files}:
+            _remove(Path(config.site_dir), dest_uri)
     return nav
+
+
+def _remove(site_dir: Path, dest_uri: str) -> None:
+    """Remove a page whose source is gone, and the folders it leaves empty."""
+    path = site_dir / dest_uri
+    path.unlink(missing_ok=True)
+    for folder in path.parents:
+        if folder == site_dir or any(folder.iterdir()):
+            break
+        folder.rmdir()
 
 
 def on_pre_page(page, config, files):
@@ -119,12 +181,14 @@ def on_post_page(output: str, page, config) -> str:
         _state.page_written(page, output)
     except _engine.DataError as err:
         raise PluginError(str(err)) from None
-    page.content = page.newsroom_html = None  # written: MkDocs need not keep every page's HTML
+    if page.file.src_uri in _state.specs:
+        page.content = page.newsroom_html = None  # written: MkDocs need not keep every page's HTML
     return output
 
 
 def on_post_build(config):
     _engine.write_report(_state, Path(config.site_dir))
-    for problem in _state.check_links(Path(config.site_dir), config.site_url or "/"):
+    for problem in _state.finish(Path(config.site_dir), config.site_url or "/"):
         log.warning(problem)
     _state.save()
+    _written[config.site_dir] = _state.written()

@@ -28,6 +28,7 @@ class AnnotatedArticle:
     unknown: tuple[tuple[int, str], ...]  # (paragraph, name)
     notes: tuple[Note, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    first_mentions: tuple[tuple[int, str, str], ...] = ()  # (paragraph, entity, sentence) for back-links
 
     @property
     def entities(self) -> tuple[str, ...]:
@@ -118,7 +119,13 @@ def annotate(article: Article, matcher: Matcher, notes: tuple[Note, ...] = (), o
         unknown.extend((paragraph.number, name) for name in unknown_names(paragraph.text, mentions))
     mentions_by_paragraph = tuple(all_mentions)
     quotes = tuple(attribute(matcher.kb, article.paragraphs, mentions_by_paragraph))
-    return AnnotatedArticle(article, mentions_by_paragraph, tuple(all_dates), tuple(all_unresolved), tuple(unknown), notes, quotes)
+    first_mentions = []
+    for paragraph, mentions in zip(article.paragraphs, mentions_by_paragraph, strict=True):
+        first: dict[str, Mention] = {}
+        for mention in mentions:
+            first.setdefault(mention.entity, mention)
+        first_mentions.extend((paragraph.number, entity, sentence_at(paragraph.text, mention.start)) for entity, mention in first.items())
+    return AnnotatedArticle(article, mentions_by_paragraph, tuple(all_dates), tuple(all_unresolved), tuple(unknown), notes, quotes, tuple(first_mentions))
 
 
 def sentence_at(text: str, offset: int) -> str:
@@ -168,12 +175,8 @@ def build_corpus(kb: KnowledgeBase, matcher: Matcher, article_paths: list[tuple[
                 corpus.date_links.append(link)
                 if date.value.precision == "day":
                     corpus.links_by_day.setdefault(date.value.start, []).append(link)
-        for paragraph, mentions in zip(annotated.article.paragraphs, annotated.mentions, strict=True):
-            first: dict[str, Mention] = {}
-            for mention in mentions:
-                first.setdefault(mention.entity, mention)
-            for entity, mention in first.items():
-                corpus.backlinks.setdefault(entity, []).append(BackLink(annotated.article.slug, paragraph.number, sentence_at(paragraph.text, mention.start)))
+        for number, entity, excerpt in annotated.first_mentions:
+            corpus.backlinks.setdefault(entity, []).append(BackLink(annotated.article.slug, number, excerpt))
     return corpus
 
 

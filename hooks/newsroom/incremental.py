@@ -30,8 +30,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import timeline
-from .corpus import AnnotatedArticle, Corpus
-from .model import Article, Organisation, Person
+from .corpus import AnnotatedArticle, BackLink, Corpus, DateLink
+from .model import Article, KnowledgeBase, Organisation, Person
+from .quotes import Quote
 
 FORMAT = 1  # bump when what the cache stores changes shape
 
@@ -69,63 +70,98 @@ def _card(article: Article) -> tuple:
     return (article.slug, article.title, article.published, article.publisher, article.summary)
 
 
-def _entity_inputs(corpus: Corpus, entity_id: str) -> tuple:
+@dataclass
+class Digests:
+    """Digests of the knowledge base's records and of each annotated article, computed once a
+    build, so that a page's inputs are small tuples of strings."""
+
+    entities: dict[str, str]
+    events: dict[str, str]
+    articles: dict[str, str]  # slug -> digest of the annotated article
+
+    @staticmethod
+    def entity_and_event_digests(kb: KnowledgeBase) -> tuple[dict[str, str], dict[str, str]]:
+        return {i: digest(entity) for i, entity in kb.entities.items()}, {e.id: digest(e) for e in kb.events}
+
+
+def _backlink(link: BackLink) -> tuple:
+    return (link.slug, link.paragraph, link.excerpt)
+
+
+def _quote(slug: str, quote: Quote) -> tuple:
+    return (slug, quote.paragraph, quote.start, quote.end, quote.text, quote.speaker)
+
+
+def _date_link(link: DateLink) -> tuple:
+    return (link.slug, link.paragraph, link.date.start, link.date.end, link.date.text, repr(link.date.value))
+
+
+def _entity_inputs(corpus: Corpus, digests: Digests, entity_id: str) -> tuple:
     kb = corpus.kb
     entity = kb.entities[entity_id]
     related: list = []
     if isinstance(entity, Organisation):
-        related = [(p, r) for p, r in kb.leaders(entity_id)]
+        related = [digests.entities[p.id] for p, _ in kb.leaders(entity_id)]
     elif isinstance(entity, Person):
-        related = [kb.entities[r.organisation] for r in entity.roles]
+        related = [digests.entities[r.organisation] for r in entity.roles]
     backlinks = corpus.backlinks.get(entity_id, [])
     said = corpus.said.get(entity_id, [])
     cards = {slug: _card(corpus.articles[slug].article) for slug in dict.fromkeys([b.slug for b in backlinks] + [s for s, _ in said])}
-    events = timeline.entity_events(corpus, entity_id)
-    return (entity, related, backlinks, said, list(cards.values()), events, corpus.latest)
+    events = [digests.events[e.id] for e in timeline.entity_events(corpus, entity_id)]
+    return (
+        digests.entities[entity_id],
+        related,
+        [_backlink(b) for b in backlinks],
+        [_quote(slug, q) for slug, q in said],
+        list(cards.values()),
+        events,
+        corpus.latest,
+    )
 
 
-def _article_inputs(corpus: Corpus, annotated: AnnotatedArticle) -> tuple:
-    kb = corpus.kb
+def _article_inputs(corpus: Corpus, digests: Digests, annotated: AnnotatedArticle) -> tuple:
     ids = dict.fromkeys([m.entity for paragraph in annotated.mentions for m in paragraph] + [q.speaker for q in annotated.quotes if q.speaker])
     # Note bodies are matched against the whole knowledge base when the page is built.
     names = corpus.names_digest if annotated.notes else ""
-    return (annotated, [kb.entities[i] for i in ids], timeline.article_events(corpus, annotated.article.slug), names)
+    events = [digests.events[e.id] for e in timeline.article_events(corpus, annotated.article.slug)]
+    return (digests.articles[annotated.article.slug], [digests.entities[i] for i in ids], events, names)
 
 
-def _timeline_month_inputs(corpus: Corpus, month: str) -> tuple:
+def _timeline_month_inputs(corpus: Corpus, digests: Digests, month: str) -> tuple:
     months = timeline.month_keys(corpus)
     position = months.index(month)
     neighbours = (months[position - 1] if position else None, months[position + 1] if position + 1 < len(months) else None)
-    days = timeline.days_of(corpus, month)
-    periods = timeline.periods_of(corpus, month)
     slugs: dict[str, None] = {}
-    events = []
-    for day in days:
+    days = []
+    for day in timeline.days_of(corpus, month):
         slugs.update(dict.fromkeys(day.published))
         slugs.update(dict.fromkeys(m.slug for m in day.mentions))
+        events = []
         for event in day.events:
             reports = timeline.reported_in(corpus, event)
             slugs.update(dict.fromkeys(r.slug for r in reports))
-            events.append((event, [corpus.kb.entities[i] for i in event.entities], reports))
-        events.append(timeline.events_on(corpus, day.day))
+            events.append((digests.events[event.id], [digests.entities[i] for i in event.entities], [_date_link(r) for r in reports]))
+        spanning = [digests.events[e.id] for e in timeline.events_on(corpus, day.day)]
+        days.append((day.day, events, spanning, list(day.published), [_date_link(m) for m in day.mentions]))
+    periods = timeline.periods_of(corpus, month)
     slugs.update(dict.fromkeys(p.slug for p in periods))
-    return (neighbours, days, periods, events, [_card(corpus.articles[s].article) for s in slugs])
+    return (neighbours, days, [_date_link(p) for p in periods], [_card(corpus.articles[s].article) for s in slugs])
 
 
-def _archive_inputs(corpus: Corpus, prefix: str) -> tuple:
+def _archive_inputs(corpus: Corpus, prefix: str) -> list:
     return [(month, [_card(a) for a in articles]) for month, articles in corpus.by_month().items() if month.startswith(prefix)]
 
 
-def page_inputs(corpus: Corpus, kind: str, key: str) -> tuple:
+def page_inputs(corpus: Corpus, digests: Digests, kind: str, key: str) -> tuple:
     """The slice of the corpus that the builder of page ``kind``/``key`` reads.
 
     Index pages (articles, glossary, people, timeline, notes) read the whole corpus."""
     if kind == "article":
-        return _article_inputs(corpus, corpus.articles[key])
+        return _article_inputs(corpus, digests, corpus.articles[key])
     if kind in ("glossary-entry", "person"):
-        return _entity_inputs(corpus, key)
+        return _entity_inputs(corpus, digests, key)
     if kind == "timeline-month":
-        return _timeline_month_inputs(corpus, key)
+        return _timeline_month_inputs(corpus, digests, key)
     if kind == "archive-month":
         return (_archive_inputs(corpus, key.partition("/")[0]), key)
     if kind == "archive-year":
@@ -163,6 +199,7 @@ class Caches:
     articles: dict[str, ArticleEntry] = field(default_factory=dict)
     loaded_from: Path | None = None
     knowledge_base: tuple | None = None  # (digest, knowledge base, matcher): in memory only
+    record_digests: tuple | None = None  # (knowledge base digest, (entity digests, event digests)): likewise
 
     def load(self, folder: Path) -> None:
         """Read the caches from disk unless they are already in memory for ``folder``."""

@@ -11,7 +11,7 @@ import html
 import os
 import posixpath
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 # Attribute values are quoted by Python-Markdown's serialiser and by Material's templates; text
 # can hold no "<" (it is escaped), so each match is inside a real tag.
@@ -43,31 +43,56 @@ def check(pages: dict[str, tuple[frozenset[str], tuple[str, ...]]], existing: se
     broken = []
     folders = {posixpath.dirname(path) for path in existing}
     for page, (_, links) in sorted(pages.items()):
+        here = page.split("/")[:-1]
         for link in links:
-            parts = urlsplit(link)
-            if parts.scheme in _SKIPPED_SCHEMES or link.startswith("//"):
+            target, fragment, problem = _resolve(page, here, link, base_path)
+            if problem:
+                broken.append(f"{page}: link {link!r} {problem}")
                 continue
-            path = unquote(parts.path)
-            if not path:
-                target = page
-            elif path.startswith("/"):
-                if not path.startswith(base_path):
-                    broken.append(f"{page}: link {link!r} is outside the site's path {base_path}")
-                    continue
-                target = posixpath.normpath(path[len(base_path):] or ".")
-            else:
-                target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-            if target == ".":
-                target = "index.html"
-            elif target not in existing and target in folders or path.endswith("/"):
-                target = posixpath.join(target, "index.html") if target != "." else "index.html"
-            if target.startswith("../") or target not in existing:
+            if target is None:
+                continue  # another site, or not a file (mailto:, data:)
+            if target == page:
+                pass
+            elif target == "" or link.split("#", 1)[0].split("?", 1)[0].endswith("/") or (target not in existing and target in folders):
+                target = f"{target}/index.html" if target else "index.html"
+            if target not in existing:
                 broken.append(f"{page}: link {link!r} points at {target}, which the site does not have")
-                continue
-            fragment = unquote(parts.fragment)
-            if fragment and target.endswith(".html") and target in pages and fragment not in pages[target][0]:
+            elif fragment and target in pages and fragment not in pages[target][0]:
                 broken.append(f"{page}: link {link!r}: {target} has no #{fragment}")
     return broken
+
+
+def _resolve(page: str, here: list[str], link: str, base_path: str) -> tuple[str | None, str, str]:
+    """(target path in the site, fragment, problem) of ``link`` on a page in folder ``here``."""
+    if link.startswith("//"):
+        return None, "", ""
+    colon = link.find(":")
+    if colon > 0 and "/" not in link[:colon] and "#" not in link[:colon] and "?" not in link[:colon]:
+        return None, "", "" if link[:colon].lower() in _SKIPPED_SCHEMES else f"has an unknown scheme {link[:colon]!r}"
+    path, _, fragment = link.partition("#")
+    path = path.partition("?")[0]
+    if "%" in path:
+        path = unquote(path)
+    if "%" in fragment:
+        fragment = unquote(fragment)
+    if not path:
+        return page, fragment, ""
+    if path.startswith("/"):
+        if not path.startswith(base_path):
+            return None, "", f"is outside the site's path {base_path}"
+        parts = []
+        segments = path[len(base_path):].split("/")
+    else:
+        parts = list(here)
+        segments = path.split("/")
+    for segment in segments:
+        if segment == "..":
+            if not parts:
+                return None, "", "leaves the site"
+            parts.pop()
+        elif segment and segment != ".":
+            parts.append(segment)
+    return "/".join(parts), fragment, ""
 
 
 def site_files(site_dir: str) -> set[str]:

@@ -14,7 +14,7 @@ from .annotations import annotations_jsonld
 from .corpus import Corpus, build_corpus, check_orphan_notes
 from .errors import DataError
 from .feed import atom_feed
-from .incremental import ArticleMemo, Caches, PageEntry, digest, files_digest, page_inputs, tree_files
+from .incremental import ArticleMemo, Caches, Digests, PageEntry, digest, files_digest, page_inputs, tree_files
 from .linkcheck import check as check_links
 from .linkcheck import extract as extract_links
 from .linkcheck import site_files
@@ -54,6 +54,9 @@ class BuildState:
         self.links: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}  # page dest path -> (ids, links)
         self.search_entries: dict[str, list[dict]] = {}  # src_uri -> the search entries of a page rendered
         self.context = ""  # digest of the engine, theme and configuration: see build_context
+        self.skipped: set[str] = set()  # hits already in the site folder (dirty builds): not touched
+        self.order: list[str] = []  # every documentation page, in the order MkDocs builds them
+        self.dest: dict[str, str] = {}  # src_uri -> dest_uri
 
     def load_knowledge_base(self, data_dir: Path) -> None:
         paths = [p for p in tree_files(data_dir) if p.suffix in (".yml", ".yaml")]
@@ -86,34 +89,62 @@ class BuildState:
         self.corpus.digest = self.memo.corpus_digest(self.kb_digest)
         self.corpus.names_digest = self.kb_digest
         self.specs = {spec.src_uri: spec for spec in page_specs(self.corpus)}
+        remembered = self.caches.record_digests if self.caches else None
+        if remembered and remembered[0] == self.kb_digest:
+            entities, events = remembered[1]
+        else:
+            entities, events = Digests.entity_and_event_digests(self.kb)
+            if self.caches:
+                self.caches.record_digests = (self.kb_digest, (entities, events))
+        articles = {entry.annotated.article.slug: entry.digest for entry in self.memo.used.values()}
+        self.digests = Digests(entities, events, articles)
         return [(spec.src_uri, page_markdown(spec.title, spec.description, spec.kind, spec.key)) for spec in self.specs.values()]
 
-    def plan(self, context: str) -> None:
+    def plan(self, context: str, files, written: dict[str, str] | None = None) -> None:
         """Each generated page's key (``context``: the engine, theme, configuration and navigation);
-        the pages whose cached output has the same key need not be rendered again."""
+        the pages whose cached output has the same key need not be rendered again. ``written``:
+        in a dirty build (``mkdocs serve``), the key of each page already in the site folder; those
+        pages are not touched at all."""
         corpus = self.current()
-        self.keys, self.hits = {}, {}
+        self.keys, self.hits, self.skipped = {}, {}, set()
+        self.order = [file.src_uri for file in files.documentation_pages()]
+        self.dest = {file.src_uri: file.dest_uri for file in files.documentation_pages()}
         for src_uri, spec in self.specs.items():
-            self.keys[src_uri] = key = digest(context, spec, page_inputs(corpus, spec.kind, spec.key))
+            self.keys[src_uri] = key = digest(context, spec, page_inputs(corpus, self.digests, spec.kind, spec.key))
             entry = self.caches.pages.get(src_uri) if self.caches else None
-            if entry is not None and entry.key == key and self.caches.html_path(key).exists():
+            if entry is None or entry.key != key or self.verify:
+                continue
+            if written is not None and written.get(self.dest[src_uri]) == key:
+                self.hits[src_uri] = entry
+                self.skipped.add(src_uri)
+            elif self.caches.html_path(key).exists():
                 self.hits[src_uri] = entry
 
     def wrap_search_index(self, index) -> None:
-        """Material's search index takes a cached page's entries from the cache, and the cache
-        records the entries of every page rendered."""
-        original = index.add_entry_from_context
+        """Material's search index: a cached page's entries come from the cache, and the cache
+        records the entries of every page rendered. The index is written in the order of the
+        pages, as a clean build writes it, whichever pages this build rendered."""
+        add_original, generate_original = index.add_entry_from_context, index.generate_search_index
 
         def add_entry_from_context(page) -> None:
             entry = None if self.verify else self.hits.get(page.file.src_uri)
             if entry is not None:
-                index.entries.extend(entry.search)
+                self.search_entries[page.file.src_uri] = entry.search
                 return
             before = len(index.entries)
-            original(page)
+            add_original(page)
             self.search_entries[page.file.src_uri] = index.entries[before:]
 
+        def generate_search_index(previous) -> str:
+            index.entries = [
+                item
+                for src_uri in self.order
+                for item in self.search_entries.get(src_uri, self.hits[src_uri].search if src_uri in self.hits else [])
+            ]
+            return generate_original(None)
+
         index.add_entry_from_context = add_entry_from_context
+        index.generate_search_index = generate_search_index
 
     def page_written(self, page, output: str) -> None:
         """After a page's HTML is final: remember it for the link check and the cache."""
@@ -122,20 +153,30 @@ class BuildState:
         if src_uri not in self.specs:  # a hand-written page: never cached
             self.links[page.file.dest_uri] = extract_links(output)
             return
-        if entry is None or self.verify:
-            if entry is not None and self.caches.read_html(entry.key) != output:
+        if entry is None:
+            cached = self.caches.pages.get(src_uri) if self.caches and self.verify else None
+            if cached is not None and cached.key == self.keys[src_uri] and self.caches.read_html(cached.key) not in (None, output):
                 raise DataError(src_uri, None, "cache", "the cached page differs from the page built afresh, though its inputs did not change: "
                                 "newsroom.incremental.page_inputs misses something this page is made from")
             ids, links = extract_links(output)
             anchors = frozenset(page.present_anchor_ids or ())
-            entry = PageEntry(self.keys[src_uri], anchors, ids, links, self.search_entries.pop(src_uri, []))
+            entry = PageEntry(self.keys[src_uri], anchors, ids, links, self.search_entries.get(src_uri, []))
             if self.caches:
                 self.caches.write_html(entry.key, output)
         self.rendered[src_uri] = entry
         self.links[page.file.dest_uri] = (entry.ids, entry.links)
 
-    def check_links(self, site_dir: Path, site_url: str) -> list[str]:
+    def finish(self, site_dir: Path, site_url: str) -> list[str]:
+        """After every page is written: the pages this build did not touch count as written, and
+        every link of every page is checked. Returns the broken links."""
+        for src_uri in self.skipped:
+            entry = self.rendered[src_uri] = self.hits[src_uri]
+            self.links[self.dest[src_uri]] = (entry.ids, entry.links)
         return check_links(self.links, site_files(str(site_dir)), urlsplit(site_url).path or "/")
+
+    def written(self) -> dict[str, str]:
+        """The key of every generated page now in the site folder."""
+        return {self.dest[src_uri]: entry.key for src_uri, entry in self.rendered.items()}
 
     def save(self) -> None:
         if self.caches and self.memo:
