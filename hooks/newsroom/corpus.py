@@ -138,10 +138,12 @@ def sentence_at(text: str, offset: int) -> str:
     return text[start:].strip()
 
 
-def check_orphan_notes(notes_paths: list[tuple[Path, str]]) -> None:
-    """A notes file whose article does not exist would be silently ignored: refuse it."""
+def check_orphan_notes(notes_paths: list[tuple[Path, str]], names: set[str] | None = None) -> None:
+    """A notes file whose article does not exist would be silently ignored: refuse it.
+    ``names``: the files in the folder, if the caller has listed it."""
     for path, shown in notes_paths:
-        if not path.with_name(path.name.removesuffix(".notes.yml") + ".txt").exists():
+        article = path.name.removesuffix(".notes.yml") + ".txt"
+        if not (article in names if names is not None else path.with_name(article).exists()):
             raise DataError(shown, None, "file", f"no article {path.name.removesuffix('.notes.yml')}.txt beside this notes file; rename it to match an article")
 
 
@@ -154,7 +156,10 @@ def build_corpus(kb: KnowledgeBase, matcher: Matcher, article_paths: list[tuple[
     for path, shown in sorted(article_paths, key=lambda p: p[1]):
         source = path.read_bytes()
         notes_path = path.with_name(path.name.removesuffix(".txt") + ".notes.yml")
-        notes_source = notes_path.read_bytes() if notes_path.exists() else None
+        try:
+            notes_source = notes_path.read_bytes()
+        except FileNotFoundError:
+            notes_source = None
         annotated = annotations.get(shown, source, notes_source) if annotations else None
         if annotated is None:
             article = article_from_bytes(source, shown, path.name.removesuffix(".txt"))

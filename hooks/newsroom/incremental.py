@@ -25,16 +25,16 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import timeline
-from .corpus import AnnotatedArticle, BackLink, Corpus, DateLink
+from . import pages, timeline
+from .corpus import AnnotatedArticle, Corpus
 from .model import Article, KnowledgeBase, Organisation, Person
-from .quotes import Quote
 
-FORMAT = 1  # bump when what the cache stores changes shape
+FORMAT = 3  # bump when what the cache stores changes shape
 
 
 def digest(*parts: object) -> str:
@@ -78,25 +78,38 @@ class Digests:
     entities: dict[str, str]
     events: dict[str, str]
     articles: dict[str, str]  # slug -> digest of the annotated article
+    parts: dict[str, dict[str, str]]  # slug -> what it gives each page: see contributions()
 
     @staticmethod
     def entity_and_event_digests(kb: KnowledgeBase) -> tuple[dict[str, str], dict[str, str]]:
         return {i: digest(entity) for i, entity in kb.entities.items()}, {e.id: digest(e) for e in kb.events}
 
 
-def _backlink(link: BackLink) -> tuple:
-    return (link.slug, link.paragraph, link.excerpt)
-
-
-def _quote(slug: str, quote: Quote) -> tuple:
-    return (slug, quote.paragraph, quote.start, quote.end, quote.text, quote.speaker)
-
-
-def _date_link(link: DateLink) -> tuple:
-    return (link.slug, link.paragraph, link.date.start, link.date.end, link.date.text, repr(link.date.value))
+def contributions(annotated: AnnotatedArticle) -> dict[str, str]:
+    """What one article gives to the pages that list it, by page: ``entity:<id>`` (its back-links
+    and quotations, and its card), ``month:<YYYY-MM>`` (its dates in that month, or its
+    publication), ``year`` (dates of a whole year), ``notes``. Computed once per annotation, so an
+    edit to one paragraph re-renders only the pages that paragraph appears on."""
+    card = _card(annotated.article)
+    parts: dict[str, list] = {}
+    for number, entity, excerpt in annotated.first_mentions:
+        parts.setdefault(f"entity:{entity}", []).append((number, excerpt))
+    for quote in annotated.quotes:
+        if quote.speaker:
+            parts.setdefault(f"entity:{quote.speaker}", []).append((quote.paragraph, quote.start, quote.end, quote.text))
+    parts.setdefault(f"month:{annotated.article.published:%Y-%m}", []).append("published")
+    for paragraph, dates in zip(annotated.article.paragraphs, annotated.dates, strict=True):
+        for date in dates:
+            where = "year" if date.value.precision == "year" else f"month:{date.value.month}"
+            parts.setdefault(where, []).append((paragraph.number, date.start, date.end, date.text, repr(date.value)))
+    if annotated.notes:
+        parts["notes"] = [repr(annotated.notes)]
+    return {name: digest(card, items) for name, items in parts.items()}
 
 
 def _entity_inputs(corpus: Corpus, digests: Digests, entity_id: str) -> tuple:
+    """An entity page: the entity, its leaders or its roles' organisations, its events, and every
+    article that mentions or quotes it (by digest: back-links and quotations come from those)."""
     kb = corpus.kb
     entity = kb.entities[entity_id]
     related: list = []
@@ -104,48 +117,57 @@ def _entity_inputs(corpus: Corpus, digests: Digests, entity_id: str) -> tuple:
         related = [digests.entities[p.id] for p, _ in kb.leaders(entity_id)]
     elif isinstance(entity, Person):
         related = [digests.entities[r.organisation] for r in entity.roles]
-    backlinks = corpus.backlinks.get(entity_id, [])
-    said = corpus.said.get(entity_id, [])
-    cards = {slug: _card(corpus.articles[slug].article) for slug in dict.fromkeys([b.slug for b in backlinks] + [s for s, _ in said])}
+    slugs = dict.fromkeys([b.slug for b in corpus.backlinks.get(entity_id, ())] + [s for s, _ in corpus.said.get(entity_id, ())])
     events = [digests.events[e.id] for e in timeline.entity_events(corpus, entity_id)]
-    return (
-        digests.entities[entity_id],
-        related,
-        [_backlink(b) for b in backlinks],
-        [_quote(slug, q) for slug, q in said],
-        list(cards.values()),
-        events,
-        corpus.latest,
-    )
+    return (digests.entities[entity_id], related, [(slug, digests.parts[slug][f"entity:{entity_id}"]) for slug in slugs], events, corpus.latest)
 
 
 def _article_inputs(corpus: Corpus, digests: Digests, annotated: AnnotatedArticle) -> tuple:
+    """An article page: the annotated article, the entities it names, the events its dates fall
+    on, and (if it has notes, whose bodies are matched when the page is built) the knowledge base."""
     ids = dict.fromkeys([m.entity for paragraph in annotated.mentions for m in paragraph] + [q.speaker for q in annotated.quotes if q.speaker])
-    # Note bodies are matched against the whole knowledge base when the page is built.
     names = corpus.names_digest if annotated.notes else ""
     events = [digests.events[e.id] for e in timeline.article_events(corpus, annotated.article.slug)]
     return (digests.articles[annotated.article.slug], [digests.entities[i] for i in ids], events, names)
 
 
 def _timeline_month_inputs(corpus: Corpus, digests: Digests, month: str) -> tuple:
+    """A month of the timeline: its neighbours, its days' events (with who is involved), and every
+    article published that month or whose dates point into it."""
     months = timeline.month_keys(corpus)
     position = months.index(month)
     neighbours = (months[position - 1] if position else None, months[position + 1] if position + 1 < len(months) else None)
     slugs: dict[str, None] = {}
+    reports: dict[str, None] = {}  # articles whose dates fall on an event of this month (it may span months)
     days = []
     for day in timeline.days_of(corpus, month):
         slugs.update(dict.fromkeys(day.published))
         slugs.update(dict.fromkeys(m.slug for m in day.mentions))
         events = []
         for event in day.events:
-            reports = timeline.reported_in(corpus, event)
-            slugs.update(dict.fromkeys(r.slug for r in reports))
-            events.append((digests.events[event.id], [digests.entities[i] for i in event.entities], [_date_link(r) for r in reports]))
-        spanning = [digests.events[e.id] for e in timeline.events_on(corpus, day.day)]
-        days.append((day.day, events, spanning, list(day.published), [_date_link(m) for m in day.mentions]))
-    periods = timeline.periods_of(corpus, month)
-    slugs.update(dict.fromkeys(p.slug for p in periods))
-    return (neighbours, days, [_date_link(p) for p in periods], [_card(corpus.articles[s].article) for s in slugs])
+            reported = [r.slug for r in timeline.reported_in(corpus, event)]
+            reports.update(dict.fromkeys(reported))
+            slugs.update(dict.fromkeys(reported))
+            events.append((digests.events[event.id], [digests.entities[i] for i in event.entities]))
+        days.append((day.day, events, [digests.events[e.id] for e in timeline.events_on(corpus, day.day)]))
+    slugs.update(dict.fromkeys(p.slug for p in timeline.periods_of(corpus, month)))
+    return (neighbours, days, [(slug, digests.parts[slug].get(f"month:{month}"), digests.articles[slug] if slug in reports else None) for slug in slugs])
+
+
+def _timeline_index_inputs(corpus: Corpus, digests: Digests) -> tuple:
+    months = []
+    for month in timeline.month_keys(corpus):
+        days = timeline.days_of(corpus, month)
+        published = [slug for day in days for slug in day.published]
+        listed = [(slug, digests.articles[slug]) for slug in published] if len(published) <= pages.INDEX_ARTICLES else len(published)
+        months.append((month, [digests.events[e.id] for day in days for e in day.events], listed))
+    year_links = [(slug, digests.parts[slug]["year"]) for slug in dict.fromkeys(link.slug for link in corpus.date_links if link.date.value.precision == "year")]
+    involved = [digests.entities[i] for e in corpus.kb.events for i in e.entities]
+    return (months, timeline.years(corpus), year_links, involved)
+
+
+def _counts(corpus: Corpus, digests: Digests, entities) -> list:
+    return [(e.id, digests.entities[e.id], len({b.slug for b in corpus.backlinks.get(e.id, ())})) for e in entities]
 
 
 def _archive_inputs(corpus: Corpus, prefix: str) -> list:
@@ -153,9 +175,10 @@ def _archive_inputs(corpus: Corpus, prefix: str) -> list:
 
 
 def page_inputs(corpus: Corpus, digests: Digests, kind: str, key: str) -> tuple:
-    """The slice of the corpus that the builder of page ``kind``/``key`` reads.
-
-    Index pages (articles, glossary, people, timeline, notes) read the whole corpus."""
+    """What the builder of page ``kind``/``key`` reads (``newsroom.pages``), as digests and small
+    tuples. A page whose inputs and build context are unchanged is the same page, byte for byte;
+    ``tests/build/serve_steps.py`` checks it against clean builds, edit by edit."""
+    kb = corpus.kb
     if kind == "article":
         return _article_inputs(corpus, digests, corpus.articles[key])
     if kind in ("glossary-entry", "person"):
@@ -166,7 +189,17 @@ def page_inputs(corpus: Corpus, digests: Digests, kind: str, key: str) -> tuple:
         return (_archive_inputs(corpus, key.partition("/")[0]), key)
     if kind == "archive-year":
         return (_archive_inputs(corpus, f"{key}-"), key)
-    return (corpus.digest,)
+    if kind == "articles":
+        return ([_card(a.article) for a in corpus.newest_first()[: pages.LATEST]], [(m, len(a)) for m, a in corpus.by_month().items()])
+    if kind == "glossary":
+        return (_counts(corpus, digests, (*kb.organisations, *kb.terms)),)
+    if kind == "people":
+        return (_counts(corpus, digests, kb.people), [digests.entities[o.id] for o in kb.organisations], corpus.latest)
+    if kind == "notes":
+        return ([(slug, digests.parts[slug]["notes"]) for slug, a in sorted(corpus.articles.items()) if a.notes], corpus.names_digest)
+    if kind == "timeline":
+        return _timeline_index_inputs(corpus, digests)
+    return (corpus.digest,)  # a page type this function does not know yet reads everything
 
 
 # --- the caches -----------------------------------------------------------------------------
@@ -179,7 +212,7 @@ class PageEntry:
     key: str
     anchors: frozenset[str]  # the anchors MkDocs found in the content (it checks links to them)
     ids: frozenset[str]  # every id in the final HTML, and
-    links: tuple[str, ...]  # every href and src: for the link checker (newsroom.linkcheck)
+    links: tuple[tuple[str, str, str, str], ...]  # every internal href and src, resolved: for newsroom.linkcheck
     search: list[dict]  # the page's entries in the search index, in order
 
 
@@ -188,6 +221,7 @@ class ArticleEntry:
     key: str
     annotated: AnnotatedArticle
     digest: str
+    parts: dict[str, str]  # what the article gives each page it appears on: see contributions()
 
 
 @dataclass
@@ -200,9 +234,11 @@ class Caches:
     loaded_from: Path | None = None
     knowledge_base: tuple | None = None  # (digest, knowledge base, matcher): in memory only
     record_digests: tuple | None = None  # (knowledge base digest, (entity digests, event digests)): likewise
+    _saving: threading.Thread | None = None
 
     def load(self, folder: Path) -> None:
         """Read the caches from disk unless they are already in memory for ``folder``."""
+        self.wait()
         self.folder = folder
         if self.loaded_from == folder:
             return
@@ -234,21 +270,33 @@ class Caches:
         temporary.replace(path)
 
     def save(self, pages: dict[str, PageEntry], articles: dict[str, ArticleEntry]) -> None:
-        """Keep only what this build used; remove HTML no entry names."""
+        """Keep only what this build used; remove HTML no entry names. Written by a thread, so
+        that `mkdocs serve` shows the page meanwhile; the next build waits for it."""
         assert self.folder is not None
+        self.wait()
         self.pages, self.articles = pages, articles
-        self.folder.mkdir(parents=True, exist_ok=True)
-        temporary = self.folder / f"index.{os.getpid()}.tmp"
+        self.loaded_from = self.folder
+        self._saving = threading.Thread(target=self._write, args=(self.folder, pages, articles), name="newsroom-cache")
+        self._saving.start()
+
+    def wait(self) -> None:
+        if self._saving is not None:
+            self._saving.join()
+            self._saving = None
+
+    @staticmethod
+    def _write(folder: Path, pages: dict[str, PageEntry], articles: dict[str, ArticleEntry]) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = folder / f"index.{os.getpid()}.tmp"
         with temporary.open("wb") as stream:
             pickle.dump({"format": FORMAT, "pages": pages, "articles": articles}, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(self.folder / "index.pickle")
+        temporary.replace(folder / "index.pickle")
         wanted = {f"{entry.key}.html" for entry in pages.values()}
-        html = self.folder / "html"
+        html = folder / "html"
         if html.is_dir():
             for name in os.listdir(html):
                 if name not in wanted:
                     (html / name).unlink(missing_ok=True)
-        self.loaded_from = self.folder
 
 
 class ArticleMemo:
@@ -273,7 +321,7 @@ class ArticleMemo:
         return entry.annotated
 
     def put(self, shown: str, source: bytes, notes: bytes | None, annotated: AnnotatedArticle) -> None:
-        self.used[shown] = ArticleEntry(self._key(shown, source, notes), annotated, digest(annotated))
+        self.used[shown] = ArticleEntry(self._key(shown, source, notes), annotated, digest(annotated), contributions(annotated))
 
     def corpus_digest(self, kb_digest: str) -> str:
         return digest(kb_digest, [(shown, entry.digest) for shown, entry in sorted(self.used.items())])

@@ -37,23 +37,33 @@ def extract(page: str) -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(ids), tuple(dict.fromkeys(links))
 
 
-def check(pages: dict[str, tuple[frozenset[str], tuple[str, ...]]], existing: set[str], base_path: str = "/") -> list[str]:
-    """``pages``: each page's path in the site (``articles/x/index.html``) with its ids and links;
-    ``existing``: every file in the site. Returns one line for each broken link."""
+Resolved = tuple[tuple[str, str, str, str], ...]  # (link, target, fragment, problem) for each link
+
+
+def resolve(page: str, links: tuple[str, ...], base_path: str = "/") -> Resolved:
+    """Each internal link of ``page`` (its path in the site, ``articles/x/index.html``) as the
+    file it points at; links to other sites are left out. Computed once per rendered page."""
+    here = page.split("/")[:-1]
+    resolved = []
+    for link in links:
+        target, fragment, problem = _resolve(page, here, link, base_path)
+        if target is not None or problem:
+            folder = link.split("#", 1)[0].split("?", 1)[0].endswith("/") and target != page
+            resolved.append((link, (f"{target}/index.html" if target else "index.html") if folder else target or "", fragment, problem))
+    return tuple(resolved)
+
+
+def check(pages: dict[str, tuple[frozenset[str], Resolved]], existing: set[str]) -> list[str]:
+    """``pages``: each page's path in the site with its ids and resolved links; ``existing``:
+    every file in the site. Returns one line for each broken link."""
     broken = []
     folders = {posixpath.dirname(path) for path in existing}
     for page, (_, links) in sorted(pages.items()):
-        here = page.split("/")[:-1]
-        for link in links:
-            target, fragment, problem = _resolve(page, here, link, base_path)
+        for link, target, fragment, problem in links:
             if problem:
                 broken.append(f"{page}: link {link!r} {problem}")
                 continue
-            if target is None:
-                continue  # another site, or not a file (mailto:, data:)
-            if target == page:
-                pass
-            elif target == "" or link.split("#", 1)[0].split("?", 1)[0].endswith("/") or (target not in existing and target in folders):
+            if target not in existing and (target == "" or target in folders):
                 target = f"{target}/index.html" if target else "index.html"
             if target not in existing:
                 broken.append(f"{page}: link {link!r} points at {target}, which the site does not have")

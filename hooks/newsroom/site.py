@@ -17,6 +17,7 @@ from .feed import atom_feed
 from .incremental import ArticleMemo, Caches, Digests, PageEntry, digest, files_digest, page_inputs, tree_files
 from .linkcheck import check as check_links
 from .linkcheck import extract as extract_links
+from .linkcheck import resolve as resolve_links
 from .linkcheck import site_files
 from .loader import load_knowledge_base
 from .matcher import Matcher
@@ -51,12 +52,13 @@ class BuildState:
         self.keys: dict[str, str] = {}  # src_uri -> the page's key in this build
         self.hits: dict[str, PageEntry] = {}  # pages whose cached output is still right
         self.rendered: dict[str, PageEntry] = {}  # pages rendered (or taken from the cache) by this build
-        self.links: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}  # page dest path -> (ids, links)
+        self.links: dict[str, tuple[frozenset[str], tuple]] = {}  # page dest path -> (ids, resolved links)
         self.search_entries: dict[str, list[dict]] = {}  # src_uri -> the search entries of a page rendered
         self.context = ""  # digest of the engine, theme and configuration: see build_context
         self.skipped: set[str] = set()  # hits already in the site folder (dirty builds): not touched
         self.order: list[str] = []  # every documentation page, in the order MkDocs builds them
         self.dest: dict[str, str] = {}  # src_uri -> dest_uri
+        self.base_path = "/"  # the path of site_url, which root-relative links start with
 
     def load_knowledge_base(self, data_dir: Path) -> None:
         paths = [p for p in tree_files(data_dir) if p.suffix in (".yml", ".yaml")]
@@ -81,14 +83,17 @@ class BuildState:
     def load_articles(self, docs_dir: Path, shown_dir: str, site_url: str = "/") -> list[tuple[str, str]]:
         """Annotate every ``articles/*.txt``; return the generated pages as (src_uri, Markdown)."""
         assert self.kb is not None and self.matcher is not None
-        paths = [(path, os.path.join(shown_dir, "articles", path.name)) for path in sorted((docs_dir / "articles").glob("*.txt"))]
-        check_orphan_notes([(p, os.path.join(shown_dir, "articles", p.name)) for p in sorted((docs_dir / "articles").glob("*.notes.yml"))])
+        folder = docs_dir / "articles"
+        names = sorted(os.listdir(folder)) if folder.is_dir() else []
+        paths = [(folder / name, os.path.join(shown_dir, "articles", name)) for name in names if name.endswith(".txt")]
+        check_orphan_notes([(folder / name, os.path.join(shown_dir, "articles", name)) for name in names if name.endswith(".notes.yml")], set(names))
         self.memo = ArticleMemo(self.caches.articles if self.caches else {}, self.kb_digest)
         self.corpus = build_corpus(self.kb, self.matcher, paths, self.memo)
         self.corpus.site_url = site_url
         self.corpus.digest = self.memo.corpus_digest(self.kb_digest)
         self.corpus.names_digest = self.kb_digest
         self.specs = {spec.src_uri: spec for spec in page_specs(self.corpus)}
+        self.base_path = urlsplit(site_url).path or "/"
         remembered = self.caches.record_digests if self.caches else None
         if remembered and remembered[0] == self.kb_digest:
             entities, events = remembered[1]
@@ -97,7 +102,8 @@ class BuildState:
             if self.caches:
                 self.caches.record_digests = (self.kb_digest, (entities, events))
         articles = {entry.annotated.article.slug: entry.digest for entry in self.memo.used.values()}
-        self.digests = Digests(entities, events, articles)
+        parts = {entry.annotated.article.slug: entry.parts for entry in self.memo.used.values()}
+        self.digests = Digests(entities, events, articles, parts)
         return [(spec.src_uri, page_markdown(spec.title, spec.description, spec.kind, spec.key)) for spec in self.specs.values()]
 
     def plan(self, context: str, files, written: dict[str, str] | None = None) -> None:
@@ -151,7 +157,8 @@ class BuildState:
         src_uri = page.file.src_uri
         entry = self.hits.get(src_uri)
         if src_uri not in self.specs:  # a hand-written page: never cached
-            self.links[page.file.dest_uri] = extract_links(output)
+            ids, links = extract_links(output)
+            self.links[page.file.dest_uri] = (ids, resolve_links(page.file.dest_uri, links, self.base_path))
             return
         if entry is None:
             cached = self.caches.pages.get(src_uri) if self.caches and self.verify else None
@@ -160,19 +167,20 @@ class BuildState:
                                 "newsroom.incremental.page_inputs misses something this page is made from")
             ids, links = extract_links(output)
             anchors = frozenset(page.present_anchor_ids or ())
-            entry = PageEntry(self.keys[src_uri], anchors, ids, links, self.search_entries.get(src_uri, []))
+            resolved = resolve_links(page.file.dest_uri, links, self.base_path)
+            entry = PageEntry(self.keys[src_uri], anchors, ids, resolved, self.search_entries.get(src_uri, []))
             if self.caches:
                 self.caches.write_html(entry.key, output)
         self.rendered[src_uri] = entry
         self.links[page.file.dest_uri] = (entry.ids, entry.links)
 
-    def finish(self, site_dir: Path, site_url: str) -> list[str]:
+    def finish(self, site_dir: Path) -> list[str]:
         """After every page is written: the pages this build did not touch count as written, and
         every link of every page is checked. Returns the broken links."""
         for src_uri in self.skipped:
             entry = self.rendered[src_uri] = self.hits[src_uri]
             self.links[self.dest[src_uri]] = (entry.ids, entry.links)
-        return check_links(self.links, site_files(str(site_dir)), urlsplit(site_url).path or "/")
+        return check_links(self.links, site_files(str(site_dir)))
 
     def written(self) -> dict[str, str]:
         """The key of every generated page now in the site folder."""
