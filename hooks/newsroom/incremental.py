@@ -23,9 +23,8 @@ from the fresh one (a dependency :func:`page_inputs` missed): the tests run it.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import threading
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +33,7 @@ from . import pages, timeline
 from .corpus import AnnotatedArticle, Corpus
 from .model import Article, KnowledgeBase, Organisation, Person
 
-FORMAT = 3  # bump when what the cache stores changes shape
+FORMAT = 4  # bump when what the cache stores changes shape
 
 
 def digest(*parts: object) -> str:
@@ -226,7 +225,8 @@ class ArticleEntry:
 
 @dataclass
 class Caches:
-    """Both caches, kept in memory by the hook between the rebuilds of ``mkdocs serve``."""
+    """Both caches: in memory between the rebuilds of ``mkdocs serve``, and in one SQLite file,
+    ``.cache/newsroom/cache.sqlite``, between builds. A rebuild writes only the rows that changed."""
 
     folder: Path | None = None
     pages: dict[str, PageEntry] = field(default_factory=dict)
@@ -234,69 +234,67 @@ class Caches:
     loaded_from: Path | None = None
     knowledge_base: tuple | None = None  # (digest, knowledge base, matcher): in memory only
     record_digests: tuple | None = None  # (knowledge base digest, (entity digests, event digests)): likewise
-    _saving: threading.Thread | None = None
+    _db: sqlite3.Connection | None = None
 
     def load(self, folder: Path) -> None:
-        """Read the caches from disk unless they are already in memory for ``folder``."""
-        self.wait()
-        self.folder = folder
-        if self.loaded_from == folder:
+        """Open the cache in ``folder``; read it unless it is already in memory."""
+        if self.loaded_from == folder and self._db is not None:
+            if not self._db.in_transaction:
+                self._db.execute("BEGIN")
             return
-        self.pages, self.articles = {}, {}
+        self.folder, self.pages, self.articles = folder, {}, {}
+        folder.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(folder / "cache.sqlite", isolation_level=None)
+        self._db.executescript(SCHEMA)
         try:
-            with (folder / "index.pickle").open("rb") as stream:
-                stored = pickle.load(stream)  # noqa: S301 - our own cache, written by this module
-            if stored.get("format") == FORMAT:
-                self.pages, self.articles = stored["pages"], stored["articles"]
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, KeyError, TypeError):
-            pass  # no cache, or one from another version of the engine: build without it
+            (stored,) = self._db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone() or (None,)
+            if stored != FORMAT:
+                raise ValueError("another format")
+            self.pages = {name: pickle.loads(entry) for name, entry in self._db.execute("SELECT name, entry FROM pages")}  # noqa: S301 - our own cache
+            self.articles = {name: pickle.loads(entry) for name, entry in self._db.execute("SELECT name, entry FROM articles")}  # noqa: S301
+        except (ValueError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, sqlite3.DatabaseError):
+            self.pages, self.articles = {}, {}  # a cache from another version of the engine: start afresh
+            self._db.executescript("DELETE FROM pages; DELETE FROM html; DELETE FROM articles; DELETE FROM meta;")
+            self._db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
         self.loaded_from = folder
-
-    def html_path(self, key: str) -> Path:
-        assert self.folder is not None
-        return self.folder / "html" / f"{key}.html"
+        self._db.execute("BEGIN")
 
     def read_html(self, key: str) -> str | None:
-        try:
-            return self.html_path(key).read_text(encoding="utf-8")
-        except OSError:
-            return None
+        assert self._db is not None
+        row = self._db.execute("SELECT html FROM html WHERE key = ?", (key,)).fetchone()
+        return row[0].decode("utf-8") if row else None
 
     def write_html(self, key: str, output: str) -> None:
-        path = self.html_path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(output, encoding="utf-8")
-        temporary.replace(path)
+        assert self._db is not None
+        self._db.execute("INSERT OR REPLACE INTO html VALUES (?, ?)", (key, output.encode("utf-8")))
 
     def save(self, pages: dict[str, PageEntry], articles: dict[str, ArticleEntry]) -> None:
-        """Keep only what this build used; remove HTML no entry names. Written by a thread, so
-        that `mkdocs serve` shows the page meanwhile; the next build waits for it."""
-        assert self.folder is not None
-        self.wait()
+        """Keep what this build used: rows for new or changed entries, none for gone ones."""
+        assert self._db is not None
+        db = self._db
+        for table, now, before in (("pages", pages, self.pages), ("articles", articles, self.articles)):
+            changed = [(name, entry.key, pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)) for name, entry in now.items() if before.get(name) is not entry]
+            db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", changed)  # noqa: S608 - table names are ours
+            gone = [(name,) for name in before.keys() - now.keys()]
+            db.executemany(f"DELETE FROM {table} WHERE name = ?", gone)  # noqa: S608
+        db.execute("DELETE FROM html WHERE key NOT IN (SELECT key FROM pages)")
+        db.execute("COMMIT")
+        db.execute("BEGIN")
         self.pages, self.articles = pages, articles
-        self.loaded_from = self.folder
-        self._saving = threading.Thread(target=self._write, args=(self.folder, pages, articles), name="newsroom-cache")
-        self._saving.start()
 
-    def wait(self) -> None:
-        if self._saving is not None:
-            self._saving.join()
-            self._saving = None
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.execute("ROLLBACK") if self._db.in_transaction else None
+            self._db.close()
+        self._db, self.loaded_from = None, None
 
-    @staticmethod
-    def _write(folder: Path, pages: dict[str, PageEntry], articles: dict[str, ArticleEntry]) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        temporary = folder / f"index.{os.getpid()}.tmp"
-        with temporary.open("wb") as stream:
-            pickle.dump({"format": FORMAT, "pages": pages, "articles": articles}, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(folder / "index.pickle")
-        wanted = {f"{entry.key}.html" for entry in pages.values()}
-        html = folder / "html"
-        if html.is_dir():
-            for name in os.listdir(html):
-                if name not in wanted:
-                    (html / name).unlink(missing_ok=True)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER);
+CREATE TABLE IF NOT EXISTS pages (name TEXT PRIMARY KEY, key TEXT NOT NULL, entry BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS html (key TEXT PRIMARY KEY, html BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (name TEXT PRIMARY KEY, key TEXT NOT NULL, entry BLOB NOT NULL);
+"""
 
 
 class ArticleMemo:

@@ -123,7 +123,7 @@ class BuildState:
             if written is not None and written.get(self.dest[src_uri]) == key:
                 self.hits[src_uri] = entry
                 self.skipped.add(src_uri)
-            elif self.caches.html_path(key).exists():
+            else:
                 self.hits[src_uri] = entry
 
     def wrap_search_index(self, index) -> None:
