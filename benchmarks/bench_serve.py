@@ -11,6 +11,7 @@ for each prints the seconds until the server's page shows the change.
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import statistics
 import subprocess
@@ -60,7 +61,7 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}/"
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],  # live reload on: it is what watches files
-            cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=project, stdout=subprocess.DEVNULL, stderr=open(os.environ.get("SERVE_LOG", os.devnull), "w"),
             env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "HOME": folder, "SITE_URL": base},
         )
         try:

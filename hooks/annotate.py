@@ -21,7 +21,7 @@ from pathlib import Path
 import jinja2
 import jinja2.bccache
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, set_exclusions
 from mkdocs.structure.toc import get_toc
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -51,6 +51,7 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
 
 
 _bytecode = _MemoryBytecodeCache()
+_inclusions: dict = {}  # (the configuration's patterns, src_uri) -> what MkDocs' set_exclusions makes of it
 
 
 class _QuietDirtyWarning(logging.Filter):
@@ -145,13 +146,19 @@ def on_files(files: Files, config) -> Files:
         generated = _state.load_articles(Path(config.docs_dir), os.path.relpath(config.docs_dir), config.site_url or "/")
     except _engine.DataError as err:
         raise PluginError(str(err)) from None
-    for line in _state.report():
+    for line in _state.report(only_annotated_now=_dirty):
         log.info(line)
     _engine.set_build_date(_state)
     for src_uri in [f.src_uri for f in files if _engine.is_source(f.src_uri)]:
         files.remove(files.get_file_from_path(src_uri))
+    patterns = repr([[p.pattern for p in spec.patterns] if spec else None for spec in (config.get(k) for k in ("exclude_docs", "draft_docs", "not_in_nav"))])
     for src_uri, content in generated + _state.exports(config.site_url or "/", config.site_name, config.site_description or ""):
-        files.append(File.generated(config, src_uri, content=content))
+        file = File.generated(config, src_uri, content=content)
+        if (patterns, src_uri) not in _inclusions:  # MkDocs matches every file against the patterns on every build
+            set_exclusions([file], config)
+            _inclusions[patterns, src_uri] = file.inclusion
+        file.inclusion = _inclusions[patterns, src_uri]
+        files.append(file)
     # The corpus and the caches live until the build ends: keep the cycle collector from walking
     # them again and again while pages are built (it cost a tenth of a rebuild under serve).
     gc.freeze()

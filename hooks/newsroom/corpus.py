@@ -147,19 +147,21 @@ def check_orphan_notes(notes_paths: list[tuple[Path, str]], names: set[str] | No
             raise DataError(shown, None, "file", f"no article {path.name.removesuffix('.notes.yml')}.txt beside this notes file; rename it to match an article")
 
 
-def build_corpus(kb: KnowledgeBase, matcher: Matcher, article_paths: list[tuple[Path, str]], annotations: AnnotationMemo | None = None) -> Corpus:
+def build_corpus(
+    kb: KnowledgeBase, matcher: Matcher, article_paths: list[tuple[Path, str]], annotations: AnnotationMemo | None = None, names: set[str] | None = None
+) -> Corpus:
     """Load, annotate and index every article. ``article_paths`` pairs a file with the name errors show.
 
     ``annotations`` remembers annotated articles by the bytes of their files (see
-    :mod:`newsroom.incremental`): an article whose files did not change is not read again."""
+    :mod:`newsroom.incremental`): an article whose files did not change is not read again.
+    ``names``: the files in the articles folder, if the caller has listed it."""
     articles = {}
     for path, shown in sorted(article_paths, key=lambda p: p[1]):
         source = path.read_bytes()
         notes_path = path.with_name(path.name.removesuffix(".txt") + ".notes.yml")
-        try:
+        notes_source = None
+        if notes_path.name in names if names is not None else notes_path.exists():
             notes_source = notes_path.read_bytes()
-        except FileNotFoundError:
-            notes_source = None
         annotated = annotations.get(shown, source, notes_source) if annotations else None
         if annotated is None:
             article = article_from_bytes(source, shown, path.name.removesuffix(".txt"))

@@ -33,7 +33,7 @@ from . import pages, timeline
 from .corpus import AnnotatedArticle, Corpus
 from .model import Article, KnowledgeBase, Organisation, Person
 
-FORMAT = 4  # bump when what the cache stores changes shape
+FORMAT = 5  # bump when what the cache stores changes shape
 
 
 def digest(*parts: object) -> str:
@@ -212,7 +212,7 @@ class PageEntry:
     anchors: frozenset[str]  # the anchors MkDocs found in the content (it checks links to them)
     ids: frozenset[str]  # every id in the final HTML, and
     links: tuple[tuple[str, str, str, str], ...]  # every internal href and src, resolved: for newsroom.linkcheck
-    search: list[dict]  # the page's entries in the search index, in order
+    search_json: str  # the page's entries in the search index, serialised as Material does
 
 
 @dataclass
@@ -234,6 +234,8 @@ class Caches:
     loaded_from: Path | None = None
     knowledge_base: tuple | None = None  # (digest, knowledge base, matcher): in memory only
     record_digests: tuple | None = None  # (knowledge base digest, (entity digests, event digests)): likewise
+    exports: tuple | None = None  # (digest, the knowledge base's exports): likewise
+    report: tuple | None = None  # (corpus digest, editor-report.json): likewise
     _db: sqlite3.Connection | None = None
 
     def load(self, folder: Path) -> None:
@@ -304,6 +306,7 @@ class ArticleMemo:
         self.previous = previous
         self.context = context  # the engine and the knowledge base: a change to either re-annotates
         self.used: dict[str, ArticleEntry] = {}
+        self.annotated_now: set[str] = set()  # slugs of the articles this build read and annotated
 
     def _key(self, shown: str, source: bytes, notes: bytes | None) -> str:
         hasher = hashlib.sha256(self.context.encode() + b"\0" + shown.encode("utf-8", "surrogateescape") + b"\0")
@@ -320,6 +323,7 @@ class ArticleMemo:
 
     def put(self, shown: str, source: bytes, notes: bytes | None, annotated: AnnotatedArticle) -> None:
         self.used[shown] = ArticleEntry(self._key(shown, source, notes), annotated, digest(annotated), contributions(annotated))
+        self.annotated_now.add(annotated.article.slug)
 
     def corpus_digest(self, kb_digest: str) -> str:
         return digest(kb_digest, [(shown, entry.digest) for shown, entry in sorted(self.used.items())])

@@ -53,7 +53,7 @@ class BuildState:
         self.hits: dict[str, PageEntry] = {}  # pages whose cached output is still right
         self.rendered: dict[str, PageEntry] = {}  # pages rendered (or taken from the cache) by this build
         self.links: dict[str, tuple[frozenset[str], tuple]] = {}  # page dest path -> (ids, resolved links)
-        self.search_entries: dict[str, list[dict]] = {}  # src_uri -> the search entries of a page rendered
+        self.search_json: dict[str, str] = {}  # src_uri -> those entries as JSON, comma-separated
         self.context = ""  # digest of the engine, theme and configuration: see build_context
         self.skipped: set[str] = set()  # hits already in the site folder (dirty builds): not touched
         self.order: list[str] = []  # every documentation page, in the order MkDocs builds them
@@ -88,7 +88,7 @@ class BuildState:
         paths = [(folder / name, os.path.join(shown_dir, "articles", name)) for name in names if name.endswith(".txt")]
         check_orphan_notes([(folder / name, os.path.join(shown_dir, "articles", name)) for name in names if name.endswith(".notes.yml")], set(names))
         self.memo = ArticleMemo(self.caches.articles if self.caches else {}, self.kb_digest)
-        self.corpus = build_corpus(self.kb, self.matcher, paths, self.memo)
+        self.corpus = build_corpus(self.kb, self.matcher, paths, self.memo, set(names))
         self.corpus.site_url = site_url
         self.corpus.digest = self.memo.corpus_digest(self.kb_digest)
         self.corpus.names_digest = self.kb_digest
@@ -135,19 +135,21 @@ class BuildState:
         def add_entry_from_context(page) -> None:
             entry = None if self.verify else self.hits.get(page.file.src_uri)
             if entry is not None:
-                self.search_entries[page.file.src_uri] = entry.search
+                self.search_json[page.file.src_uri] = entry.search_json
                 return
             before = len(index.entries)
             add_original(page)
-            self.search_entries[page.file.src_uri] = index.entries[before:]
+            entries = index.entries[before:]
+            self.search_json[page.file.src_uri] = search_json(entries)
 
         def generate_search_index(previous) -> str:
-            index.entries = [
-                item
-                for src_uri in self.order
-                for item in self.search_entries.get(src_uri, self.hits[src_uri].search if src_uri in self.hits else [])
-            ]
-            return generate_original(None)
+            # What Material writes (json.dumps of {"config", "docs"} with these separators), joined
+            # from each page's entries, serialised once when the page was rendered.
+            index.entries = []
+            head = generate_original(None)
+            assert head.endswith(',"docs":[]}'), "Material's search index has changed shape"
+            parts = [self.search_json.get(src_uri) or (self.hits[src_uri].search_json if src_uri in self.hits else "") for src_uri in self.order]
+            return head[: -len("]}")] + ",".join(part for part in parts if part) + "]}"
 
         index.add_entry_from_context = add_entry_from_context
         index.generate_search_index = generate_search_index
@@ -168,7 +170,7 @@ class BuildState:
             ids, links = extract_links(output)
             anchors = frozenset(page.present_anchor_ids or ())
             resolved = resolve_links(page.file.dest_uri, links, self.base_path)
-            entry = PageEntry(self.keys[src_uri], anchors, ids, resolved, self.search_entries.get(src_uri, []))
+            entry = PageEntry(self.keys[src_uri], anchors, ids, resolved, self.search_json.get(src_uri, ""))
             if self.caches:
                 self.caches.write_html(entry.key, output)
         self.rendered[src_uri] = entry
@@ -193,17 +195,34 @@ class BuildState:
     def exports(self, site_url: str, site_name: str, site_description: str = "") -> list[tuple[str, str]]:
         """The machine-readable files: ``feed.xml`` (Atom), ``timeline.json`` (TimelineJS3), ``timeline.ics``, ``annotations.jsonld``."""
         stamp = dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), tz=dt.UTC)
+        corpus = self.current()
+        # The knowledge base's exports are made again only when it (or what they name) changes.
+        key = digest(self.kb_digest, site_url, site_name, stamp)
+        remembered = self.caches.exports if self.caches else None
+        if remembered and remembered[0] == key:
+            of_kb = remembered[1]
+        else:
+            of_kb = [
+                ("entities.json", entities_json(corpus)),
+                ("timeline.json", timelinejs(corpus, site_url, site_name)),
+                ("timeline.ics", icalendar(corpus, site_url, site_name, stamp)),
+            ]
+            if self.caches:
+                self.caches.exports = (key, of_kb)
         return [
-            ("annotations.jsonld", annotations_jsonld(self.current(), site_url, stamp.date())),
-            ("feed.xml", atom_feed(self.current(), site_url, site_name, site_description)),
-            ("entities.json", entities_json(self.current())),
-            ("timeline.json", timelinejs(self.current(), site_url, site_name)),
-            ("timeline.ics", icalendar(self.current(), site_url, site_name, stamp)),
+            ("annotations.jsonld", annotations_jsonld(corpus, site_url, stamp.date())),
+            ("feed.xml", atom_feed(corpus, site_url, site_name, site_description)),
+            *of_kb,
         ]
 
-    def report(self) -> list[str]:
+    def report(self, only_annotated_now: bool = False) -> list[str]:
+        """Names the knowledge base does not know and mentions left unlinked, per article (or, under
+        `mkdocs serve`'s rebuilds, only for the articles this build read again)."""
         lines = []
+        fresh = self.memo.annotated_now if self.memo else set()
         for slug, annotated in sorted(self.current().articles.items()):
+            if only_annotated_now and slug not in fresh:
+                continue
             if annotated.unknown:
                 names = ", ".join(sorted({name for _, name in annotated.unknown}))
                 lines.append(f"{slug}: names the knowledge base does not know: {names}")
@@ -233,6 +252,10 @@ def set_build_date(state: BuildState) -> None:
 
 def write_report(state: BuildState, site_dir: Path) -> None:
     """``editor-report.json``: unknown names and unlinked mentions per article, for editors."""
+    remembered = state.caches.report if state.caches else None
+    if remembered and remembered[0] == state.current().digest:
+        (site_dir / "editor-report.json").write_text(remembered[1], encoding="utf-8")
+        return
     report = {
         slug: {
             "unknown_names": sorted({name for _, name in a.unknown}),
@@ -240,7 +263,15 @@ def write_report(state: BuildState, site_dir: Path) -> None:
         }
         for slug, a in sorted(state.current().articles.items())
     }
-    (site_dir / "editor-report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    if state.caches:
+        state.caches.report = (state.current().digest, text)
+    (site_dir / "editor-report.json").write_text(text, encoding="utf-8")
+
+
+def search_json(entries: list[dict]) -> str:
+    """Search entries as Material's search plugin serialises them, without the list's brackets."""
+    return ",".join(json.dumps(entry, separators=(",", ":"), default=str) for entry in entries)
 
 
 def build_context(engine: str, project: Path, config) -> str:
