@@ -7,9 +7,11 @@ an article says is what the reader sees.
 
 from __future__ import annotations
 
+import functools
 from xml.etree.ElementTree import Element
 
 from markdown.util import AtomicString
+from mkdocs.utils import get_relative_url
 
 
 def text(value: str) -> AtomicString:
@@ -37,14 +39,30 @@ def add(element: Element, child: Element | str | None) -> None:
     element.append(child)
 
 
-def rel(from_uri: str, to_uri: str) -> str:
-    """Link from the page whose source is ``from_uri`` to ``to_uri`` (``glossary/neu.md#x``).
+def page_url(src_uri: str) -> str:
+    """The URL of a page's source, as MkDocs gives it (``glossary/neu.md`` -> ``glossary/neu/``)."""
+    if src_uri == "index.md":
+        return "./"
+    path = src_uri.removesuffix(".md")
+    return path.removesuffix("index") if path.endswith("/index") else path + "/"
 
-    Up to the docs root, then down: MkDocs normalises the result into the page's URL, so a
-    link needs no shortest form, and this costs nothing on pages with thousands of links."""
+
+@functools.lru_cache(maxsize=65536)
+def _relative(target: str, base: str) -> str:
+    return get_relative_url(target, base)
+
+
+def rel(from_uri: str, to_uri: str) -> str:
+    """Link from the page whose source is ``from_uri`` to ``to_uri`` (``glossary/neu.md#x``, or a
+    file such as ``entities.json``): the relative URL MkDocs itself would write for it.
+
+    Generated pages' links are final URLs, not left for MkDocs to resolve one by one; the engine's
+    link checker (:mod:`newsroom.linkcheck`) checks every one of them on every build."""
     if to_uri.startswith("#"):
         return to_uri
-    return "../" * from_uri.count("/") + to_uri
+    path, hash_, anchor = to_uri.partition("#")
+    target = page_url(path) if path.endswith(".md") else path
+    return _relative(target, page_url(from_uri)) + hash_ + anchor
 
 
 def absolute(site_url: str, uri: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import posixpath
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
@@ -221,7 +222,7 @@ def article_page(corpus: Corpus, slug: str) -> Element:
     return E(
         "article",
         # The tooltips' words come from one file for the whole site, read once by annotate.js.
-        {"class": "na-article", "data-published": article.published.isoformat(), "data-entities": "../" * here.count("/") + "../entities.json"},
+        {"class": "na-article", "data-published": article.published.isoformat(), "data-entities": rel(here, "entities.json")},
         header,
         body,
         notes_section,
@@ -286,6 +287,14 @@ def note_body(corpus: Corpus, annotated: AnnotatedArticle, note, here: str, tool
     elements = markdown_elements(note.body)
     for element in elements:
         link_text_nodes(element, link)
+        for anchor in element.iter("a"):
+            # A link to a page's source (``../glossary/neu.md``), relative to the notes file as
+            # Markdown links are, becomes the page's URL as seen from ``here``.
+            target = anchor.get("href", "")
+            path, _, fragment = target.partition("#")
+            if path.endswith(".md") and ":" not in path and not path.startswith("/"):
+                source = posixpath.normpath(posixpath.join("articles", path))
+                anchor.set("href", rel(here, source + (f"#{fragment}" if fragment else "")))
     return elements
 
 
