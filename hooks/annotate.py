@@ -213,6 +213,12 @@ def _render_from_cache(page, entry) -> None:
     page.newsroom_html = _caches.read_html(entry.key)
 
 
+def on_page_content(html: str, page, config, files) -> str:
+    if page.file.src_uri in _state.specs:  # its search sections, listed from the engine's tree
+        page.newsroom_sections = _state.markdown_extension.sections
+    return html
+
+
 def on_post_page(output: str, page, config) -> str:
     try:
         _state.page_written(page, output)

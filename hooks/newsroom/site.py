@@ -24,6 +24,7 @@ from .matcher import Matcher
 from .mdext import NewsroomExtension, placeholder
 from .model import KnowledgeBase
 from .pages import PageSpec, entities_json, page_specs
+from .search import entries as search_entries
 from .timeline import icalendar, timelinejs
 
 SOURCE_SUFFIXES = (".txt", ".notes.yml")
@@ -74,7 +75,8 @@ class BuildState:
         self.corpus = None
 
     def extension(self) -> NewsroomExtension:
-        return NewsroomExtension(corpus=self.current)
+        self.markdown_extension = NewsroomExtension(corpus=self.current)
+        return self.markdown_extension
 
     def current(self) -> Corpus:
         assert self.corpus is not None, "the corpus is built in on_files"
@@ -137,9 +139,13 @@ class BuildState:
             if entry is not None:
                 self.search_json[page.file.src_uri] = entry.search_json
                 return
-            before = len(index.entries)
-            add_original(page)
-            entries = index.entries[before:]
+            sections = getattr(page, "newsroom_sections", None)
+            if sections is not None and not (page.meta.get("search") or {}).get("exclude"):
+                entries = search_entries(sections, page.url, str(page.meta.get("title", page.title)))
+            else:
+                before = len(index.entries)
+                add_original(page)
+                entries = index.entries[before:]
             self.search_json[page.file.src_uri] = search_json(entries)
 
         def generate_search_index(previous) -> str:
