@@ -13,27 +13,23 @@ import posixpath
 import re
 from urllib.parse import unquote
 
-# Attribute values are quoted by Python-Markdown's serialiser and by Material's templates; text
-# can hold no "<" (it is escaped), so each match is inside a real tag.
-_TAG = re.compile(r"<(a|link|img|script|source|iframe|[a-zA-Z][a-zA-Z0-9-]*)\b([^>]*)>")
-_ATTR = re.compile(r'\s(id|name|href|src)="([^"]*)"')
-_LINKING = frozenset({"a", "link", "img", "script", "source", "iframe"})
+# Attribute values are quoted by Python-Markdown's serialiser and by Material's templates, and text
+# holds no `"` inside a tag, so one pass over the attributes finds every id and link.
 _SKIPPED_SCHEMES = ("http", "https", "mailto", "tel", "data", "javascript")
+_ATTR = re.compile(r'\s(id|href|src)="([^"]*)"')
 
 
 def extract(page: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The ids a page has (``id``, and ``name`` on ``a``) and its links (``href``/``src`` of
-    a, link, img, script, source and iframe), in order."""
+    """The ids a page has and its links (every ``href`` and ``src``), in order."""
     ids: set[str] = set()
     links: list[str] = []
-    for tag, attrs in _TAG.findall(page):
-        if "=" not in attrs:
-            continue
-        for name, value in _ATTR.findall(attrs):
-            if name == "id" or (name == "name" and tag == "a"):
-                ids.add(html.unescape(value))
-            elif name in ("href", "src") and tag in _LINKING:
-                links.append(html.unescape(value))
+    for name, value in _ATTR.findall(page):
+        if "&" in value:
+            value = html.unescape(value)
+        if name == "id":
+            ids.add(value)
+        else:
+            links.append(value)
     return frozenset(ids), tuple(dict.fromkeys(links))
 
 
