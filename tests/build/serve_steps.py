@@ -35,6 +35,12 @@ def differences(left: Path, right: Path) -> list[str]:
     return found
 
 
+def retitle(text: str, entry: str, old: str, new: str) -> str:
+    """``text`` with the first ``title: old`` after ``entry`` (a YAML list item's first line) made ``title: new``."""
+    start = text.index(entry)
+    return text[:start] + text[start:].replace(f"title: {old}", f"title: {new}", 1)
+
+
 def main() -> int:
     project = Path(sys.argv[1]).resolve()
     mode = sys.argv[2] if len(sys.argv) > 2 else "on"
@@ -87,15 +93,14 @@ def main() -> int:
         ("insert a first paragraph", f"{seed}.txt", lambda text: text.replace("\n---\n", "\n---\nA new first paragraph about the NEU, yesterday.\n", 1)),
         ("change an article's title", f"{seed}.txt", lambda text: text.replace("title: \"Teaching unions vow", "title: \"Teachers' unions vow", 1)),
         ("edit a seed note", f"{seed}.notes.yml", lambda text: text.replace("kind: context", "kind: definition", 1)),
-        ("change a union leader's title", "_data/people.yml",
-         lambda text: text[: text.index("- id: paul-whiteman")] + text[text.index("- id: paul-whiteman"):].replace("title: General secretary", "title: Chief executive", 1)),
+        ("change a union leader's title", "_data/people.yml", lambda text: retitle(text, "- id: paul-whiteman", "General secretary", "Chief executive")),
         ("rename an organisation no article names in full", "_data/organisations.yml",
          lambda text: text.replace("name: National Association of Head Teachers", "name: National Association of Head Teachers (NAHT)", 1)),
         ("rename a person", "_data/people.yml", lambda text: text.replace("name: Paul Whiteman", "name: Paul Whiteman-Renamed", 1)),
         ("remove the term", "_data/terms.yml", lambda text: text.replace(term, "")),
         ("delete the notes file", notes, lambda _: None),
         ("retitle an event an article's date falls on", "_data/events.yml",
-         lambda text: text.replace("- id: neu-strike-2023-05-02\n  date: 2023-05-02\n  title: NEU strike in England", "- id: neu-strike-2023-05-02\n  date: 2023-05-02\n  title: NEU strike day", 1)),
+         lambda text: retitle(text, "- id: neu-strike-2023-05-02", "NEU strike in England", "NEU strike day")),
         ("change a hand-written page that uses macros", "index.md", lambda text: text + "\nEdited home page: {{ 1 + 1 }}.\n"),
         ("delete the article", new, lambda _: None),
         ("delete the later article", later, lambda _: None),
