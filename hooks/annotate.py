@@ -79,6 +79,8 @@ def on_serve(server, config, builder):
 
         def dirty_build(config, *, serve_url=None, dirty=False):
             global _dirty
+            if serve_url is None:  # `mkdocs serve --clean` asked for clean rebuilds
+                return build(config, serve_url=serve_url, dirty=dirty)
             _dirty = True
             try:
                 return build(config, serve_url=serve_url, dirty=True)

@@ -19,7 +19,7 @@ from .quotes import Quote, attribute
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z0-9])")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AnnotatedArticle:
     article: Article
     mentions: tuple[tuple[Mention, ...], ...]  # one tuple per paragraph
@@ -40,7 +40,7 @@ class AnnotatedArticle:
         return tuple(seen)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BackLink:
     """One paragraph that mentions an entity, with the sentence as an excerpt."""
 
@@ -49,7 +49,7 @@ class BackLink:
     excerpt: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateLink:
     """One paragraph whose date expression points at a day or period."""
 

@@ -44,7 +44,7 @@ PATTERN = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateValue:
     """What a date expression means: a span of days, the precision it was given with, a label."""
 
@@ -71,7 +71,7 @@ class DateValue:
         return f"{self.start:%Y-%m}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateMention:
     start: int
     end: int

@@ -33,7 +33,7 @@ from . import pages, timeline
 from .corpus import AnnotatedArticle, Corpus
 from .model import Article, KnowledgeBase, Organisation, Person
 
-FORMAT = 5  # bump when what the cache stores changes shape
+FORMAT = 6  # bump when what the cache stores changes shape
 
 
 def digest(*parts: object) -> str:
@@ -204,18 +204,18 @@ def page_inputs(corpus: Corpus, digests: Digests, kind: str, key: str) -> tuple:
 # --- the caches -----------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class PageEntry:
     """A page as the last build that rendered it left it."""
 
     key: str
     anchors: frozenset[str]  # the anchors MkDocs found in the content (it checks links to them)
     ids: frozenset[str]  # every id in the final HTML, and
-    links: tuple[tuple[str, str, str, str], ...]  # every internal href and src, resolved: for newsroom.linkcheck
+    links: tuple[str, ...]  # every internal href and src, resolved: for newsroom.linkcheck
     search_json: str  # the page's entries in the search index, serialised as Material does
 
 
-@dataclass
+@dataclass(slots=True)
 class ArticleEntry:
     key: str
     annotated: AnnotatedArticle

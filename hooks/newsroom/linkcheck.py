@@ -11,6 +11,7 @@ import html
 import os
 import posixpath
 import re
+import sys
 from urllib.parse import unquote
 
 # Attribute values are quoted by Python-Markdown's serialiser and by Material's templates, and text
@@ -27,44 +28,47 @@ def extract(page: str) -> tuple[frozenset[str], tuple[str, ...]]:
         if "&" in value:
             value = html.unescape(value)
         if name == "id":
-            ids.add(value)
+            ids.add(sys.intern(value))
         else:
             links.append(value)
     return frozenset(ids), tuple(dict.fromkeys(links))
 
 
-Resolved = tuple[tuple[str, str, str, str], ...]  # (link, target, fragment, problem) for each link
-
-
-def resolve(page: str, links: tuple[str, ...], base_path: str = "/") -> Resolved:
-    """Each internal link of ``page`` (its path in the site, ``articles/x/index.html``) as the
-    file it points at; links to other sites are left out. Computed once per rendered page."""
+def resolve(page: str, links: tuple[str, ...], base_path: str = "/") -> tuple[str, ...]:
+    """Each internal link of ``page`` (its path in the site, ``articles/x/index.html``) as the file
+    it points at, with its fragment (``glossary/neu/index.html#sources``); links to other sites are
+    left out, and a link that cannot be right is ``!`` and why. Computed once per rendered page;
+    the strings are interned, as thousands of pages point at the same files."""
     here = page.split("/")[:-1]
     resolved = []
     for link in links:
         target, fragment, problem = _resolve(page, here, link, base_path)
-        if target is not None or problem:
-            folder = link.split("#", 1)[0].split("?", 1)[0].endswith("/") and target != page
-            resolved.append((link, (f"{target}/index.html" if target else "index.html") if folder else target or "", fragment, problem))
-    return tuple(resolved)
+        if problem:
+            resolved.append(f"!link {link!r} {problem}")
+        elif target is not None:
+            if link.split("#", 1)[0].split("?", 1)[0].endswith("/") and target != page:
+                target = f"{target}/index.html" if target else "index.html"
+            resolved.append(sys.intern(f"{target}#{fragment}" if fragment else target))
+    return tuple(dict.fromkeys(resolved))
 
 
-def check(pages: dict[str, tuple[frozenset[str], Resolved]], existing: set[str]) -> list[str]:
+def check(pages: dict[str, tuple[frozenset[str], tuple[str, ...]]], existing: set[str]) -> list[str]:
     """``pages``: each page's path in the site with its ids and resolved links; ``existing``:
     every file in the site. Returns one line for each broken link."""
     broken = []
     folders = {posixpath.dirname(path) for path in existing}
     for page, (_, links) in sorted(pages.items()):
-        for link, target, fragment, problem in links:
-            if problem:
-                broken.append(f"{page}: link {link!r} {problem}")
+        for link in links:
+            if link.startswith("!"):
+                broken.append(f"{page}: {link[1:]}")
                 continue
+            target, _, fragment = link.partition("#")
             if target not in existing and (target == "" or target in folders):
                 target = f"{target}/index.html" if target else "index.html"
             if target not in existing:
-                broken.append(f"{page}: link {link!r} points at {target}, which the site does not have")
+                broken.append(f"{page}: a link points at {target}, which the site does not have")
             elif fragment and target in pages and fragment not in pages[target][0]:
-                broken.append(f"{page}: link {link!r}: {target} has no #{fragment}")
+                broken.append(f"{page}: a link points at {target}#{fragment}, and {target} has no #{fragment}")
     return broken
 
 

@@ -20,7 +20,7 @@ HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Professor", "Prof
 _APOSTROPHES = "'\u2019"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     """What an alias points at: an entity, an office (resolved by date) or a surname form."""
 
@@ -29,7 +29,7 @@ class Target:
     skip: int = 0  # characters of a leading "the " that are context, not part of the link
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unresolved:
     """A match that could not be pinned to one entity; the build report lists these."""
 

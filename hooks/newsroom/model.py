@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     """A post a person held in an organisation, from ``start`` to ``end`` (``None``: still held)."""
 
@@ -162,14 +162,14 @@ class KnowledgeBase:
         return self._leaders.get(organisation_id, ())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     number: int
     text: str
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     slug: str
     title: str
@@ -187,7 +187,7 @@ class Article:
         return f"articles/{self.slug}.md"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A span of a paragraph's text that names an entity."""
 

@@ -7,6 +7,7 @@ paragraph; ``prefix`` and ``suffix`` (the words just before and after) pick one 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -22,7 +23,7 @@ KIND_LABELS = {"context": "Context", "fact-check": "Fact-check", "correction": "
 MOTIVATIONS = {"context": "commenting", "fact-check": "assessing", "correction": "editing", "definition": "describing"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Anchor:
     """Where a quote sits: paragraph number and offsets in that paragraph and in the article text."""
 
@@ -33,7 +34,7 @@ class Anchor:
     text_end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     id: str
     quote: str
@@ -51,7 +52,7 @@ class Note:
         return KIND_LABELS[self.kind]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateOverride:
     quote: str
     anchor: Anchor
@@ -173,7 +174,7 @@ def load_notes(path: Path, shown: str, article: Article, text: str | None = None
     for first, second in zip(notes, notes[1:], strict=False):
         if second.anchor.text_start < first.anchor.text_end:
             raise records[second.id].fail("quote", f"overlaps note {first.id!r} (line {records[first.id].line}); notes may not overlap")
-    numbered = tuple(Note(**{**n.__dict__, "number": i}) for i, n in enumerate(notes, 1))
+    numbered = tuple(dataclasses.replace(n, number=i) for i, n in enumerate(notes, 1))
     overrides = []
     for record in top.records("dates"):
         record.only(DATE_KEYS)

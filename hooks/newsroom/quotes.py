@@ -30,7 +30,7 @@ PRONOUN = re.compile(r"^\W*(?:He|She|They)\b")
 SENTENCE_END = re.compile(r"[.!?](?=\s+[\"\u201cA-Z])")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     paragraph: int
     start: int  # offset of the opening mark (or 0 for a quotation continued from the paragraph before)

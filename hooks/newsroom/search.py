@@ -6,7 +6,10 @@ tree, so it lists the sections there, in the shape Material's index uses: one se
 comes before the first heading (titled with the page's title), then one per heading with an id
 (h2 to h6; a page's h1 is its title). The text keeps paragraphs and list items as ``<p>`` and
 ``<li>`` and leaves out what is not the page's words: paragraph permalinks, note numbers,
-speaker chips, controls that scripts reveal, structured data and heading permalinks.
+speaker chips, controls that scripts reveal, structured data and heading permalinks. Sections
+that only repeat the articles' own words (an entity's "Mentioned in" sentences and "What they
+said" quotations) are left out too: the articles are indexed themselves, and at 10,000 articles
+these sections would make most of the index.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ _SKIPPED_TAGS = frozenset({"script", "style", "button", "select", "input", "labe
 _SKIPPED_CLASSES = frozenset({"na-permalink", "na-note-marker", "na-speaker", "headerlink", "na-copy"})
 _BLOCKS = {"p": "p", "li": "li", "dt": "p", "dd": "p", "h3": "p", "h4": "p", "h5": "p", "h6": "p", "blockquote": None, "figcaption": "p"}
 _SPACE = re.compile(r"\s+")
+REPEATED = frozenset({"mentioned-in", "what-they-said"})  # ids of sections that repeat the articles' words
 
 
 def _skipped(element: Element) -> bool:
@@ -59,7 +63,7 @@ def sections(root: Element) -> list[tuple[str | None, str, str]]:
                 walk(child)
 
     walk(root)
-    return [(key, title, "".join(parts)) for key, title, parts in found if key is not None or parts]
+    return [(key, title, "".join(parts)) for key, title, parts in found if (key is not None or parts) and key not in REPEATED]
 
 
 def _clean(text: str) -> str:

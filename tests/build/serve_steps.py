@@ -104,10 +104,22 @@ def main() -> int:
         ("change a hand-written page that uses macros", "index.md", lambda text: text + "\nEdited home page: {{ 1 + 1 }}.\n"),
         ("delete the article", new, lambda _: None),
         ("delete the later article", later, lambda _: None),
+        ("save a note whose quote is not in the text (the rebuild fails)", f"{seed}.notes.yml",
+         lambda text: text.replace("quote: four national walkouts", "quote: five national walkouts", 1)),
+        ("fix the note (the next rebuild recovers)", f"{seed}.notes.yml",
+         lambda text: text.replace("quote: five national walkouts", "quote: four national walkouts", 1)),
     ]
     for number, (name, relative, change) in enumerate(steps, 1):
         edit(relative, change)
         os.environ["NEWSROOM_CACHE"] = mode
+        if "rebuild fails" in name:
+            try:
+                serve.build(config(served), serve_url=SITE_URL)
+            except Exception as err:  # noqa: BLE001 - `mkdocs serve` logs it and keeps serving the last good site
+                print(f"step {number} ({name}): failed as it should: {err}")
+                continue
+            print(f"step {number} ({name}): the rebuild did not fail")
+            return 1
         serve.build(config(served), serve_url=SITE_URL)  # the rebuild `mkdocs serve` runs
         warm = Path(tempfile.mkdtemp(prefix="warm-"))
         build(config(warm))  # a separate `mkdocs build`, with the cache the rebuild left

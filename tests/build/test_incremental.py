@@ -33,7 +33,9 @@ def test_serve_rebuilds_and_warm_builds_equal_clean_builds_after_every_edit(site
     )
     steps = [line for line in result.stdout.splitlines() if line.startswith("step ")]
     assert result.returncode == 0, "\n".join(steps) + "\n" + result.stderr[-3000:]
-    assert len(steps) >= 15 and all(line.endswith(": identical") for line in steps), "\n".join(steps)
+    assert len(steps) >= 18 and all(line.endswith(": identical") or ": failed as it should: " in line for line in steps), "\n".join(steps)
+    assert sum(": failed as it should: " in line for line in steps) == 1, "\n".join(steps)
+    assert "is not in the article text" in result.stderr, "the failed rebuild did not say why"
 
 
 def test_a_warm_build_takes_unchanged_pages_from_the_cache(site_copy):
@@ -86,7 +88,7 @@ def test_a_broken_link_in_a_page_taken_from_the_cache_fails_a_strict_build(site_
     db.close()
     result = site_copy.build(quiet=False)  # `mkdocs build -q` drops warnings, so --strict never sees them
     assert result.returncode != 0, result.stderr
-    assert "glossary/naht/index.html: link '../no-such-page/#x' points at glossary/no-such-page/index.html, which the site does not have" in result.stderr
+    assert "glossary/naht/index.html: a link points at glossary/no-such-page/index.html, which the site does not have" in result.stderr
 
 
 def test_the_link_check_finds_a_missing_anchor_and_a_missing_page():
@@ -97,8 +99,12 @@ def test_the_link_check_finds_a_missing_anchor_and_a_missing_page():
     assert ids == frozenset({"here"}) and links == ("#here", "../b/#gone", "../c/", "https://x.org/", "../img.png")
     pages = {"a/index.html": (ids, resolve("a/index.html", links)), "b/index.html": (frozenset({"there"}), ())}
     assert check(pages, {"a/index.html", "b/index.html", "img.png"}) == [
-        "a/index.html: link '../b/#gone': b/index.html has no #gone",
-        "a/index.html: link '../c/' points at c/index.html, which the site does not have",
+        "a/index.html: a link points at b/index.html#gone, and b/index.html has no #gone",
+        "a/index.html: a link points at c/index.html, which the site does not have",
+    ]
+    assert check({"a/index.html": (ids, resolve("a/index.html", ("zz:top", "../../../out/")))}, {"a/index.html"}) == [
+        "a/index.html: link 'zz:top' has an unknown scheme 'zz'",
+        "a/index.html: link '../../../out/' leaves the site",
     ]
 
 
@@ -122,3 +128,30 @@ def test_a_change_to_the_engine_or_the_configuration_renders_every_page_again(si
     engine.write_text(engine.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
     assert site_copy.build().returncode == 0
     assert "<!-- stale -->" not in site_copy.page("articles")
+
+
+def test_search_index_holds_every_page_and_each_paragraph_as_written(built_site):
+    """Generated pages' search sections come from the engine's tree: each paragraph exactly as
+    written, without permalinks, note numbers or speaker chips; every page is searchable."""
+    import html
+    import json
+
+    from newsroom.loader import load_article
+
+    root = Path(__file__).resolve().parents[2]
+    index = json.loads((built_site.root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {entry["location"]: entry for entry in index["docs"]}
+    for path in sorted((root / "docs" / "articles").glob("*.txt")):
+        article = load_article(path)
+        entry = docs[f"articles/{article.slug}/"]
+        assert entry["title"] == html.escape(article.title, quote=False)
+        for paragraph in article.paragraphs:
+            assert f"<p>{html.escape(paragraph.text, quote=False)}</p>" in entry["text"], paragraph.text
+        assert "¶" not in entry["text"]
+    pages = {p.parent.relative_to(built_site.root / "site").as_posix() + "/" for p in (built_site.root / "site").rglob("index.html")}
+    pages = {"" if page == "./" else page for page in pages}
+    searchable = {location.split("#")[0] for location in docs}
+    assert pages - searchable == set(), "pages missing from the search index"
+    assert "people/paul-whiteman/" in searchable and docs["people/paul-whiteman/"]["title"] == "Paul Whiteman"
+    people = docs["people/"]["text"]
+    assert "Filter by name" not in people, "a control that scripts reveal was indexed"
