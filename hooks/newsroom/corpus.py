@@ -20,27 +20,6 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]
 
 
 @dataclass(frozen=True, slots=True)
-class AnnotatedArticle:
-    article: Article
-    mentions: tuple[tuple[Mention, ...], ...]  # one tuple per paragraph
-    dates: tuple[tuple[DateMention, ...], ...]  # one tuple per paragraph
-    unresolved: tuple[Unresolved, ...]
-    unknown: tuple[tuple[int, str], ...]  # (paragraph, name)
-    notes: tuple[Note, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    first_mentions: tuple[tuple[int, str, str], ...] = ()  # (paragraph, entity, sentence) for back-links
-
-    @property
-    def entities(self) -> tuple[str, ...]:
-        """Every entity mentioned, in order of first mention."""
-        seen: dict[str, None] = {}
-        for paragraph in self.mentions:
-            for mention in paragraph:
-                seen.setdefault(mention.entity, None)
-        return tuple(seen)
-
-
-@dataclass(frozen=True, slots=True)
 class BackLink:
     """One paragraph that mentions an entity, with the sentence as an excerpt."""
 
@@ -56,6 +35,28 @@ class DateLink:
     slug: str
     paragraph: int
     date: DateMention
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedArticle:
+    article: Article
+    mentions: tuple[tuple[Mention, ...], ...]  # one tuple per paragraph
+    dates: tuple[tuple[DateMention, ...], ...]  # one tuple per paragraph
+    unresolved: tuple[Unresolved, ...]
+    unknown: tuple[tuple[int, str], ...]  # (paragraph, name)
+    notes: tuple[Note, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    first_mentions: tuple[tuple[str, BackLink], ...] = ()  # (entity, back-link): each entity's first mention in each paragraph
+    date_links: tuple[DateLink, ...] = ()  # every date, with its paragraph
+
+    @property
+    def entities(self) -> tuple[str, ...]:
+        """Every entity mentioned, in order of first mention."""
+        seen: dict[str, None] = {}
+        for paragraph in self.mentions:
+            for mention in paragraph:
+                seen.setdefault(mention.entity, None)
+        return tuple(seen)
 
 
 @dataclass
@@ -124,8 +125,11 @@ def annotate(article: Article, matcher: Matcher, notes: tuple[Note, ...] = (), o
         first: dict[str, Mention] = {}
         for mention in mentions:
             first.setdefault(mention.entity, mention)
-        first_mentions.extend((paragraph.number, entity, sentence_at(paragraph.text, mention.start)) for entity, mention in first.items())
-    return AnnotatedArticle(article, mentions_by_paragraph, tuple(all_dates), tuple(all_unresolved), tuple(unknown), notes, quotes, tuple(first_mentions))
+        first_mentions.extend((entity, BackLink(article.slug, paragraph.number, sentence_at(paragraph.text, mention.start))) for entity, mention in first.items())
+    date_links = tuple(DateLink(article.slug, paragraph.number, date) for paragraph, dates in zip(article.paragraphs, all_dates, strict=True) for date in dates)
+    return AnnotatedArticle(
+        article, mentions_by_paragraph, tuple(all_dates), tuple(all_unresolved), tuple(unknown), notes, quotes, tuple(first_mentions), date_links
+    )
 
 
 def sentence_at(text: str, offset: int) -> str:
@@ -176,14 +180,12 @@ def build_corpus(
         for quote in annotated.quotes:
             if quote.speaker:
                 corpus.said.setdefault(quote.speaker, []).append((annotated.article.slug, quote))
-        for paragraph, dates in zip(annotated.article.paragraphs, annotated.dates, strict=True):
-            for date in dates:
-                link = DateLink(annotated.article.slug, paragraph.number, date)
-                corpus.date_links.append(link)
-                if date.value.precision == "day":
-                    corpus.links_by_day.setdefault(date.value.start, []).append(link)
-        for number, entity, excerpt in annotated.first_mentions:
-            corpus.backlinks.setdefault(entity, []).append(BackLink(annotated.article.slug, number, excerpt))
+        corpus.date_links.extend(annotated.date_links)
+        for link in annotated.date_links:
+            if link.date.value.precision == "day":
+                corpus.links_by_day.setdefault(link.date.value.start, []).append(link)
+        for entity, link in annotated.first_mentions:
+            corpus.backlinks.setdefault(entity, []).append(link)
     return corpus
 
 

@@ -33,7 +33,7 @@ from . import pages, timeline
 from .corpus import AnnotatedArticle, Corpus
 from .model import Article, KnowledgeBase, Organisation, Person
 
-FORMAT = 6  # bump when what the cache stores changes shape
+FORMAT = 7  # bump when what the cache stores changes shape
 
 
 def digest(*parts: object) -> str:
@@ -78,6 +78,7 @@ class Digests:
     events: dict[str, str]
     articles: dict[str, str]  # slug -> digest of the annotated article
     parts: dict[str, dict[str, str]]  # slug -> what it gives each page: see contributions()
+    events_of: dict[str, list] = field(default_factory=dict)  # entity id -> its events, in the knowledge base's order
 
     @staticmethod
     def entity_and_event_digests(kb: KnowledgeBase) -> tuple[dict[str, str], dict[str, str]]:
@@ -91,8 +92,8 @@ def contributions(annotated: AnnotatedArticle) -> dict[str, str]:
     edit to one paragraph re-renders only the pages that paragraph appears on."""
     card = _card(annotated.article)
     parts: dict[str, list] = {}
-    for number, entity, excerpt in annotated.first_mentions:
-        parts.setdefault(f"entity:{entity}", []).append((number, excerpt))
+    for entity, link in annotated.first_mentions:
+        parts.setdefault(f"entity:{entity}", []).append((link.paragraph, link.excerpt))
     for quote in annotated.quotes:
         if quote.speaker:
             parts.setdefault(f"entity:{quote.speaker}", []).append((quote.paragraph, quote.start, quote.end, quote.text))
@@ -117,8 +118,10 @@ def _entity_inputs(corpus: Corpus, digests: Digests, entity_id: str) -> tuple:
     elif isinstance(entity, Person):
         related = [digests.entities[r.organisation] for r in entity.roles]
     slugs = dict.fromkeys([b.slug for b in corpus.backlinks.get(entity_id, ())] + [s for s, _ in corpus.said.get(entity_id, ())])
-    events = [digests.events[e.id] for e in timeline.entity_events(corpus, entity_id)]
-    return (digests.entities[entity_id], related, [(slug, digests.parts[slug][f"entity:{entity_id}"]) for slug in slugs], events, corpus.latest)
+    part, parts = f"entity:{entity_id}", digests.parts
+    events = [digests.events[e.id] for e in digests.events_of.get(entity_id, ())]
+    # One string of fixed-length digests (each names its article: the card is part of it).
+    return (digests.entities[entity_id], related, "".join([parts[slug][part] for slug in slugs]), events, corpus.latest)
 
 
 def _article_inputs(corpus: Corpus, digests: Digests, annotated: AnnotatedArticle) -> tuple:
@@ -127,7 +130,7 @@ def _article_inputs(corpus: Corpus, digests: Digests, annotated: AnnotatedArticl
     ids = dict.fromkeys([m.entity for paragraph in annotated.mentions for m in paragraph] + [q.speaker for q in annotated.quotes if q.speaker])
     names = corpus.names_digest if annotated.notes else ""
     events = [digests.events[e.id] for e in timeline.article_events(corpus, annotated.article.slug)]
-    return (digests.articles[annotated.article.slug], [digests.entities[i] for i in ids], events, names)
+    return (digests.articles[annotated.article.slug], "".join([digests.entities[i] for i in ids]), events, names)
 
 
 def _timeline_month_inputs(corpus: Corpus, digests: Digests, month: str) -> tuple:
@@ -236,6 +239,7 @@ class Caches:
     record_digests: tuple | None = None  # (knowledge base digest, (entity digests, event digests)): likewise
     exports: tuple | None = None  # (digest, the knowledge base's exports): likewise
     report: tuple | None = None  # (corpus digest, editor-report.json): likewise
+    inputs: tuple | None = None  # ((knowledge base digest, newest date), {src_uri: inputs digest}): likewise
     _db: sqlite3.Connection | None = None
 
     def load(self, folder: Path) -> None:

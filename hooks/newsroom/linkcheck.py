@@ -57,18 +57,27 @@ def check(pages: dict[str, tuple[frozenset[str], tuple[str, ...]]], existing: se
     every file in the site. Returns one line for each broken link."""
     broken = []
     folders = {posixpath.dirname(path) for path in existing}
+    verdicts: dict[str, str] = {}  # a link -> "" when it resolves, else what is wrong: pages share most links
+
+    def verdict(link: str) -> str:
+        if link.startswith("!"):
+            return link[1:]
+        target, _, fragment = link.partition("#")
+        if target not in existing and (target == "" or target in folders):
+            target = f"{target}/index.html" if target else "index.html"
+        if target not in existing:
+            return f"a link points at {target}, which the site does not have"
+        if fragment and target in pages and fragment not in pages[target][0]:
+            return f"a link points at {target}#{fragment}, and {target} has no #{fragment}"
+        return ""
+
     for page, (_, links) in sorted(pages.items()):
         for link in links:
-            if link.startswith("!"):
-                broken.append(f"{page}: {link[1:]}")
-                continue
-            target, _, fragment = link.partition("#")
-            if target not in existing and (target == "" or target in folders):
-                target = f"{target}/index.html" if target else "index.html"
-            if target not in existing:
-                broken.append(f"{page}: a link points at {target}, which the site does not have")
-            elif fragment and target in pages and fragment not in pages[target][0]:
-                broken.append(f"{page}: a link points at {target}#{fragment}, and {target} has no #{fragment}")
+            found = verdicts.get(link)
+            if found is None:
+                found = verdicts[link] = verdict(link)
+            if found:
+                broken.append(f"{page}: {found}")
     return broken
 
 
