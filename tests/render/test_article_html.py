@@ -32,7 +32,7 @@ def test_paragraph_links_first_mention_of_each_entity_and_marks_repeats(kb, matc
     html = render(kb, matcher, "The NEU met the NEU’s critics.\n")
     assert paragraph_html(html, 1) == (
         '<p id="p-1">The <a class="na-mention" data-entity="neu" '
-        'href="../glossary/neu.md">NEU</a> met the <span class="na-mention na-mention--repeat" data-entity="neu">NEU</span>'
+        'href="../../glossary/neu/">NEU</a> met the <span class="na-mention na-mention--repeat" data-entity="neu">NEU</span>'
         '’s critics.<a aria-label="Link to paragraph 1" class="na-permalink" href="#p-1">¶</a></p>'
     )
 
@@ -41,7 +41,7 @@ def test_date_is_a_time_element_linking_to_its_day_on_the_timeline(kb, matcher):
     html = render(kb, matcher, "Another strike is planned for Tuesday.\n")
     assert paragraph_html(html, 1) == (
         '<p id="p-1">Another strike is planned for <a class="na-date" data-label="Tuesday 2 May 2023" data-precision="day" '
-        'href="../timeline/2023-05.md#2023-05-02"><time datetime="2023-05-02">Tuesday</time></a>.'
+        'href="../../timeline/2023-05/#2023-05-02"><time datetime="2023-05-02">Tuesday</time></a>.'
         '<a aria-label="Link to paragraph 1" class="na-permalink" href="#p-1">¶</a></p>'
     )
 
