@@ -15,6 +15,7 @@ import hashlib
 import importlib
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -129,7 +130,11 @@ def on_config(config):
         raise PluginError(f"NEWSROOM_CACHE={mode!r}: use on (the default), off or verify")
     project = Path(config.config_file_path or "mkdocs.yml").resolve().parent
     if mode != "off":
-        _caches.load(project / ".cache" / "newsroom")
+        try:
+            _caches.load(project / ".cache" / "newsroom")
+        except (OSError, sqlite3.Error) as err:  # a read-only checkout, say: build without the cache
+            log.info(f"build cache not used: {project / '.cache' / 'newsroom'}: {err}")
+            mode = "off"
     _state = _engine.BuildState(_caches, mode, engine=code)
     _state.context = _engine.build_context(code, project, config)
     try:
