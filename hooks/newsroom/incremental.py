@@ -81,8 +81,13 @@ class Digests:
     events_of: dict[str, list] = field(default_factory=dict)  # entity id -> its events, in the knowledge base's order
 
     @staticmethod
-    def entity_and_event_digests(kb: KnowledgeBase) -> tuple[dict[str, str], dict[str, str]]:
-        return {i: digest(entity) for i, entity in kb.entities.items()}, {e.id: digest(e) for e in kb.events}
+    def of_knowledge_base(kb: KnowledgeBase) -> tuple[dict[str, str], dict[str, str], dict[str, list]]:
+        """Each entity's and event's digest, and each entity's events in the knowledge base's order."""
+        events_of: dict[str, list] = {}
+        for event in kb.events:
+            for entity_id in dict.fromkeys(event.entities):
+                events_of.setdefault(entity_id, []).append(event)
+        return {i: digest(entity) for i, entity in kb.entities.items()}, {e.id: digest(e) for e in kb.events}, events_of
 
 
 def contributions(annotated: AnnotatedArticle) -> dict[str, str]:
@@ -235,8 +240,8 @@ class Caches:
     pages: dict[str, PageEntry] = field(default_factory=dict)
     articles: dict[str, ArticleEntry] = field(default_factory=dict)
     loaded_from: Path | None = None
-    knowledge_base: tuple | None = None  # (digest, knowledge base, matcher): in memory only
-    record_digests: tuple | None = None  # (knowledge base digest, (entity digests, event digests)): likewise
+    knowledge_base: tuple | None = None  # (digest, (knowledge base, matcher)): in memory only
+    record_digests: tuple | None = None  # (knowledge base digest, Digests.of_knowledge_base(…)): likewise
     exports: tuple | None = None  # (digest, the knowledge base's exports): likewise
     report: tuple | None = None  # (corpus digest, editor-report.json): likewise
     inputs: tuple | None = None  # ((knowledge base digest, newest date), {src_uri: inputs digest}): likewise
@@ -287,12 +292,6 @@ class Caches:
         db.execute("COMMIT")
         db.execute("BEGIN")
         self.pages, self.articles = pages, articles
-
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.execute("ROLLBACK") if self._db.in_transaction else None
-            self._db.close()
-        self._db, self.loaded_from = None, None
 
 
 SCHEMA = """

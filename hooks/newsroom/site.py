@@ -23,7 +23,7 @@ from .loader import load_knowledge_base
 from .matcher import Matcher
 from .mdext import NewsroomExtension, placeholder
 from .model import KnowledgeBase
-from .pages import PageSpec, entities_json, page_specs
+from .pages import PageSpec, entities_json, entity_uri, page_specs
 from .search import entries as search_entries
 from .timeline import icalendar, timelinejs
 
@@ -64,17 +64,25 @@ class BuildState:
         self.files = None  # MkDocs' Files of this build (the hook breaks their cycles when it ends)
 
     def load_knowledge_base(self, data_dir: Path) -> None:
-        paths = [p for p in tree_files(data_dir) if p.suffix in (".yml", ".yaml")]
-        self.kb_digest = digest(self.engine, files_digest(paths, data_dir))
-        remembered = self.caches.knowledge_base if self.caches else None
-        if remembered and remembered[0] == self.kb_digest:
-            _, self.kb, self.matcher = remembered
-        else:
-            self.kb = load_knowledge_base(data_dir)
-            self.matcher = Matcher(self.kb)
-            if self.caches:
-                self.caches.knowledge_base = (self.kb_digest, self.kb, self.matcher)
+        self.kb_digest = digest(self.engine, files_digest(tree_files(data_dir, (".yml", ".yaml")), data_dir))
+
+        def load() -> tuple[KnowledgeBase, Matcher]:
+            kb = load_knowledge_base(data_dir)
+            return kb, Matcher(kb)
+
+        self.kb, self.matcher = self.remembered("knowledge_base", self.kb_digest, load)
         self.corpus = None
+
+    def remembered(self, slot: str, key: str, make):
+        """``make()``, or what it made in an earlier build of this process under the same ``key``
+        (kept in ``Caches.<slot>``, in memory only)."""
+        held = getattr(self.caches, slot) if self.caches else None
+        if held and held[0] == key:
+            return held[1]
+        value = make()
+        if self.caches:
+            setattr(self.caches, slot, (key, value))
+        return value
 
     def extension(self) -> NewsroomExtension:
         self.markdown_extension = NewsroomExtension(corpus=self.current)
@@ -89,28 +97,19 @@ class BuildState:
         assert self.kb is not None and self.matcher is not None
         folder = docs_dir / "articles"
         names = sorted(os.listdir(folder)) if folder.is_dir() else []
+        present = set(names)
         paths = [(folder / name, os.path.join(shown_dir, "articles", name)) for name in names if name.endswith(".txt")]
-        check_orphan_notes([(folder / name, os.path.join(shown_dir, "articles", name)) for name in names if name.endswith(".notes.yml")], set(names))
+        check_orphan_notes([(folder / name, os.path.join(shown_dir, "articles", name)) for name in names if name.endswith(".notes.yml")], present)
         self.memo = ArticleMemo(self.caches.articles if self.caches else {}, self.kb_digest)
-        self.corpus = build_corpus(self.kb, self.matcher, paths, self.memo, set(names))
+        self.corpus = build_corpus(self.kb, self.matcher, paths, self.memo, present)
         self.corpus.site_url = site_url
         self.corpus.digest = self.memo.corpus_digest(self.kb_digest)
         self.corpus.names_digest = self.kb_digest
         self.specs = {spec.src_uri: spec for spec in page_specs(self.corpus)}
         self.base_path = urlsplit(site_url).path or "/"
-        remembered = self.caches.record_digests if self.caches else None
-        if remembered and remembered[0] == self.kb_digest:
-            entities, events = remembered[1]
-        else:
-            entities, events = Digests.entity_and_event_digests(self.kb)
-            if self.caches:
-                self.caches.record_digests = (self.kb_digest, (entities, events))
+        entities, events, events_of = self.remembered("record_digests", self.kb_digest, lambda: Digests.of_knowledge_base(self.kb))
         articles = {entry.annotated.article.slug: entry.digest for entry in self.memo.used.values()}
         parts = {entry.annotated.article.slug: entry.parts for entry in self.memo.used.values()}
-        events_of: dict[str, list] = {}
-        for event in self.kb.events:
-            for entity_id in dict.fromkeys(event.entities):
-                events_of.setdefault(entity_id, []).append(event)
         self.digests = Digests(entities, events, articles, parts, events_of)
         return [(spec.src_uri, page_markdown(spec.title, spec.description, spec.kind, spec.key)) for spec in self.specs.values()]
 
@@ -135,11 +134,9 @@ class BuildState:
             entry = self.caches.pages.get(src_uri) if self.caches else None
             if entry is None or entry.key != key or self.verify:
                 continue
+            self.hits[src_uri] = entry
             if written is not None and written.get(self.dest[src_uri]) == key:
-                self.hits[src_uri] = entry
                 self.skipped.add(src_uri)
-            else:
-                self.hits[src_uri] = entry
 
     def _reusable_inputs(self) -> dict[str, str]:
         """The digests of article and entity pages' inputs that the last good build computed and
@@ -163,7 +160,7 @@ class BuildState:
                     if part.startswith("entity:"):
                         entity = self.kb.entities.get(part[7:])
                         if entity is not None:
-                            changed.add(f"{entity.section}/{entity.id}.md")
+                            changed.add(entity_uri(entity))
         return {src_uri: inputs for src_uri, inputs in previous[1].items() if src_uri not in changed}
 
     def wrap_search_index(self, index) -> None:
@@ -242,18 +239,15 @@ class BuildState:
         stamp = dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), tz=dt.UTC)
         corpus = self.current()
         # The knowledge base's exports are made again only when it (or what they name) changes.
-        key = digest(self.kb_digest, site_url, site_name, stamp)
-        remembered = self.caches.exports if self.caches else None
-        if remembered and remembered[0] == key:
-            of_kb = remembered[1]
-        else:
-            of_kb = [
+        of_kb = self.remembered(
+            "exports",
+            digest(self.kb_digest, site_url, site_name, stamp),
+            lambda: [
                 ("entities.json", entities_json(corpus)),
                 ("timeline.json", timelinejs(corpus, site_url, site_name)),
                 ("timeline.ics", icalendar(corpus, site_url, site_name, stamp)),
-            ]
-            if self.caches:
-                self.caches.exports = (key, of_kb)
+            ],
+        )
         return [
             ("annotations.jsonld", annotations_jsonld(corpus, site_url, stamp.date())),
             ("feed.xml", atom_feed(corpus, site_url, site_name, site_description)),
@@ -297,21 +291,17 @@ def set_build_date(state: BuildState) -> None:
 
 def write_report(state: BuildState, site_dir: Path) -> None:
     """``editor-report.json``: unknown names and unlinked mentions per article, for editors."""
-    remembered = state.caches.report if state.caches else None
-    if remembered and remembered[0] == state.current().digest:
-        (site_dir / "editor-report.json").write_text(remembered[1], encoding="utf-8")
-        return
-    report = {
-        slug: {
-            "unknown_names": sorted({name for _, name in a.unknown}),
-            "not_linked": [{"paragraph": u.paragraph, "text": u.text, "why": u.why} for u in a.unresolved],
+    def make() -> str:
+        report = {
+            slug: {
+                "unknown_names": sorted({name for _, name in a.unknown}),
+                "not_linked": [{"paragraph": u.paragraph, "text": u.text, "why": u.why} for u in a.unresolved],
+            }
+            for slug, a in sorted(state.current().articles.items())
         }
-        for slug, a in sorted(state.current().articles.items())
-    }
-    text = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
-    if state.caches:
-        state.caches.report = (state.current().digest, text)
-    (site_dir / "editor-report.json").write_text(text, encoding="utf-8")
+        return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+
+    (site_dir / "editor-report.json").write_text(state.remembered("report", state.current().digest, make), encoding="utf-8")
 
 
 def search_json(entries: list[dict]) -> str:
