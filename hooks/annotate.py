@@ -2,10 +2,12 @@
 
 Incremental builds (see ``newsroom/incremental.py``): a generated page whose key is in the cache
 is not rendered again. In a clean build MkDocs still creates its Page, but ``render`` takes the
-stored anchors, the template is one that writes the stored HTML, and the search index takes the
-stored entries. Under ``mkdocs serve`` every rebuild after the first is a dirty one (the site
+stored anchors and the template is one that writes the stored HTML. Under ``mkdocs serve`` every rebuild after the first is a dirty one (the site
 folder is kept): a page whose file there already has its key is not touched at all, and the
 pages of deleted sources are removed.
+
+Search (``newsroom/search.py``): after every page is written, Pagefind indexes the site into
+``pagefind/``; ``mkdocs build`` waits for it, ``mkdocs serve`` rebuilds it in the background.
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ _state = None  # the build in progress
 _written: dict[str, dict[str, str]] = {}  # site folder -> {dest_uri: key} of the generated pages in it
 _dirty = False  # this build keeps the site folder (mkdocs serve's rebuilds, or --dirty)
 _startup_dirty = False
+_command = None  # "build", "serve" or "gh-deploy" when MkDocs' command line runs the build
+_indexer = None  # under `mkdocs serve`: the search index, rebuilt in the background
+_serve_dir = None  # the site folder `mkdocs serve` builds into (its first build says which)
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -67,8 +72,14 @@ logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyWarning())
 
 
 def on_startup(command, dirty):
-    global _startup_dirty, _dirty
+    global _startup_dirty, _dirty, _command
     _startup_dirty = _dirty = dirty
+    _command = command
+
+
+def wait_for_search_index(timeout: float | None = None) -> bool:
+    """Under `mkdocs serve`: until the search index reflects the last build (for tests)."""
+    return _indexer.wait(timeout) if _indexer is not None else True
 
 
 def on_serve(server, config, builder):
@@ -118,7 +129,7 @@ def _fresh_engine():
 
 
 def on_config(config):
-    global _engine, _engine_code, _caches, _state
+    global _engine, _engine_code, _caches, _state, _serve_dir
     if _state is not None:  # the last build's state refers to itself (through its Markdown extension)
         _state.__dict__.clear()
     code = _engine_digest()
@@ -135,6 +146,8 @@ def on_config(config):
         except (OSError, sqlite3.Error) as err:  # a read-only checkout, say: build without the cache
             log.info(f"build cache not used: {project / '.cache' / 'newsroom'}: {err}")
             mode = "off"
+    if _command == "serve" and _serve_dir is None:
+        _serve_dir = config.site_dir
     _state = _engine.BuildState(_caches, mode, engine=code)
     _state.context = _engine.build_context(code, project, config)
     try:
@@ -143,9 +156,6 @@ def on_config(config):
         raise PluginError(str(err)) from None
     config.markdown_extensions.append(_state.extension())
     config.extra["newsroom"] = _state  # read by macros/ when a hand-written page opts in
-    for plugin in config.plugins.values():
-        if hasattr(getattr(plugin, "search_index", None), "add_entry_from_context"):
-            _state.wrap_search_index(plugin.search_index)
     return config
 
 
@@ -223,12 +233,6 @@ def _render_from_cache(page, entry) -> None:
     page.newsroom_html = _caches.read_html(entry.key)
 
 
-def on_page_content(html: str, page, config, files) -> str:
-    if page.file.src_uri in _state.specs:  # its search sections, listed from the engine's tree
-        page.newsroom_sections = _state.markdown_extension.sections
-    return html
-
-
 def on_post_page(output: str, page, config) -> str:
     try:
         _state.page_written(page, output)
@@ -245,5 +249,23 @@ def on_post_build(config):
         log.warning(problem)
     _state.save()
     _written[config.site_dir] = _state.written()
+    _index_search(Path(config.site_dir), config.theme["language"] or "en", background=config.site_dir == _serve_dir)
     for file in _state.files or ():  # so that reference counting frees them when the next build begins
         file.page = None
+
+
+def _index_search(site_dir: Path, language: str, background: bool) -> None:
+    global _indexer
+    records = _state.search_records(language)
+    if background:
+        if _indexer is None or not isinstance(_indexer, _engine.BackgroundIndex):  # the engine was re-imported
+            if _indexer is not None:
+                _indexer.wait()
+            _indexer = _engine.BackgroundIndex()
+        _indexer.request(site_dir, records, language)
+        return
+    try:
+        seconds = _engine.write_index(site_dir, records, language)
+    except Exception as err:  # Pagefind's own message: the binary missing, a page it cannot read
+        raise PluginError(f"search index: {err}") from err
+    log.info(f"search index written in {seconds:.1f} s")

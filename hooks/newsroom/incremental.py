@@ -9,7 +9,7 @@ A page's *key* is a digest of everything its output depends on:
   an entity page's entity, the paragraphs that mention it and the cards of those articles.
 
 When a page's key equals the key stored in the cache from an earlier build, its final HTML,
-search entries, anchors and links are taken from the cache instead of being rendered again:
+anchors and links are taken from the cache instead of being rendered again:
 the same inputs give the same bytes. Articles are annotated once per change in the same way
 (:class:`AnnotationCache`, keyed by the article's and notes file's bytes, the knowledge base
 and the engine).
@@ -33,7 +33,7 @@ from . import pages, timeline
 from .corpus import AnnotatedArticle, Corpus
 from .model import Article, KnowledgeBase, Organisation, Person
 
-FORMAT = 7  # bump when what the cache stores changes shape
+FORMAT = 8  # bump when what the cache stores changes shape
 
 
 def digest(*parts: object) -> str:
@@ -220,7 +220,6 @@ class PageEntry:
     anchors: frozenset[str]  # the anchors MkDocs found in the content (it checks links to them)
     ids: frozenset[str]  # every id in the final HTML, and
     links: tuple[str, ...]  # every internal href and src, resolved: for newsroom.linkcheck
-    search_json: str  # the page's entries in the search index, serialised as Material does
 
 
 @dataclass(slots=True)
@@ -244,6 +243,7 @@ class Caches:
     record_digests: tuple | None = None  # (knowledge base digest, Digests.of_knowledge_base(…)): likewise
     exports: tuple | None = None  # (digest, the knowledge base's exports): likewise
     report: tuple | None = None  # (corpus digest, editor-report.json): likewise
+    search_records: tuple | None = None  # (corpus digest, the notes' search records): likewise
     inputs: tuple | None = None  # ((knowledge base digest, newest date), {src_uri: inputs digest}): likewise
     _db: sqlite3.Connection | None = None
 

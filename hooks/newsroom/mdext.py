@@ -21,7 +21,6 @@ from markdown.treeprocessors import Treeprocessor
 
 from .corpus import Corpus
 from .pages import BUILDERS
-from .search import sections as search_sections
 
 MARKER = "\ue000na-page\ue000"
 PRIORITY = 6  # after inline (20) and attr_list (8); before toc (5) and MkDocs' relpath (0)
@@ -53,17 +52,15 @@ class PageTreeprocessor(Treeprocessor):
 
 class SetAside(Treeprocessor):
     """Takes the generated trees out of the page (leaving an empty stand-in) before MkDocs' link
-    resolver; and, as headings have their permalinks now, lists the page's search sections."""
+    resolver."""
 
-    def __init__(self, md: Markdown, pages: PageTreeprocessor, extension: NewsroomExtension) -> None:
+    def __init__(self, md: Markdown, pages: PageTreeprocessor) -> None:
         super().__init__(md)
         self.pages = pages
-        self.extension = extension
         self.stand_ins: list[tuple[Element, Element]] = []
 
     def run(self, root: Element) -> None:
         self.stand_ins = []
-        self.extension.sections = search_sections(root) if self.pages.inserted else None
         for tree in self.pages.inserted:
             index = list(root).index(tree)
             stand_in = Element("div")
@@ -85,12 +82,11 @@ class PutBack(Treeprocessor):
 class NewsroomExtension(Extension):
     def __init__(self, corpus: Callable[[], Corpus], **kwargs) -> None:
         self.corpus = corpus
-        self.sections: list | None = None  # the search sections of the page rendered last
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
         pages = PageTreeprocessor(md, self.corpus)
-        aside = SetAside(md, pages, self)
+        aside = SetAside(md, pages)
         md.treeprocessors.register(pages, "newsroom", PRIORITY)
         md.treeprocessors.register(aside, "newsroom_aside", ASIDE)
         md.treeprocessors.register(PutBack(md, aside), "newsroom_back", BACK)

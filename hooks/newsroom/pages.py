@@ -516,6 +516,14 @@ def entity_timeline(corpus: Corpus, entity_id: str, here: str) -> list[Element]:
     return [E("h2", {"id": "on-the-timeline"}, "On the timeline"), E("ul", {"class": "na-event-list"}, *(event_item(e, here) for e in events))]
 
 
+def unsearched(nodes: list[Element]) -> list[Element]:
+    """Sections of an entity page that repeat other pages (statements, events, mentions, sources):
+    left out of the search index (see newsroom.search), where the pages they repeat are."""
+    for node in nodes:
+        node.set("data-search-exclude", "")
+    return nodes
+
+
 def glossary_entry(corpus: Corpus, entity_id: str) -> Element:
     kb = corpus.kb
     entity = kb.entities[entity_id]
@@ -531,6 +539,8 @@ def glossary_entry(corpus: Corpus, entity_id: str) -> Element:
         if entity.website:
             facts.append(E("dt", {}, "Website"))
             facts.append(E("dd", {}, E("a", {"href": entity.website}, entity.website)))
+    for term in facts:  # a line break between terms and values: search reads "Kind Union", not "KindUnion"
+        term.tail = "\n"
     root.append(E("p", {"class": "na-entity__lead"}, description(entity)))
     root.append(facts)
     if isinstance(entity, Organisation):
@@ -550,11 +560,10 @@ def glossary_entry(corpus: Corpus, entity_id: str) -> Element:
     aliases = sorted(set(entity.aliases) - {entity.label})
     if aliases:
         root.append(E("p", {"class": "na-entity__aliases"}, "Also written: " + ", ".join(aliases)))
-    root.extend(what_they_said(corpus, entity.id, here, "Statements"))
-    root.extend(entity_timeline(corpus, entity.id, here))
-    root.extend(mentioned_in(corpus, entity.id, here))
-    root.append(E("h2", {"id": "sources"}, "Sources"))
-    root.append(sources_list(entity.sources))
+    root.extend(unsearched(what_they_said(corpus, entity.id, here, "Statements")))
+    root.extend(unsearched(entity_timeline(corpus, entity.id, here)))
+    root.extend(unsearched(mentioned_in(corpus, entity.id, here)))
+    root.extend(unsearched([E("h2", {"id": "sources"}, "Sources"), sources_list(entity.sources)]))
     return root
 
 
@@ -604,11 +613,13 @@ def person_entry(corpus: Corpus, person_id: str) -> Element:
             dates = span_text(role)
             items.append(E("li", {}, f"{role.title}, ", E("a", {"href": rel(here, entity_uri(org))}, org.label), f" ({dates})" if dates else None))
         root.append(items)
-    root.extend(what_they_said(corpus, person.id, here, "What they said"))
-    root.extend(entity_timeline(corpus, person.id, here))
-    root.extend(mentioned_in(corpus, person.id, here))
-    root.append(E("h2", {"id": "sources"}, "Sources"))
-    root.append(sources_list(person.sources))
+    aliases = sorted(set(person.aliases) - {person.name})
+    if aliases:
+        root.append(E("p", {"class": "na-entity__aliases"}, "Also written: " + ", ".join(aliases)))
+    root.extend(unsearched(what_they_said(corpus, person.id, here, "What they said")))
+    root.extend(unsearched(entity_timeline(corpus, person.id, here)))
+    root.extend(unsearched(mentioned_in(corpus, person.id, here)))
+    root.extend(unsearched([E("h2", {"id": "sources"}, "Sources"), sources_list(person.sources)]))
     root.append(person_jsonld(corpus, person))
     return root
 

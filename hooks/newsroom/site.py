@@ -24,12 +24,13 @@ from .matcher import Matcher
 from .mdext import NewsroomExtension, placeholder
 from .model import KnowledgeBase
 from .pages import PageSpec, entities_json, entity_uri, page_specs
-from .search import entries as search_entries
+from .search import BackgroundIndex, note_records, write_index
+from .search import front_matter as search_front_matter
 from .timeline import icalendar, timelinejs
 
 SOURCE_SUFFIXES = (".txt", ".notes.yml")
 _OWN_EPOCH = "NEWSROOM_SET_SOURCE_DATE_EPOCH"
-__all__ = ["BuildState", "Caches", "DataError", "build_context", "digest", "is_source", "nav_digest", "set_build_date", "write_report"]
+__all__ = ["BackgroundIndex", "BuildState", "Caches", "DataError", "build_context", "digest", "is_source", "nav_digest", "set_build_date", "write_index", "write_report"]
 
 
 def is_source(src_uri: str) -> bool:
@@ -54,10 +55,8 @@ class BuildState:
         self.hits: dict[str, PageEntry] = {}  # pages whose cached output is still right
         self.rendered: dict[str, PageEntry] = {}  # pages rendered (or taken from the cache) by this build
         self.links: dict[str, tuple[frozenset[str], tuple]] = {}  # page dest path -> (ids, resolved links)
-        self.search_json: dict[str, str] = {}  # src_uri -> those entries as JSON, comma-separated
         self.context = ""  # digest of the engine, theme and configuration: see build_context
         self.skipped: set[str] = set()  # hits already in the site folder (dirty builds): not touched
-        self.order: list[str] = []  # every documentation page, in the order MkDocs builds them
         self.dest: dict[str, str] = {}  # src_uri -> dest_uri
         self.base_path = "/"  # the path of site_url, which root-relative links start with
         self.inputs: dict[str, str] = {}  # src_uri -> digest of the inputs of article and entity pages
@@ -111,7 +110,10 @@ class BuildState:
         articles = {entry.annotated.article.slug: entry.digest for entry in self.memo.used.values()}
         parts = {entry.annotated.article.slug: entry.parts for entry in self.memo.used.values()}
         self.digests = Digests(entities, events, articles, parts, events_of)
-        return [(spec.src_uri, page_markdown(spec.title, spec.description, spec.kind, spec.key)) for spec in self.specs.values()]
+        return [
+            (spec.src_uri, page_markdown(spec.title, spec.description, spec.kind, spec.key, search_front_matter(self.corpus, spec.kind, spec.key)))
+            for spec in self.specs.values()
+        ]
 
     def plan(self, context: str, files, written: dict[str, str] | None = None) -> None:
         """Each generated page's key (``context``: the engine, theme, configuration and navigation);
@@ -120,7 +122,6 @@ class BuildState:
         pages are not touched at all."""
         corpus = self.current()
         self.keys, self.hits, self.skipped = {}, {}, set()
-        self.order = [file.src_uri for file in files.documentation_pages()]
         self.dest = {file.src_uri: file.dest_uri for file in files.documentation_pages()}
         reusable = self._reusable_inputs()
         self.inputs = {}
@@ -163,38 +164,6 @@ class BuildState:
                             changed.add(entity_uri(entity))
         return {src_uri: inputs for src_uri, inputs in previous[1].items() if src_uri not in changed}
 
-    def wrap_search_index(self, index) -> None:
-        """Material's search index: a cached page's entries come from the cache, and the cache
-        records the entries of every page rendered. The index is written in the order of the
-        pages, as a clean build writes it, whichever pages this build rendered."""
-        add_original, generate_original = index.add_entry_from_context, index.generate_search_index
-
-        def add_entry_from_context(page) -> None:
-            entry = None if self.verify else self.hits.get(page.file.src_uri)
-            if entry is not None:
-                self.search_json[page.file.src_uri] = entry.search_json
-                return
-            sections = getattr(page, "newsroom_sections", None)
-            if sections is not None and not (page.meta.get("search") or {}).get("exclude"):
-                entries = search_entries(sections, page.url, str(page.meta.get("title", page.title)))
-            else:
-                before = len(index.entries)
-                add_original(page)
-                entries = index.entries[before:]
-            self.search_json[page.file.src_uri] = search_json(entries)
-
-        def generate_search_index(previous) -> str:
-            # What Material writes (json.dumps of {"config", "docs"} with these separators), joined
-            # from each page's entries, serialised once when the page was rendered.
-            index.entries = []
-            head = generate_original(None)
-            assert head.endswith(',"docs":[]}'), "Material's search index has changed shape"
-            parts = [self.search_json.get(src_uri) or (self.hits[src_uri].search_json if src_uri in self.hits else "") for src_uri in self.order]
-            return head[: -len("]}")] + ",".join(part for part in parts if part) + "]}"
-
-        index.add_entry_from_context = add_entry_from_context
-        index.generate_search_index = generate_search_index
-
     def page_written(self, page, output: str) -> None:
         """After a page's HTML is final: remember it for the link check and the cache."""
         src_uri = page.file.src_uri
@@ -211,7 +180,7 @@ class BuildState:
             ids, links = extract_links(output)
             anchors = frozenset(page.present_anchor_ids or ())
             resolved = resolve_links(page.file.dest_uri, links, self.base_path)
-            entry = PageEntry(self.keys[src_uri], anchors, ids, resolved, self.search_json.get(src_uri, ""))
+            entry = PageEntry(self.keys[src_uri], anchors, ids, resolved)
             if self.caches:
                 self.caches.write_html(entry.key, output)
         self.rendered[src_uri] = entry
@@ -254,6 +223,11 @@ class BuildState:
             *of_kb,
         ]
 
+    def search_records(self, language: str) -> list[dict]:
+        """The editors' notes as search records (see newsroom.search), made again when the corpus changes."""
+        corpus = self.current()
+        return self.remembered("search_records", digest(corpus.digest, language), lambda: note_records(corpus, language))
+
     def report(self, only_annotated_now: bool = False) -> list[str]:
         """Names the knowledge base does not know and mentions left unlinked, per article (or, under
         `mkdocs serve`'s rebuilds, only for the articles this build read again)."""
@@ -270,9 +244,11 @@ class BuildState:
         return lines
 
 
-def page_markdown(title: str, description: str, kind: str, key: str) -> str:
+def page_markdown(title: str, description: str, kind: str, key: str, search: dict | None = None) -> str:
     # Material writes the title and description into the page unescaped: escape them here.
     meta = {"title": html.escape(title, quote=False), "description": html.escape(description)}
+    if search:
+        meta["search"] = search  # read by overrides/main.html: see newsroom.search
     if kind == "article":
         meta["hide"] = ["toc"]
     front = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
@@ -302,11 +278,6 @@ def write_report(state: BuildState, site_dir: Path) -> None:
         return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
 
     (site_dir / "editor-report.json").write_text(state.remembered("report", state.current().digest, make), encoding="utf-8")
-
-
-def search_json(entries: list[dict]) -> str:
-    """Search entries as Material's search plugin serialises them, without the list's brackets."""
-    return ",".join(json.dumps(entry, separators=(",", ":"), default=str) for entry in entries)
 
 
 def build_context(engine: str, project: Path, config) -> str:

@@ -120,7 +120,10 @@ def main() -> int:
                 continue
             print(f"step {number} ({name}): the rebuild did not fail")
             return 1
-        serve.build(config(served), serve_url=SITE_URL)  # the rebuild `mkdocs serve` runs
+        served_config = config(served)
+        serve.build(served_config, serve_url=SITE_URL)  # the rebuild `mkdocs serve` runs
+        for hook in served_config.hooks.values():  # its search index is rebuilt in the background
+            assert hook.wait_for_search_index(300), "the search index was not rebuilt"
         warm = Path(tempfile.mkdtemp(prefix="warm-"))
         build(config(warm))  # a separate `mkdocs build`, with the cache the rebuild left
         os.environ["NEWSROOM_CACHE"] = "off"

@@ -1,0 +1,174 @@
+"""A reader's first search on the benchmark site: bytes transferred and time until results show.
+
+    python benchmarks/bench_search.py                    # N = 1,000 and 10,000 articles
+    python benchmarks/bench_search.py --articles 200     # a quick run
+    python benchmarks/bench_search.py --before /tmp/old  # also build with another checkout's engine
+
+For each N it writes the benchmark project (the articles and knowledge base of bench_build.py),
+builds it, and prints the build's time and the search index's share of it (Pagefind), the
+index's size on disk, and Material's search_index.json of the same articles built as plain
+Material pages (the plugin's cost: that build with and without the search plugin). With
+``--before DIR`` the same project is also built with the hooks, overrides and mkdocs.yml of
+the checkout in DIR (for example the commit before Pagefind, whose search was Material's
+plugin), in the same run.
+
+Then it serves the site on 127.0.0.1 (a plain static server: no compression, as the worst
+case) and, in Chromium with an empty cache, for each query: loads a page, opens search with
+"/" (which starts loading the search code), enters the query at once or a second later (a
+reader's pace), and waits until the results are on the page. It records every request made from
+the moment search opens (code, WebAssembly, index metadata, filters, word chunks and the
+fragments of the results shown) and the time from entering the query to the results.
+Targets (issue 17): at most 500 KB and 300 ms at N = 10,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from bench_build import articles, synthetic_kb, write_annotated, write_plain
+
+QUERIES = ("strikes", "Report number 517", "turnout threshold")  # every article; one article; a term
+
+
+def build(project: Path, extra_env: dict | None = None) -> tuple[float, str]:
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site")]
+    env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "HOME": str(project), "NEWSROOM_CACHE": "off", **(extra_env or {})}
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, cwd=project, env=env)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"build of {project} failed:\n{result.stderr[-3000:]}")
+    return seconds, result.stderr
+
+
+def folder_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def first_queries(site: Path) -> list[tuple[str, int, int, float, int, int]]:
+    """(query, pause, bytes, milliseconds, requests, results) of each query, each in a fresh browser
+    context: typed at once when search opens (pause 0), or a second later (pause 1000 ms)."""
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    out = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"])
+            for query in QUERIES:
+                for pause in (0, 1000):
+                    context = browser.new_context(viewport={"width": 1280, "height": 900})
+                    page = context.new_page()
+                    page.goto(base + "about/")
+                    page.wait_for_load_state("networkidle")
+                    sizes: list[int] = []
+
+                    def count(request, sizes=sizes) -> None:
+                        measured = request.sizes()
+                        sizes.append(measured["responseBodySize"] + measured["responseHeadersSize"])
+
+                    page.on("requestfinished", count)
+                    page.keyboard.press("/")  # search opens, and starts loading
+                    page.wait_for_timeout(pause)  # 0: the query is typed at once; 1000: at a reader's pace
+                    started = time.perf_counter()
+                    page.fill("[data-na-search-query]", query)
+                    done = "q => document.querySelector('[data-na-search]').getAttribute('data-na-search-done') === q"
+                    page.wait_for_function(done, arg=query, timeout=60000, polling="raf")
+                    elapsed = (time.perf_counter() - started) * 1000
+                    page.wait_for_load_state("networkidle")
+                    page.wait_for_timeout(300)
+                    results = int(re.sub(r"\D", "", page.inner_text("#na-search-status").split(" ")[0]) or 0)
+                    out.append((query, pause, sum(sizes), elapsed, len(sizes), results))
+                    context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--entities", type=int, default=1000)
+    parser.add_argument("--before", type=Path, help="a checkout whose engine to build the same project with")
+    parser.add_argument("--keep", type=Path, help="write the projects here and keep them")
+    parser.add_argument("--site", type=Path, help="only measure the first searches on this built site")
+    args = parser.parse_args()
+    if args.site:
+        for query, pause, size, ms, requests, results in first_queries(args.site):
+            print(f"{query!r}, pause {pause} ms: {size / 1024:.0f} KB in {requests} requests, results after {ms:.0f} ms ({results} results)")
+        return
+    kb = synthetic_kb(args.entities)
+    print(f"machine: {platform.machine()}, Python {platform.python_version()}; M = {len(kb.entities)} entities")
+    for count in args.articles:
+        items = articles(kb, count)
+        folder = Path(tempfile.mkdtemp(dir=args.keep)) if args.keep else Path(tempfile.mkdtemp())
+        try:
+            annotated, plain = folder / "annotated", folder / "plain"
+            write_annotated(annotated, kb, items)
+            write_plain(plain, items)
+            plain_time, _ = build(plain)
+            plain_index = plain / "site" / "search" / "search_index.json"
+            plain_bytes = plain_index.stat().st_size
+            plain_gz = len(gzip.compress(plain_index.read_bytes()))
+            (plain / "mkdocs.yml").write_text((plain / "mkdocs.yml").read_text().replace("plugins:\n- search\n", "plugins: []\n"))
+            unsearched_time, _ = build(plain)
+            print(
+                f"N={count}: plain Material {plain_time:.1f} s, of which its search plugin {plain_time - unsearched_time:.1f} s; "
+                f"its search_index.json {plain_bytes / 1e6:.1f} MB ({plain_gz / 1e6:.1f} MB gzipped)",
+                flush=True,
+            )
+            if args.before:
+                before = folder / "before"
+                shutil.copytree(annotated, before, ignore=shutil.ignore_patterns("site", ".cache"))
+                for name in ("hooks", "overrides", "macros"):
+                    shutil.rmtree(before / name)
+                    shutil.copytree(args.before / name, before / name, ignore=shutil.ignore_patterns("__pycache__"))
+                shutil.copy(args.before / "mkdocs.yml", before / "mkdocs.yml")
+                before_time, _ = build(before)
+                index = before / "site" / "search" / "search_index.json"
+                size = index.stat().st_size if index.exists() else 0
+                packed = len(gzip.compress(index.read_bytes())) if size else 0
+                print(
+                    f"  before ({args.before}): build {before_time:.1f} s; search_index.json {size / 1e6:.1f} MB "
+                    f"({packed / 1e6:.1f} MB gzipped), all fetched by a reader's first search",
+                    flush=True,
+                )
+            after_time, log = build(annotated)
+            found = re.search(r"search index written in ([\d.]+) s", log)
+            pagefind = annotated / "site" / "pagefind"
+            pages = len(list((pagefind / "fragment").iterdir()))
+            print(
+                f"  after: build {after_time:.1f} s, of which the Pagefind index {found.group(1) if found else '?'} s; "
+                f"index {folder_size(pagefind) / 1e6:.1f} MB on disk in {sum(1 for _ in pagefind.rglob('*'))} files, {pages} records",
+                flush=True,
+            )
+            for query, pause, size, ms, requests, results in first_queries(annotated / "site"):
+                when = "typed at once" if not pause else f"typed {pause / 1000:.0f} s after opening"
+                print(f"  first search {query!r}, {when}: {size / 1024:.0f} KB in {requests} requests, results after {ms:.0f} ms ({results} results)", flush=True)
+        finally:
+            if not args.keep:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,398 @@
+/* The archive's search: Pagefind's JavaScript API, rendered into Material's search markup
+   (overrides/partials/search.html). Pagefind loads in pieces: the first query fetches its code,
+   the index's metadata, the one word list its terms are in and the few results it shows.
+
+   Keyboard, as in Material: "/", "s" or "f" opens search; arrows move between the query and the
+   results; Enter opens the first result; Escape closes. Articles' results land on the paragraph
+   that matched (#p-N); notes' on the note (#note-<id>). Every text from the index is written as
+   text (textContent), never as HTML. */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-na-search]");
+  var toggle = document.getElementById("__search");
+  if (!root || !toggle) return;
+
+  var input = root.querySelector("[data-na-search-query]");
+  var form = input.form;
+  var status = root.querySelector("#na-search-status");
+  var list = root.querySelector(".md-search-result__list");
+  var filtersBox = root.querySelector("[data-na-search-filters]");
+  var typeButtons = Array.prototype.slice.call(root.querySelectorAll(".na-search__type"));
+  var yearSelect = root.querySelector("[data-na-search-year]");
+  var orderSelect = root.querySelector("[data-na-search-order]");
+  // The header stays when Material's instant navigation changes the page: resolve the index's
+  // address once, against the page it was written for.
+  var bundle = new URL(root.getAttribute("data-na-pagefind"), location.href);
+  var siteRoot = new URL("../", bundle).pathname;
+
+  var PAGE = 10; // results shown at a time
+  var EXCERPT = 28; // words in an excerpt
+  var MORE_PARAGRAPHS = 2; // further matching paragraphs shown under an article
+  var TYPES = {
+    article: "Article",
+    person: "Person",
+    organisation: "Organisation",
+    term: "Term",
+    note: "Editors' note",
+    page: "Page"
+  };
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+
+  var state = { type: "", year: "", order: "" };
+  var pagefind = null;
+  var sequence = 0; // the newest search; older ones that finish late are dropped
+  var current = null; // { search, shown }
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind.js", bundle).href).then(function (module) {
+        return module.options({ baseUrl: siteRoot, excerptLength: EXCERPT, noWorker: true }).then(function () {
+          return module.init();
+        }).then(function () {
+          return module;
+        });
+      });
+      pagefind.catch(function () {
+        pagefind = null;
+        setStatus("Search is not available: its index could not be loaded.");
+      });
+    }
+    return pagefind;
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function setStatus(text) {
+    status.textContent = text;
+  }
+
+  function longDate(iso) {
+    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    if (!parts) return "";
+    return String(Number(parts[3])) + " " + MONTHS[Number(parts[2]) - 1] + " " + parts[1];
+  }
+
+  /* --- excerpts ------------------------------------------------------------------------- */
+
+  function words(content) {
+    return content.split(/[\r\n\s]+/g);
+  }
+
+  // The words [from, to) of the content around the first hit in that range, hits marked.
+  function excerpt(allWords, hits, from, to) {
+    var inRange = hits.filter(function (h) { return h >= from && h < to; });
+    var first = inRange.length ? inRange[0] : from;
+    var start = Math.max(from, Math.min(first - Math.floor(EXCERPT / 3), to - EXCERPT));
+    var end = Math.min(to, start + EXCERPT);
+    var marked = {};
+    inRange.forEach(function (h) { marked[h] = true; });
+    var p = element("p", "na-search__excerpt");
+    var text = start > from ? "… " : "";
+    for (var i = start; i < end; i++) {
+      if (i > start) text += " ";
+      if (marked[i]) {
+        p.appendChild(document.createTextNode(text));
+        p.appendChild(element("mark", null, allWords[i]));
+        text = "";
+      } else {
+        text += allWords[i];
+      }
+    }
+    p.appendChild(document.createTextNode(text + (end < to ? " …" : "")));
+    return p;
+  }
+
+  // An article's hits, by the paragraph (<p id="p-N">) they are in: [{ id, from, to, hits }],
+  // the paragraph with most hits first, then the others in the article's order.
+  function paragraphs(data, count) {
+    var anchors = (data.anchors || [])
+      .filter(function (a) { return /^p-\d+$/.test(a.id); })
+      .sort(function (a, b) { return a.location - b.location; });
+    var groups = [];
+    var byId = {};
+    var hits = data.locations.slice().sort(function (a, b) { return a - b; });
+    hits.forEach(function (location) {
+      var anchor = null;
+      for (var i = 0; i < anchors.length && anchors[i].location <= location; i++) anchor = anchors[i];
+      var id = anchor ? anchor.id : "";
+      if (!byId[id]) {
+        var next = anchor ? anchors[anchors.indexOf(anchor) + 1] : anchors[0];
+        byId[id] = { id: id, from: anchor ? anchor.location : 0, to: next ? next.location : count, hits: [] };
+        groups.push(byId[id]);
+      }
+      byId[id].hits.push(location);
+    });
+    var paragraphsOnly = groups.filter(function (g) { return g.id; });
+    if (!paragraphsOnly.length) return groups;
+    var best = paragraphsOnly.slice().sort(function (a, b) { return b.hits.length - a.hits.length; })[0];
+    return [best].concat(paragraphsOnly.filter(function (g) { return g !== best; }));
+  }
+
+  /* --- results -------------------------------------------------------------------------- */
+
+  function resultLink(href, heading, level, meta, excerptNode) {
+    var link = element("a", "md-search-result__link");
+    link.href = href;
+    var article = element("article", "md-search-result__article md-typeset" + (level === 1 ? " md-search-result__article--document" : ""));
+    if (level === 1) article.appendChild(element("div", "md-search-result__icon md-icon"));
+    article.appendChild(element(level === 1 ? "h1" : "h2", null, heading));
+    if (meta) article.appendChild(element("p", "na-search__meta", meta));
+    if (excerptNode) article.appendChild(excerptNode);
+    link.appendChild(article);
+    return link;
+  }
+
+  function item(data) {
+    var type = (data.filters && data.filters.type && data.filters.type[0]) || "page";
+    var meta = data.meta || {};
+    var allWords = words(data.content || "");
+    var hits = (data.locations || []).slice().sort(function (a, b) { return a - b; });
+    var li = element("li", "md-search-result__item na-search__item");
+    li.setAttribute("data-type", type);
+    // A note's record is a page of its own in the index; its "url" is the note in its article.
+    var url = meta.url ? siteRoot + meta.url : data.url;
+    if (type === "article") {
+      var groups = paragraphs(data, allWords.length);
+      var main = groups[0] || { id: "", from: 0, to: allWords.length, hits: hits };
+      var line = [TYPES.article, longDate(meta.date), meta.publisher].filter(Boolean).join(" · ");
+      li.appendChild(resultLink(main.id ? url + "#" + main.id : url, meta.title || url, 1, line, excerpt(allWords, main.hits, main.from, main.to)));
+      groups.slice(1).filter(function (g) { return g.id; }).slice(0, MORE_PARAGRAPHS).forEach(function (g) {
+        li.appendChild(resultLink(url + "#" + g.id, "Paragraph " + g.id.slice(2), 2, null, excerpt(allWords, g.hits, g.from, g.to)));
+      });
+    } else if (type === "note") {
+      var noteLine = [TYPES.note, longDate(meta.date)].filter(Boolean).join(" · ");
+      li.appendChild(resultLink(url, meta.title || url, 1, noteLine, excerpt(allWords, hits, 0, allWords.length)));
+    } else {
+      li.appendChild(resultLink(url, meta.title || url, 1, TYPES[type] || TYPES.page, excerpt(allWords, hits, 0, allWords.length)));
+    }
+    return li;
+  }
+
+  function plural(n, one, many) {
+    return n.toLocaleString("en-GB") + " " + (n === 1 ? one : many);
+  }
+
+  function showMore() {
+    if (!current) return;
+    var mine = sequence;
+    var next = current.search.results.slice(current.shown, current.shown + PAGE);
+    Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
+      if (mine !== sequence) return;
+      var old = list.querySelector(".na-search__more");
+      if (old) old.remove();
+      data.forEach(function (d) { list.appendChild(item(d)); });
+      current.shown += next.length;
+      addMoreButton();
+    });
+  }
+
+  function addMoreButton() {
+    var left = current.search.results.length - current.shown;
+    if (left <= 0) return;
+    var li = element("li", "na-search__more");
+    var button = element("button", "md-button", "Show " + plural(Math.min(left, PAGE), "more result", "more results"));
+    button.type = "button";
+    button.addEventListener("click", showMore);
+    li.appendChild(button);
+    list.appendChild(li);
+  }
+
+  function updateFilters(search) {
+    filtersBox.hidden = false;
+    var totals = (search.totalFilters && search.totalFilters.type) || {};
+    typeButtons.forEach(function (button) {
+      var type = button.getAttribute("data-type");
+      var pressed = type === state.type;
+      button.setAttribute("aria-pressed", pressed ? "true" : "false");
+      if (!type) return;
+      var n = totals[type] || 0;
+      button.hidden = !n && !pressed;
+      button.querySelector(".na-search__count").textContent = String(n);
+    });
+    var years = Object.keys((search.totalFilters && search.totalFilters.year) || {}).filter(function (y) {
+      return search.totalFilters.year[y] > 0 || y === state.year;
+    }).sort().reverse();
+    var wanted = [""].concat(years);
+    var have = Array.prototype.map.call(yearSelect.options, function (o) { return o.value; });
+    if (wanted.join() !== have.join()) {
+      yearSelect.textContent = "";
+      wanted.forEach(function (y) {
+        var option = element("option", null, y || "Any");
+        option.value = y;
+        yearSelect.appendChild(option);
+      });
+      yearSelect.value = state.year;
+    }
+  }
+
+  // The filters' lists are loaded after the first results show (they are not needed for them);
+  // once loaded, every search counts its results by type and year for the filter buttons.
+  var filtersLoaded = null;
+  function countByFilter(term) {
+    if (filtersLoaded) return;
+    filtersLoaded = load().then(function (pf) {
+      return pf.filters().then(function () { return pf; });
+    }).then(function (pf) {
+      if (input.value.trim() !== term) return;
+      var filters = {};
+      if (state.type) filters.type = state.type;
+      if (state.year) filters.year = state.year;
+      return pf.search(term, { filters: filters }).then(function (search) {
+        if (input.value.trim() === term) updateFilters(search);
+      });
+    });
+  }
+
+  function idle() {
+    sequence++;
+    current = null;
+    list.textContent = "";
+    filtersBox.hidden = true;
+    setStatus("Type to start searching");
+  }
+
+  function run() {
+    var term = input.value.trim();
+    if (!term) {
+      idle();
+      return;
+    }
+    var mine = ++sequence;
+    load().then(function (pf) {
+      var filters = {};
+      if (state.type) filters.type = state.type;
+      if (state.year) filters.year = state.year;
+      var options = { filters: filters };
+      if (state.order) options.sort = { date: state.order };
+      return pf.debouncedSearch(term, options, 20);
+    }).then(function (search) {
+      if (!search || mine !== sequence) return null;
+      var first = search.results.slice(0, PAGE);
+      return Promise.all(first.map(function (r) { return r.data(); })).then(function (data) {
+        if (mine !== sequence) return;
+        list.textContent = "";
+        data.forEach(function (d) { list.appendChild(item(d)); });
+        current = { search: search, shown: data.length };
+        addMoreButton();
+        updateFilters(search);
+        countByFilter(term);
+        var n = search.results.length;
+        setStatus(n ? plural(n, "result", "results") + (state.order ? ", newest first".replace("newest", state.order === "asc" ? "oldest" : "newest") : "") : "No results for “" + term + "”" + (state.type || state.year ? " with these filters" : ""));
+        root.setAttribute("data-na-search-done", term);
+      });
+    }).catch(function (error) {
+      if (mine === sequence) setStatus("Search failed: " + error);
+    });
+  }
+
+  /* --- opening, closing, keys ----------------------------------------------------------- */
+
+  function isOpen() {
+    return toggle.checked;
+  }
+
+  function open() {
+    if (!isOpen()) {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  }
+
+  function close() {
+    if (isOpen()) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    input.blur();
+  }
+
+  function typing(target) {
+    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+
+  function focusable() {
+    return [input].concat(Array.prototype.slice.call(list.querySelectorAll("a[href], button")));
+  }
+
+  // Start loading when a reader shows they are about to search, not only when they type.
+  document.querySelectorAll(".md-header__button[for=__search]").forEach(function (label) {
+    ["pointerenter", "touchstart"].forEach(function (name) {
+      label.addEventListener(name, function () { load(); }, { passive: true, once: true });
+    });
+  });
+  input.addEventListener("focus", function () {
+    open();
+    load(); // start fetching while the reader types
+  });
+  input.addEventListener("input", run);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.addEventListener("reset", function () {
+    setTimeout(function () { idle(); input.focus(); }, 0);
+  });
+  document.querySelectorAll(".md-header__button[for=__search]").forEach(function (label) {
+    // Open and focus on the click itself, so phones bring up their keyboard (as Material does).
+    label.addEventListener("click", function (event) {
+      event.preventDefault();
+      open();
+      input.focus();
+    });
+  });
+  toggle.addEventListener("change", function () {
+    if (!isOpen()) input.blur();
+  });
+  typeButtons.forEach(function (button) {
+    button.addEventListener("click", function () {
+      state.type = button.getAttribute("data-type");
+      run();
+    });
+  });
+  yearSelect.addEventListener("change", function () { state.year = yearSelect.value; run(); });
+  orderSelect.addEventListener("change", function () { state.order = orderSelect.value; run(); });
+  list.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("a[href]")) close();
+  });
+
+  window.addEventListener("keydown", function (event) {
+    if (event.metaKey || event.ctrlKey || event.altKey) return;
+    if (!isOpen()) {
+      if ((event.key === "/" || event.key === "s" || event.key === "f") && !typing(document.activeElement)) {
+        event.preventDefault();
+        input.focus();
+        input.select();
+      }
+      return;
+    }
+    var active = document.activeElement;
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if (event.key === "Enter" && active === input) {
+      event.preventDefault();
+      var firstLink = list.querySelector("a[href]");
+      if (firstLink) firstLink.click();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (active && active.tagName === "SELECT") return;
+      var items = focusable();
+      var i = items.indexOf(active);
+      i = (Math.max(0, i) + items.length + (event.key === "ArrowUp" ? -1 : 1)) % items.length;
+      items[i].focus();
+      event.preventDefault();
+    }
+  }, true);
+
+  // Deep link: ?q=words opens search with those words, as Material's ?q= does.
+  var asked = new URL(location.href).searchParams.get("q");
+  if (asked) {
+    input.value = asked;
+    open();
+    input.focus();
+    run();
+  }
+})();

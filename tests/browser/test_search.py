@@ -1,0 +1,135 @@
+"""The header search (Pagefind), as a reader uses it: keyboard, results, deep links, filters."""
+
+from __future__ import annotations
+
+import pytest
+
+ARTICLE = "articles/2023-04-28-unions-vow-coordinated-strikes/"
+
+
+def search(page, query: str) -> None:
+    """Type ``query`` into the open search box and wait for its results."""
+    page.keyboard.type(query)
+    page.wait_for_function(
+        "q => document.querySelector('[data-na-search]').getAttribute('data-na-search-done') === q", arg=query, timeout=15000
+    )
+
+
+def outside_requests(page, base_url: str) -> list[str]:
+    found: list[str] = []
+    page.on("request", lambda r: found.append(r.url) if not r.url.startswith(base_url) and not r.url.startswith("data:") else None)
+    return found
+
+
+def test_slash_opens_search_and_a_phrase_from_one_paragraph_lands_on_it(page, base_url):
+    outside = outside_requests(page, base_url)
+    page.goto(base_url)
+    page.keyboard.press("/")
+    box = page.locator("[data-na-search-query]")
+    assert box.evaluate("el => el === document.activeElement")
+    assert page.evaluate("document.getElementById('__search').checked")
+    search(page, "bat and ball home")
+    links = page.locator(".md-search-result__link")
+    assert links.count() == 1, page.inner_text("#na-search-results")
+    assert links.first.get_attribute("href").endswith(f"/{ARTICLE}#p-8")
+    first = page.inner_text(".md-search-result__item")
+    assert "Teaching unions vow to co-ordinate strikes" in first and "Article · 28 April 2023 · inkl" in first
+    assert page.locator(".md-search-result__item mark").first.inner_text() in ("bat", "ball", "home")
+    assert page.inner_text("#na-search-status") == "1 result"
+    page.keyboard.press("Enter")  # the first result
+    page.wait_for_url(f"**/{ARTICLE}#p-8")
+    target = page.locator("#p-8")
+    target.wait_for()
+    assert target.evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+    assert not page.evaluate("document.getElementById('__search').checked"), "search stays open after choosing a result"
+    assert outside == [], outside
+    assert page.console_errors == []
+
+
+def test_a_person_is_found_by_an_alias(page, base_url):
+    page.goto(base_url + "about/")
+    page.keyboard.press("s")
+    search(page, "Dr Bousted")  # "Dr" is only in her alias, "Dr Mary Bousted"
+    first = page.locator(".md-search-result__link").first
+    assert first.get_attribute("href").endswith("/people/mary-bousted/")
+    assert "Mary Bousted" in first.inner_text() and "Person" in first.inner_text()
+
+
+def test_type_and_year_filters_narrow_the_results(page, base_url):
+    page.goto(base_url)
+    page.keyboard.press("/")
+    search(page, "NEU")
+    people = page.locator(".na-search__type[data-type=person]")
+    people.wait_for(state="visible")  # the counts come once the filters' lists are loaded
+    total = int(page.inner_text("#na-search-status").split()[0])
+    count = int(people.locator(".na-search__count").inner_text())
+    assert 0 < count < total
+    people.click()
+    page.wait_for_function("n => document.querySelector('#na-search-status').textContent.startsWith(n + ' result')", arg=str(count))
+    assert people.get_attribute("aria-pressed") == "true"
+    types = page.eval_on_selector_all(".na-search__item", "els => els.map(e => e.dataset.type)")
+    assert types and set(types) == {"person"}, types
+    page.click(".na-search__type[data-type='']")
+    page.select_option("[data-na-search-year]", "2023")
+    page.wait_for_function("() => document.querySelectorAll('.na-search__item').length > 0")
+    assert {t for t in page.eval_on_selector_all(".na-search__item", "els => els.map(e => e.dataset.type)")} <= {"article", "note"}
+    page.select_option("[data-na-search-order]", "desc")
+    page.wait_for_function("() => document.querySelector('#na-search-status').textContent.includes('newest first')")
+
+
+def test_notes_are_found_and_open_in_place(page, base_url):
+    page.goto(base_url)
+    page.keyboard.press("/")
+    search(page, "struck nationally")
+    link = page.locator(".na-search__item[data-type=note] .md-search-result__link").first
+    assert link.get_attribute("href").endswith(f"/{ARTICLE}#note-four-national-walkouts")
+    assert "Editors' note · 28 April 2023" in link.inner_text()
+    link.click()
+    page.wait_for_url("**#note-four-national-walkouts")
+    page.locator(".na-note-popover").wait_for(state="visible")
+
+
+def test_arrows_move_through_results_and_escape_closes(page, base_url):
+    page.goto(base_url)
+    page.keyboard.press("/")
+    search(page, "ballot")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.matches('[data-na-search-query]')")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.press("n")  # with search closed, Material's own keys work again
+    page.wait_for_url("**/articles/")
+
+
+def test_a_query_in_the_address_opens_search(page, base_url):
+    page.goto(base_url + "?q=derisory")
+    page.wait_for_function("document.querySelector('[data-na-search]').getAttribute('data-na-search-done') === 'derisory'")
+    assert page.locator(".md-search-result__link").count() >= 1
+
+
+def test_search_on_a_phone(phone, base_url):
+    phone.goto(base_url + ARTICLE)
+    phone.click("label.md-header__button[for=__search]")
+    assert phone.evaluate("document.activeElement.matches('[data-na-search-query]')")
+    search(phone, "contempt")
+    first = phone.locator(".md-search-result__link").first
+    assert first.is_visible()
+    box = first.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_open_search_has_no_serious_accessibility_violations(browser, base_url, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url)
+    page.keyboard.press("/")
+    search(page, "NEU")
+    page.locator(".na-search__type[data-type=person]").wait_for(state="visible")
+    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    context.close()
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []

@@ -1,0 +1,104 @@
+"""The Pagefind index of the real site: what is a record, what each record says, and its bytes."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def fragments(site: Path) -> dict[str, dict]:
+    """Every record of the index, by URL."""
+    out = {}
+    for path in (site / "pagefind" / "fragment").iterdir():
+        raw = gzip.decompress(path.read_bytes())
+        data = json.loads(raw[raw.index(b"{") :])
+        out["/" + data["meta"]["url"] if "url" in data["meta"] else data["url"]] = data
+    return out
+
+
+def test_articles_entities_notes_and_pages_are_records_and_listings_are_not(built_site):
+    from newsroom.loader import load_article
+
+    site = built_site.root / "site"
+    records = fragments(site)
+    articles = [load_article(path) for path in sorted((ROOT / "docs" / "articles").glob("*.txt"))]
+    expected = {f"/articles/{a.slug}/" for a in articles} | {"/", "/about/"}
+    data = ROOT / "docs" / "_data"
+    for name, folder in (("organisations", "glossary"), ("terms", "glossary"), ("people", "people")):
+        expected |= {f"/{folder}/{e['id']}/" for e in yaml.safe_load((data / f"{name}.yml").read_text(encoding="utf-8"))}
+    for notes in sorted((ROOT / "docs" / "articles").glob("*.notes.yml")):
+        slug = notes.name.removesuffix(".notes.yml")
+        expected |= {f"/articles/{slug}/#note-{n['id']}" for n in yaml.safe_load(notes.read_text(encoding="utf-8"))["notes"]}
+    assert set(records) == expected, (sorted(set(records) - expected), sorted(expected - set(records)))
+
+
+def test_each_paragraph_is_indexed_as_written_and_anchored(built_site):
+    """An article's record holds each paragraph exactly as written (no ¶, note numbers or speaker
+    chips, which are excluded), and each paragraph is an anchor the results link to."""
+    from newsroom.loader import load_article
+
+    records = fragments(built_site.root / "site")
+    for path in sorted((ROOT / "docs" / "articles").glob("*.txt")):
+        article = load_article(path)
+        record = records[f"/articles/{article.slug}/"]
+        assert record["meta"]["title"] == article.title
+        assert record["meta"]["date"] == article.published.isoformat() and record["meta"]["publisher"] == article.publisher
+        assert record["filters"] == {"type": ["article"], "year": [str(article.published.year)]}
+        words = record["content"].split()
+        anchors = {a["id"]: a["location"] for a in record["anchors"]}
+        for number, paragraph in enumerate(article.paragraphs, 1):
+            start = anchors[f"p-{number}"]
+            expected = paragraph.text.split()
+            found = words[start : start + len(expected)]
+            # Pagefind ends a block that has no full stop of its own with one.
+            assert found[:-1] == expected[:-1] and found[-1] in (expected[-1], expected[-1] + "."), (number, found, expected)
+        assert "¶" not in record["content"]
+        assert "Paul Whiteman Paul Whiteman" not in record["content"]  # no speaker chip after a quotation
+
+
+def test_entity_records_hold_their_names_and_aliases_not_what_other_pages_say(built_site):
+    records = fragments(built_site.root / "site")
+    naht = records["/glossary/naht/"]
+    assert naht["filters"] == {"type": ["organisation"]} and naht["meta"]["title"] == "National Association of Head Teachers"
+    words = naht["content"].split()
+    assert "NAHT" in words and "Headteachers." in words, naht["content"]  # short name and alias, as words
+    assert "Mentioned in" not in naht["content"] and "inkl.com" not in naht["content"] and "On the timeline" not in naht["content"]
+    person = records["/people/paul-whiteman/"]
+    assert person["filters"] == {"type": ["person"]}
+    assert "contempt" not in person["content"], "a person's record repeats what the articles say"
+    assert records["/glossary/strike-mandate/"]["filters"] == {"type": ["term"]}
+    assert records["/about/"]["filters"] == {"type": ["page"]}
+
+
+def test_a_note_is_a_record_of_its_own_pointing_at_the_note(built_site):
+    records = fragments(built_site.root / "site")
+    note = records["/articles/2023-04-28-unions-vow-coordinated-strikes/#note-four-national-walkouts"]
+    assert note["filters"] == {"type": ["note"], "year": ["2023"]}
+    assert note["meta"]["title"] == "Fact-check: “four national walkouts”" and note["meta"]["date"] == "2023-04-28"
+    assert set(note["meta"]) == {"title", "url", "date"}, "metadata is searched: it holds nothing but the note's own"
+    assert "struck nationally" in note["content"]
+    article = records["/articles/2023-04-28-unions-vow-coordinated-strikes/"]
+    assert "struck nationally" not in article["content"], "the notes list is indexed with the article"
+
+
+def test_index_files_read_back_as_written(built_site):
+    """The index is put in a canonical order after Pagefind writes it (Pagefind's own order
+    changes from run to run); its files must decode and encode to the same bytes."""
+    from newsroom.search import _MAGIC, _cbor_encode, _read
+
+    folder = built_site.root / "site" / "pagefind"
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = _read(folder / f"pagefind.{entry['languages']['en']['hash']}.pf_meta")
+    filters = dict(meta[3])
+    assert sorted(filters) == ["type", "year"] and meta[3] == sorted(meta[3])
+    for name, digest in filters.items():
+        value = _read(folder / "filter" / f"{digest}.pf_filter")
+        assert value[0] == name and value[1] == sorted(value[1])
+    assert (_MAGIC + _cbor_encode(meta)).startswith(_MAGIC)
+    assert len(list((folder / "filter").iterdir())) == 2, "a filter file left behind"
+    assert len(list(folder.glob("*.pf_meta"))) == 1, "a metadata file left behind"
