@@ -163,7 +163,9 @@
       var main = groups[0] || { id: "", from: 0, to: allWords.length, hits: hits };
       var line = [TYPES.article, longDate(meta.date), meta.publisher].filter(Boolean).join(" · ");
       li.appendChild(resultLink(main.id ? url + "#" + main.id : url, meta.title || url, 1, line, excerpt(allWords, main.hits, main.from, main.to)));
-      groups.slice(1).filter(function (g) { return g.id; }).slice(0, MORE_PARAGRAPHS).forEach(function (g) {
+      // Further paragraphs only where the query matched at least half as much as in the best one
+      // (a paragraph with just an "and" of "bat and ball" is not worth a line).
+      groups.slice(1).filter(function (g) { return g.id && g.hits.length * 2 >= main.hits.length; }).slice(0, MORE_PARAGRAPHS).forEach(function (g) {
         li.appendChild(resultLink(url + "#" + g.id, "Paragraph " + g.id.slice(2), 2, null, excerpt(allWords, g.hits, g.from, g.to)));
       });
     } else if (type === "note") {
