@@ -524,6 +524,17 @@ def unsearched(nodes: list[Element]) -> list[Element]:
     return nodes
 
 
+def _entity_sections(corpus: Corpus, entity: Entity, label: str, here: str, statements: str) -> list[Element]:
+    """What every entity page ends with: its other spellings, then the sections that repeat other
+    pages (statements, events, mentions, sources), which search leaves out."""
+    aliases = sorted(set(entity.aliases) - {label})
+    nodes = [E("p", {"class": "na-entity__aliases"}, "Also written: " + ", ".join(aliases))] if aliases else []
+    nodes += unsearched(what_they_said(corpus, entity.id, here, statements))
+    nodes += unsearched(entity_timeline(corpus, entity.id, here))
+    nodes += unsearched(mentioned_in(corpus, entity.id, here))
+    return nodes + unsearched([E("h2", {"id": "sources"}, "Sources"), sources_list(entity.sources)])
+
+
 def glossary_entry(corpus: Corpus, entity_id: str) -> Element:
     kb = corpus.kb
     entity = kb.entities[entity_id]
@@ -557,13 +568,7 @@ def glossary_entry(corpus: Corpus, entity_id: str) -> Element:
                     ),
                 )
             )
-    aliases = sorted(set(entity.aliases) - {entity.label})
-    if aliases:
-        root.append(E("p", {"class": "na-entity__aliases"}, "Also written: " + ", ".join(aliases)))
-    root.extend(unsearched(what_they_said(corpus, entity.id, here, "Statements")))
-    root.extend(unsearched(entity_timeline(corpus, entity.id, here)))
-    root.extend(unsearched(mentioned_in(corpus, entity.id, here)))
-    root.extend(unsearched([E("h2", {"id": "sources"}, "Sources"), sources_list(entity.sources)]))
+    root.extend(_entity_sections(corpus, entity, entity.label, here, "Statements"))
     return root
 
 
@@ -613,13 +618,7 @@ def person_entry(corpus: Corpus, person_id: str) -> Element:
             dates = span_text(role)
             items.append(E("li", {}, f"{role.title}, ", E("a", {"href": rel(here, entity_uri(org))}, org.label), f" ({dates})" if dates else None))
         root.append(items)
-    aliases = sorted(set(person.aliases) - {person.name})
-    if aliases:
-        root.append(E("p", {"class": "na-entity__aliases"}, "Also written: " + ", ".join(aliases)))
-    root.extend(unsearched(what_they_said(corpus, person.id, here, "What they said")))
-    root.extend(unsearched(entity_timeline(corpus, person.id, here)))
-    root.extend(unsearched(mentioned_in(corpus, person.id, here)))
-    root.extend(unsearched([E("h2", {"id": "sources"}, "Sources"), sources_list(person.sources)]))
+    root.extend(_entity_sections(corpus, person, person.name, here, "What they said"))
     root.append(person_jsonld(corpus, person))
     return root
 
