@@ -60,7 +60,9 @@ def test_type_and_year_filters_narrow_the_results(page, base_url):
     page.keyboard.press("/")
     search(page, "NEU")
     people = page.locator(".na-search__type[data-type=person]")
-    people.wait_for(state="visible")  # the counts come once the filters' lists are loaded
+    assert people.locator(".na-search__count").inner_text() == "", "the filters' lists were loaded before the reader reached for them"
+    page.hover(".na-search__filters")  # reaching for the filters loads their lists: then the counts show
+    page.wait_for_function("() => document.querySelector('.na-search__type[data-type=person] .na-search__count').textContent !== ''")
     total = int(page.inner_text("#na-search-status").split()[0])
     count = int(people.locator(".na-search__count").inner_text())
     assert 0 < count < total
@@ -130,7 +132,8 @@ def test_open_search_has_no_serious_accessibility_violations(browser, base_url, 
     page.goto(base_url)
     page.keyboard.press("/")
     search(page, "NEU")
-    page.locator(".na-search__type[data-type=person]").wait_for(state="visible")
+    page.hover(".na-search__filters")
+    page.wait_for_function("() => document.querySelector('.na-search__type[data-type=person] .na-search__count').textContent !== ''")
     violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
     context.close()
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
