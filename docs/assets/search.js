@@ -48,7 +48,7 @@
   function load() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind.js", bundle).href).then(function (module) {
-        return module.options({ baseUrl: siteRoot, excerptLength: EXCERPT, noWorker: true }).then(function () {
+        return module.options({ baseUrl: siteRoot, excerptLength: EXCERPT }).then(function () {
           return module.init();
         }).then(function () {
           return module;
