@@ -23,7 +23,7 @@ from pathlib import Path
 
 import jinja2
 import jinja2.bccache
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files, set_exclusions
 from mkdocs.structure.toc import get_toc
 
@@ -40,6 +40,7 @@ _startup_dirty = False
 _command = None  # "build", "serve" or "gh-deploy" when MkDocs' command line runs the build
 _indexer = None  # under `mkdocs serve`: the search index, rebuilt in the background
 _serve_dir = None  # the site folder `mkdocs serve` builds into (its first build says which)
+_pages_written = False  # whether the rebuild in progress has written a page yet
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -90,12 +91,19 @@ def on_serve(server, config, builder):
     if not getattr(build, "newsroom_dirty", False):
 
         def dirty_build(config, *, serve_url=None, dirty=False):
-            global _dirty
+            global _dirty, _pages_written
             if serve_url is None:  # `mkdocs serve --clean` asked for clean rebuilds
                 return build(config, serve_url=serve_url, dirty=dirty)
-            _dirty = True
+            _dirty, _pages_written = True, False
             try:
                 return build(config, serve_url=serve_url, dirty=True)
+            except Abort:
+                if _pages_written:  # the site folder is no longer the last good site: MkDocs' own way
+                    raise
+                # Nothing was written: the site folder is the last good site. Keep serving it
+                # (MkDocs would hold every request until a good build) and say so.
+                log.error("the site shown is the last good one; fix the file named above and save it again")
+                return None
             finally:
                 _dirty = _startup_dirty
 
@@ -151,7 +159,7 @@ def on_config(config):
     _state = _engine.BuildState(_caches, mode, engine=code)
     _state.context = _engine.build_context(code, project, config)
     try:
-        _state.load_knowledge_base(Path(config.docs_dir) / "_data")
+        _state.load_knowledge_base(Path(config.docs_dir) / "_data", os.path.join(_shown(config), "_data"))
     except _engine.DataError as err:
         raise PluginError(str(err)) from None
     config.markdown_extensions.append(_state.extension())
@@ -159,9 +167,15 @@ def on_config(config):
     return config
 
 
+def _shown(config) -> str:
+    """The docs folder as errors name it: relative to the project (``docs``)."""
+    project = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    return os.path.relpath(Path(config.docs_dir).resolve(), project)
+
+
 def on_files(files: Files, config) -> Files:
     try:
-        generated = _state.load_articles(Path(config.docs_dir), os.path.relpath(config.docs_dir), config.site_url or "/")
+        generated = _state.load_articles(Path(config.docs_dir), _shown(config), config.site_url or "/")
     except _engine.DataError as err:
         raise PluginError(str(err)) from None
     for line in _state.report(only_annotated_now=_dirty):
@@ -234,6 +248,8 @@ def _render_from_cache(page, entry) -> None:
 
 
 def on_post_page(output: str, page, config) -> str:
+    global _pages_written
+    _pages_written = True
     try:
         _state.page_written(page, output)
     except _engine.DataError as err:

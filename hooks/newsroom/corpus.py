@@ -10,7 +10,7 @@ from typing import Protocol
 
 from .dates import DateMention, find_dates
 from .errors import DataError
-from .loader import article_from_bytes
+from .loader import article_from_bytes, decode
 from .matcher import ArticleContext, Matcher, Unresolved, find_mentions, unknown_names
 from .model import Article, KnowledgeBase, Mention
 from .notes import DateOverride, Note, load_notes
@@ -170,7 +170,7 @@ def build_corpus(
         if annotated is None:
             article = article_from_bytes(source, shown, path.name.removesuffix(".txt"))
             notes_shown = shown.removesuffix(".txt") + ".notes.yml"
-            notes, overrides = load_notes(notes_path, notes_shown, article, notes_source.decode("utf-8")) if notes_source is not None else ((), ())
+            notes, overrides = load_notes(notes_path, notes_shown, article, decode(notes_source, notes_shown)) if notes_source is not None else ((), ())
             annotated = annotate(article, matcher, notes, overrides)
             if annotations:
                 annotations.put(shown, source, notes_source, annotated)

@@ -10,6 +10,6 @@ class DataError(Exception):
         self.file = file
         self.line = line
         self.field = field
-        self.why = why
+        self.why = why = " ".join(why.split()) if "\n" in why else why  # always one line
         where = f"{file}:{line}" if line else file
         super().__init__(f"{where}: {field}: {why}")

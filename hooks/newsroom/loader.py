@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -26,6 +27,18 @@ from .model import (
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 URL_PATTERN = re.compile(r"https?://[^\s/$.?#][^\s]*")
+MAX_NAME = 200  # characters in a name or alias (the matcher builds a pattern per character)
+LINK_SCHEMES = ("http", "https", "mailto")  # what links editors write may use (and none: inside the site)
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def safe_link(url: str) -> bool:
+    """Whether ``url`` is http, https, mailto, or has no scheme (a link inside the site). Read as
+    a browser reads it: tabs and line breaks anywhere, and spaces and control characters at the
+    ends, are ignored (``java\tscript:`` is ``javascript:``)."""
+    cleaned = re.sub(r"[\t\n\r]", "", url).strip("".join(chr(c) for c in range(0x21)))
+    match = _SCHEME.match(cleaned)
+    return match is None or match.group(1).lower() in LINK_SCHEMES
 ORGANISATION_KINDS = ("union", "government", "government-department", "public-body", "other")
 ARTICLE_KEYS = ("title", "published", "publisher", "url", "byline", "summary", "tags")
 KB_FILES = ("organisations", "people", "terms", "offices", "events")
@@ -84,6 +97,9 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> Any:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 + line_offset if mark else None
         raise DataError(file, line, "yaml", f"not valid YAML: {err.problem or err.context}") from None
+    except yaml.reader.ReaderError as err:  # a character YAML does not allow
+        line = text[: err.position].count("\n") + 1 + line_offset
+        raise DataError(file, line, "yaml", f"character U+{err.character:04X} is not allowed in YAML; remove it") from None
     except yaml.YAMLError as err:  # libyaml reports some problems without a mark
         raise DataError(file, None, "yaml", f"not valid YAML: {err}") from None
 
@@ -184,11 +200,11 @@ class _Record:
         ]
 
 
-def _top_level_list(path: Path, label: str) -> list[_Record]:
-    file = str(path)
+def _top_level_list(path: Path, label: str, shown: str | None = None) -> list[_Record]:
+    file = shown or str(path)
     if not path.exists():
         return []
-    data = parse_yaml(path.read_text(encoding="utf-8"), file)
+    data = parse_yaml(decode(path.read_bytes(), file), file)
     if data is None:
         return []
     if not isinstance(data, list):
@@ -301,8 +317,9 @@ def normalise_alias(alias: str) -> str:
     return " ".join(alias.replace("\u2019", "'").split())
 
 
-def load_knowledge_base(data_dir: Path | str) -> KnowledgeBase:
-    """Load and cross-check ``organisations.yml``, ``people.yml``, ``terms.yml``, ``offices.yml``, ``events.yml``."""
+def load_knowledge_base(data_dir: Path | str, shown_dir: str | None = None) -> KnowledgeBase:
+    """Load and cross-check ``organisations.yml``, ``people.yml``, ``terms.yml``, ``offices.yml``,
+    ``events.yml``. Errors name each file as ``shown_dir/<name>.yml`` (as the editor knows it)."""
     data_dir = Path(data_dir)
     builders: dict[str, Callable[[_Record], Any]] = {
         "organisations": _organisation,
@@ -313,7 +330,7 @@ def load_knowledge_base(data_dir: Path | str) -> KnowledgeBase:
     }
     loaded: dict[str, list[tuple[_Record, Any]]] = {}
     for name in KB_FILES:
-        records = _top_level_list(data_dir / f"{name}.yml", name)
+        records = _top_level_list(data_dir / f"{name}.yml", name, os.path.join(shown_dir, f"{name}.yml") if shown_dir else None)
         loaded[name] = [(record, builders[name](record)) for record in records]
 
     # Unique ids: entities share one namespace (their id is their data-entity); offices and events have their own.
@@ -346,6 +363,9 @@ def load_knowledge_base(data_dir: Path | str) -> KnowledgeBase:
         for record, item in loaded[name]:
             names = {getattr(item, "name", None), getattr(item, "short_name", None), getattr(item, "term", None), *item.aliases}
             for alias in sorted(n for n in names if n):
+                if len(alias) > MAX_NAME:
+                    field = next((f for f in ("name", "short_name", "term") if getattr(item, f, None) == alias), "aliases")
+                    raise record.fail(field, f"{alias[:40]!r}… is {len(alias):,} characters long; a name or alias has at most {MAX_NAME}")
                 key = normalise_alias(alias)
                 if key in owners and owners[key][0] != item.id:
                     other_id, other = owners[key]
@@ -409,14 +429,17 @@ def load_article(path: Path, display_path: str | None = None) -> Article:
     return article_from_bytes(path.read_bytes(), display_path or str(path), path.name.removesuffix(".txt"))
 
 
-def article_from_bytes(data: bytes, shown: str, slug: str) -> Article:
-    """An article from the bytes of its file (``shown``: the name errors give)."""
+def decode(data: bytes, shown: str) -> str:
+    """A file's text: UTF-8 (a byte-order mark is dropped), or a DataError naming the bad byte's line."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         why = f"not UTF-8 (byte 0x{data[err.start]:02X} at offset {err.start}); save the file as UTF-8"
         raise DataError(shown, line, "encoding", why) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return parse_article(text, shown, slug)
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def article_from_bytes(data: bytes, shown: str, slug: str) -> Article:
+    """An article from the bytes of its file (``shown``: the name errors give)."""
+    return parse_article(decode(data, shown), shown, slug)

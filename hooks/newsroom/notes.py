@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import DateValue, day_label
-from .loader import _Record, parse_yaml
+from .loader import _Record, parse_yaml, safe_link
 from .model import Article
 
 KINDS = ("context", "fact-check", "correction", "definition")
@@ -95,7 +95,7 @@ def anchor_quote(article: Article, record: _Record, what: str) -> Anchor:
             continue
         found.append((start, end))
     if not found:
-        raise record.fail("quote", f"{what}: {quote!r} is not in the article text; the closest passage is {closest_passage(article, quote)!r}")
+        raise record.fail("quote", f"{what}: {quote!r} is not in the article text ({article.path}); the closest passage is {closest_passage(article, quote)!r}")
     if len(found) > 1:
         places = "; ".join(_describe(text, offsets, start, end) for start, end in found)
         raise record.fail(
@@ -157,12 +157,14 @@ def load_notes(path: Path, shown: str, article: Article, text: str | None = None
         if kind not in KINDS:
             raise record.fail("kind", f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
         anchor = anchor_quote(article, record, f"note {note_id!r}")
+        body = record.text("body") or ""
+        check_body_links(body, record)
         notes.append(
             Note(
                 id=note_id,
                 quote=record.mapping["quote"],
                 kind=kind,
-                body=record.text("body") or "",
+                body=body,
                 anchor=anchor,
                 prefix=record.mapping.get("prefix"),
                 suffix=record.mapping.get("suffix"),
@@ -181,6 +183,21 @@ def load_notes(path: Path, shown: str, article: Article, text: str | None = None
         anchor = anchor_quote(article, record, "date override")
         overrides.append(DateOverride(record.mapping["quote"], anchor, _override_value(record)))
     return numbered, tuple(overrides)
+
+
+def check_body_links(body: str, record: _Record) -> None:
+    """A note's body may link with http, https and mailto, or inside the site: nothing a click
+    would run (``javascript:``, ``data:``, ``vbscript:``...)."""
+    from .bodytext import markdown_elements
+
+    for element in markdown_elements(body):
+        for node in element.iter():
+            for attribute in ("href", "src"):
+                value = node.get(attribute)
+                if value is not None and not safe_link(value.replace("&amp;", "&")):
+                    raise record.fail(
+                        "body", f"the link {value.replace('&amp;', '&')!r} is not allowed: use an http, https or mailto address, or a link inside the site"
+                    )
 
 
 def _override_value(record: _Record) -> DateValue:

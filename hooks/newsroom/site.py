@@ -7,6 +7,7 @@ import datetime as dt
 import html
 import json
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -34,8 +35,43 @@ __all__ = ["BackgroundIndex", "BuildState", "Caches", "DataError", "build_contex
 
 
 def is_source(src_uri: str) -> bool:
-    """Article sources are read by the engine, not published as files."""
-    return src_uri.startswith("articles/") and src_uri.endswith(SOURCE_SUFFIXES)
+    """Article sources are read by the engine, not published as files; nor are editors'
+    temporary files beside them (see :func:`is_temporary`)."""
+    if not src_uri.startswith("articles/"):
+        return False
+    return src_uri.endswith(SOURCE_SUFFIXES) or is_temporary(src_uri.rpartition("/")[2])
+
+
+def is_temporary(name: str) -> bool:
+    """An editor's temporary or backup file (``.x.txt.swp``, ``x.txt~``, ``#x.txt#``): ignored,
+    as MkDocs ignores hidden files, so that saving under `mkdocs serve` never trips on one."""
+    return name.startswith((".", "~$")) or name.endswith("~") or (name.startswith("#") and name.endswith("#"))
+
+
+def _slug(stem: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", stem.lower())) or "article"
+
+
+def check_article_files(folder: Path, names: list[str], shown_dir: str) -> None:
+    """Every file in ``docs/articles/`` is an article (``<slug>.txt``), a notes file
+    (``<slug>.notes.yml``) or an editor's temporary file; anything else stops the build with
+    what to do about it, rather than being skipped or published raw."""
+    for name in names:
+        if is_temporary(name) or (name.endswith(SOURCE_SUFFIXES) and not (folder / name).is_dir()):
+            continue
+        shown = os.path.join(shown_dir, "articles", name)
+        lower = name.lower()
+        if (folder / name).is_dir():
+            why = "docs/articles/ holds articles and their notes, not folders: move it out (pictures go in docs/assets/)"
+        elif lower.endswith((".notes.yml", ".notes.yaml")):
+            why = f"a notes file's name ends in .notes.yml: rename it to {_slug(name[: lower.rindex('.notes.')])}.notes.yml"
+        elif lower.endswith((".txt", ".text", ".md", ".markdown")):
+            why = f"an article is a plain-text file whose name ends in .txt: rename it to {_slug(name[: lower.rindex('.')])}.txt"
+        elif lower.endswith((".yml", ".yaml")):
+            why = "notes on an article go in <article>.notes.yml beside <article>.txt; rename it so"
+        else:
+            why = "docs/articles/ holds only articles (.txt) and their notes (.notes.yml): move this file out (pictures go in docs/assets/)"
+        raise DataError(shown, None, "file name", why)
 
 
 class BuildState:
@@ -62,11 +98,11 @@ class BuildState:
         self.inputs: dict[str, str] = {}  # src_uri -> digest of the inputs of article and entity pages
         self.files = None  # MkDocs' Files of this build (the hook breaks their cycles when it ends)
 
-    def load_knowledge_base(self, data_dir: Path) -> None:
-        self.kb_digest = digest(self.engine, files_digest(tree_files(data_dir, (".yml", ".yaml")), data_dir))
+    def load_knowledge_base(self, data_dir: Path, shown_dir: str | None = None) -> None:
+        self.kb_digest = digest(self.engine, files_digest(tree_files(data_dir, (".yml", ".yaml")), data_dir), shown_dir)
 
         def load() -> tuple[KnowledgeBase, Matcher]:
-            kb = load_knowledge_base(data_dir)
+            kb = load_knowledge_base(data_dir, shown_dir)
             return kb, Matcher(kb)
 
         self.kb, self.matcher = self.remembered("knowledge_base", self.kb_digest, load)
@@ -96,6 +132,7 @@ class BuildState:
         assert self.kb is not None and self.matcher is not None
         folder = docs_dir / "articles"
         names = sorted(os.listdir(folder)) if folder.is_dir() else []
+        check_article_files(folder, names, shown_dir)
         present = set(names)
         paths = [(folder / name, os.path.join(shown_dir, "articles", name)) for name in names if name.endswith(".txt")]
         check_orphan_notes([(folder / name, os.path.join(shown_dir, "articles", name)) for name in names if name.endswith(".notes.yml")], present)

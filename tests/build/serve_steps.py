@@ -12,6 +12,7 @@ makes rebuilds keep the site folder). Prints one line per step; exits 1 on the f
 from __future__ import annotations
 
 import filecmp
+import logging
 import os
 import sys
 import tempfile
@@ -113,13 +114,26 @@ def main() -> int:
         edit(relative, change)
         os.environ["NEWSROOM_CACHE"] = mode
         if "rebuild fails" in name:
+            # `mkdocs serve` logs the error and keeps serving the last good site: the hook's
+            # rebuild returns without writing anything, and the site folder is left as it was.
+            errors: list[str] = []
+            catcher = logging.Handler(logging.ERROR)
+            catcher.emit = lambda record, errors=errors: errors.append(record.getMessage())
+            logging.getLogger("mkdocs").addHandler(catcher)
+            before = {p: p.read_bytes() for p in sorted(served.rglob("*.html"))}
             try:
                 serve.build(config(served), serve_url=SITE_URL)
-            except Exception as err:  # noqa: BLE001 - `mkdocs serve` logs it and keeps serving the last good site
-                print(f"step {number} ({name}): failed as it should: {err}")
-                continue
-            print(f"step {number} ({name}): the rebuild did not fail")
-            return 1
+            except Exception as err:  # noqa: BLE001
+                print(f"step {number} ({name}): the rebuild raised instead of keeping the last good site: {err}")
+                return 1
+            finally:
+                logging.getLogger("mkdocs").removeHandler(catcher)
+            after = {p: p.read_bytes() for p in sorted(served.rglob("*.html"))}
+            if not errors or before != after:
+                print(f"step {number} ({name}): no error was logged, or the site folder changed")
+                return 1
+            print(f"step {number} ({name}): failed as it should: {errors[0]}")
+            continue
         served_config = config(served)
         serve.build(served_config, serve_url=SITE_URL)  # the rebuild `mkdocs serve` runs
         for hook in served_config.hooks.values():  # its search index is rebuilt in the background

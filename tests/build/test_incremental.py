@@ -35,7 +35,7 @@ def test_serve_rebuilds_and_warm_builds_equal_clean_builds_after_every_edit(site
     assert result.returncode == 0, "\n".join(steps) + "\n" + result.stderr[-3000:]
     assert len(steps) >= 18 and all(line.endswith(": identical") or ": failed as it should: " in line for line in steps), "\n".join(steps)
     assert sum(": failed as it should: " in line for line in steps) == 1, "\n".join(steps)
-    assert "is not in the article text" in result.stderr, "the failed rebuild did not say why"
+    assert "is not in the article text" in result.stdout, "the failed rebuild did not say why"
 
 
 def test_a_warm_build_takes_unchanged_pages_from_the_cache(site_copy):

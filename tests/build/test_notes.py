@@ -94,7 +94,8 @@ def test_note_whose_quote_is_missing_fails_the_build(site_copy):
     assert result.returncode != 0
     assert (
         "docs/articles/2023-04-04-ascl-members-reject-pay-offer.notes.yml:5: notes[consultative-ballot].quote: "
-        "note 'consultative-ballot': 'consultive ballot' is not in the article text; the closest passage is 'consultative ballot'"
+        "note 'consultative-ballot': 'consultive ballot' is not in the article text "
+        "(docs/articles/2023-04-04-ascl-members-reject-pay-offer.txt); the closest passage is 'consultative ballot'"
     ) in result.stderr
 
 

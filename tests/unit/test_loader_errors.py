@@ -177,3 +177,22 @@ def test_duplicate_key_in_an_entry(tmp_path: Path):
 def test_id_must_be_a_slug(tmp_path: Path):
     message = kb_error(tmp_path, organisations=ORG.replace("id: neu", "id: NEU Union"))
     assert message.startswith("organisations.yml:1: organisations[NEU Union].id: 'NEU Union' is not a lower-case slug")
+
+
+def test_front_matter_url_may_not_run_code():
+    message = article_error(f"---\n{GOOD_FRONT}url: javascript:alert(1)\n---\nText.\n")
+    assert message == "docs/articles/2023-04-28-a-story.txt:5: front matter.url: 'javascript:alert(1)' is not an http(s) URL"
+
+
+def test_knowledge_base_website_and_sources_must_be_web_addresses(tmp_path: Path):
+    website = kb_error(tmp_path, organisations=ORG + "  website: javascript:alert(1)\n")
+    assert website == "organisations.yml:7: organisations[neu].website: 'javascript:alert(1)' is not an http(s) URL"
+    source = kb_error(tmp_path, organisations=ORG.replace("[https://neu.org.uk]", "[data:text/html,x]"))
+    assert source == "organisations.yml:6: organisations[neu].sources: 'data:text/html' is not an http(s) URL"
+
+
+def test_knowledge_base_errors_name_the_file_as_the_editor_knows_it(tmp_path: Path):
+    (tmp_path / "organisations.yml").write_text(ORG + ORG, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_knowledge_base(tmp_path, "docs/_data")
+    assert str(caught.value).startswith("docs/_data/organisations.yml:7: organisations[neu].id: ")

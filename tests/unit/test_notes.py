@@ -41,7 +41,7 @@ def test_quote_not_found_names_file_line_note_and_closest_passage(tmp_path):
     message = error(tmp_path, "- id: turnout\n  quote: 65 per cent turnout\n  body: x\n")
     assert message == (
         "docs/articles/2023-04-04-t.notes.yml:2: notes[turnout].quote: note 'turnout': '65 per cent turnout' "
-        "is not in the article text; the closest passage is '56 per cent turnout'"
+        "is not in the article text (docs/articles/2023-04-04-t.txt); the closest passage is '56 per cent turnout'"
     )
 
 
@@ -96,3 +96,56 @@ def test_date_override_period(tmp_path):
     _, (override,) = notes_from(tmp_path, "dates:\n  - quote: the offer\n    date: 2023-09\n    until: 2024-08\n    label: the 2023/24 school year\n")
     assert (override.value.datetime, override.value.precision, override.value.label) == ("2023-09", "season", "the 2023/24 school year")
     assert str(override.value.end) == "2024-08-31"
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        " javascript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "vbscript:msgbox(1)",
+    ],
+)
+def test_a_note_body_may_not_link_to_anything_a_click_would_run(tmp_path, link):
+    message = error(tmp_path, f"- id: turnout\n  quote: 56 per cent turnout\n  body: 'See [this]({link}).'\n")
+    assert message.startswith("docs/articles/2023-04-04-t.notes.yml:3: notes[turnout].body: the link ")
+    assert message.endswith("is not allowed: use an http, https or mailto address, or a link inside the site")
+
+
+def test_an_image_in_a_note_body_may_not_be_a_data_url(tmp_path):
+    message = error(tmp_path, "- id: turnout\n  quote: 56 per cent turnout\n  body: '![x](data:image/svg+xml,<svg onload=alert(1)>)'\n")
+    assert "notes[turnout].body: the link 'data:image/svg+xml" in message
+
+
+@pytest.mark.parametrize("link", ["https://example.org/a?b=1&c=2", "http://example.org", "mailto:desk@example.org", "../glossary/neu.md", "#p-2", "/about/"])
+def test_a_note_body_may_link_to_the_web_mail_and_the_site(tmp_path, link):
+    (note,), _ = notes_from(tmp_path, f"- id: turnout\n  quote: 56 per cent turnout\n  body: 'See [this]({link}).'\n")
+    assert link in note.body
+
+
+def test_raw_html_in_a_note_body_stays_text(tmp_path):
+    from newsroom.bodytext import markdown_elements
+
+    (note,), _ = notes_from(tmp_path, "- id: turnout\n  quote: 56 per cent turnout\n  body: '<a href=\"javascript:alert(1)\">x</a> <script>alert(1)</script>'\n")
+    (paragraph,) = markdown_elements(note.body)
+    assert [e.tag for e in paragraph.iter()] == ["p"], "raw HTML in a note body became elements"
+
+
+def test_link_schemes_are_read_as_a_browser_reads_them():
+    from newsroom.loader import safe_link
+
+    for bad in ("java\tscript:x", "java\nscript:x", "\x01javascript:x", "  JAVASCRIPT:x", "vbscript:x", "data:,x", "file:///etc/passwd"):
+        assert not safe_link(bad), bad
+    for good in ("https://a.org", "HTTP://a.org", "mailto:a@b.org", "page/", "#p-1", "/x/y", "?q=1", "../a.md"):
+        assert safe_link(good), good
+
+
+def test_entity_references_in_a_note_link_stay_text(tmp_path):
+    """``javascript&#58;…`` is not decoded into a scheme: the ``&`` is escaped before Markdown."""
+    from newsroom.bodytext import markdown_elements
+
+    (note,), _ = notes_from(tmp_path, "- id: turnout\n  quote: 56 per cent turnout\n  body: 'See [this](javascript&#58;alert(1)).'\n")
+    (link,) = [n for e in markdown_elements(note.body) for n in e.iter("a")]
+    assert link.get("href") == "javascript&amp;#58;alert(1)"  # the browser reads the text "javascript&#58;…": a relative link
