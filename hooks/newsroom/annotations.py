@@ -1,4 +1,13 @@
-"""``annotations.jsonld``: every editor's note as a W3C Web Annotation, in one AnnotationCollection."""
+"""``annotations.jsonld``: every editor's note as a W3C Web Annotation, in one AnnotationCollection.
+
+Each target selects the note's passage in the published page as an annotation client (Hypothesis,
+Apache Annotator) finds it: a ``CssSelector`` for the paragraph (``#p-N``), refined by a
+``TextQuoteSelector`` (the passage, with up to 32 characters before and after it in that
+paragraph) and, as a second selector of the same passage, by a ``TextPositionSelector``
+(character offsets in the paragraph's text, which is the source paragraph exactly: see
+:func:`newsroom.pages.paragraph`). The passage is the note's ``<mark>``
+(:func:`newsroom.pages.note_extent`). :func:`select` matches selectors as such a client does;
+the build checks that each selects its passage exactly once."""
 
 from __future__ import annotations
 
@@ -6,21 +15,70 @@ import datetime as dt
 import json
 
 from .corpus import Corpus
+from .errors import DataError
 from .html import absolute
-from .notes import MOTIVATIONS, article_text
+from .notes import MOTIVATIONS
 
 CONTEXT_CHARS = 32
+
+
+def select(paragraphs: dict[str, str], selector: dict) -> list[tuple[str, int, int]]:
+    """Every passage ``selector`` selects in a page whose paragraphs' texts are ``paragraphs``
+    (by id), as (id, start, end). The Apache Annotator semantics: a quote matches wherever its
+    ``exact`` text is, with its ``prefix`` just before and its ``suffix`` just after."""
+    if selector["type"] != "CssSelector" or not selector["value"].startswith("#"):
+        raise ValueError(f"unsupported selector {selector}")
+    key = selector["value"][1:]
+    text = paragraphs.get(key)
+    if text is None:
+        return []
+    refined = selector.get("refinedBy")
+    if refined is None:
+        return [(key, 0, len(text))]
+    if refined["type"] == "TextPositionSelector":
+        return [(key, refined["start"], refined["end"])] if 0 <= refined["start"] <= refined["end"] <= len(text) else []
+    exact, prefix, suffix = refined["exact"], refined.get("prefix", ""), refined.get("suffix", "")
+    found, at = [], text.find(exact)
+    while at != -1:
+        if text[:at].endswith(prefix) and text[at + len(exact):].startswith(suffix):
+            found.append((key, at, at + len(exact)))
+        at = text.find(exact, at + 1)
+    return found
 
 
 def annotations_jsonld(corpus: Corpus, site_url: str, built: dt.date) -> str:
     base = site_url.rstrip("/")
     items = []
+    from .pages import note_extent
+
     for annotated in corpus.newest_first():
         article = annotated.article
-        text = article_text(article)
         source = absolute(site_url, article.src_uri)
+        paragraphs = {f"p-{p.number}": p.text for p in article.paragraphs}
         for note in annotated.notes:
-            start, end = note.anchor.text_start, note.anchor.text_end
+            key = f"p-{note.anchor.paragraph}"
+            text = paragraphs[key]
+            start, end = note_extent(annotated, note)
+            selectors = [
+                {
+                    "type": "CssSelector",
+                    "value": f"#{key}",
+                    "refinedBy": {
+                        "type": "TextQuoteSelector",
+                        "exact": text[start:end],
+                        "prefix": text[max(0, start - CONTEXT_CHARS) : start],
+                        "suffix": text[end : end + CONTEXT_CHARS],
+                    },
+                },
+                {"type": "CssSelector", "value": f"#{key}", "refinedBy": {"type": "TextPositionSelector", "start": start, "end": end}},
+            ]
+            for selector in selectors:
+                if select(paragraphs, selector) != [(key, start, end)]:
+                    raise DataError(
+                        article.path.removesuffix(".txt") + ".notes.yml", None, f"notes[{note.id}].quote",
+                        f"the passage {text[start:end]!r} cannot be told apart from another in paragraph {note.anchor.paragraph} "
+                        "by the words around it; quote more of it",
+                    )
             items.append(
                 {
                     "id": absolute(site_url, f"{article.src_uri}#note-{note.id}"),
@@ -31,18 +89,7 @@ def annotations_jsonld(corpus: Corpus, site_url: str, built: dt.date) -> str:
                         {"type": "TextualBody", "value": note.body, "format": "text/markdown", "language": "en", "purpose": MOTIVATIONS[note.kind]},
                         *({"id": url, "type": "Text", "purpose": "linking"} for url in note.sources),
                     ],
-                    "target": {
-                        "source": source,
-                        "selector": [
-                            {
-                                "type": "TextQuoteSelector",
-                                "exact": text[start:end],
-                                "prefix": text[max(0, start - CONTEXT_CHARS):start],
-                                "suffix": text[end:end + CONTEXT_CHARS],
-                            },
-                            {"type": "TextPositionSelector", "start": start, "end": end},
-                        ],
-                    },
+                    "target": {"source": source, "selector": selectors},
                 }
             )
     collection = {

@@ -109,10 +109,24 @@ def speaker_chips(annotated: AnnotatedArticle, number: int) -> list[Chip]:
     return [Chip(q.end, q.speaker) for i, q in enumerate(quotes) if i + 1 == len(quotes) or quotes[i + 1].speaker != q.speaker]
 
 
+def note_extent(annotated: AnnotatedArticle, note) -> tuple[int, int]:
+    """Where a note's ``<mark>`` starts and ends in its paragraph: its quote, widened to the whole
+    of any mention or date it cuts through. (annotations.jsonld selects exactly this.)"""
+    index = note.anchor.paragraph - 1
+    start, end = note.anchor.start, note.anchor.end
+    for span in sorted([*annotated.mentions[index], *annotated.dates[index]], key=lambda span: (span.start, span.end)):
+        if span.start < end and start < span.end:
+            start, end = min(start, span.start), max(end, span.end)
+    return start, end
+
+
 def paragraph(corpus: Corpus, annotated: AnnotatedArticle, index: int, here: str) -> Element:
     """One ``<p id="p-N">``: the verbatim text, mentions and dates linked, notes marked, and a permalink.
 
-    The first mention of each entity in the paragraph is a link; later ones are marked only."""
+    The first mention of each entity in the paragraph is a link; later ones are marked only. The
+    paragraph's text (its ``textContent``, and what a reader copies) is the source paragraph
+    exactly: note numbers, speaker chips and the permalink carry no text of their own, only an
+    accessible name; annotate.css draws them from their ``data-number``/``data-name``."""
     para = annotated.article.paragraphs[index]
     anchor = f"p-{para.number}"
     element = E("p", {"id": anchor})
@@ -121,10 +135,7 @@ def paragraph(corpus: Corpus, annotated: AnnotatedArticle, index: int, here: str
     linked: set[str] = set()
     cursor = 0
     for note in (n for n in annotated.notes if n.anchor.paragraph == para.number):
-        start, end = note.anchor.start, note.anchor.end
-        for span in spans:  # a note that cuts through a mention or date highlights all of it
-            if span.start < end and start < span.end:
-                start, end = min(start, span.start), max(end, span.end)
+        start, end = note_extent(annotated, note)
         _inline(corpus, element, para.text, cursor, start, spans, linked, here)
         mark = E("mark", {"class": "na-note", "id": f"note-{note.id}", "data-note": note.id})
         _inline(corpus, mark, para.text, start, end, spans, linked, here)
@@ -139,12 +150,12 @@ def paragraph(corpus: Corpus, annotated: AnnotatedArticle, index: int, here: str
                     "aria-label": f"Note {note.number}: {note.label}",
                     "aria-haspopup": "dialog",
                 },
-                E("sup", {}, str(note.number)),
+                E("sup", {"data-number": str(note.number)}),
             )
         )
         cursor = end
     _inline(corpus, element, para.text, cursor, len(para.text), spans, linked, here)
-    element.append(E("a", {"class": "na-permalink", "href": f"#{anchor}", "aria-label": f"Link to paragraph {para.number}"}, "¶"))
+    element.append(E("a", {"class": "na-permalink", "href": f"#{anchor}", "aria-label": f"Link to paragraph {para.number}"}))
     return element
 
 
@@ -177,8 +188,13 @@ def _span_node(corpus: Corpus, span, linked: set[str], here: str) -> Element:
         speaker = kb.entities[span.speaker]
         return E(
             "a",
-            {"class": "na-speaker", "href": rel(here, entity_uri(speaker)), "data-speaker": speaker.id, "aria-label": f"Quoted: {speaker.label}"},
-            getattr(speaker, "short_name", speaker.label),
+            {
+                "class": "na-speaker",
+                "href": rel(here, entity_uri(speaker)),
+                "data-speaker": speaker.id,
+                "data-name": getattr(speaker, "short_name", speaker.label),
+                "aria-label": f"Quoted: {speaker.label}",
+            },
         )
     if hasattr(span, "value"):
         value = span.value

@@ -6,11 +6,13 @@ import functools
 import http.server
 import os
 import shutil
+import subprocess
 import threading
 
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+ANNOTATOR = os.path.join(os.path.dirname(__file__), "annotator")
 SCREENSHOTS = os.path.join(os.path.dirname(__file__), "screenshots")
 
 
@@ -26,6 +28,17 @@ def base_url(built_site, site_port):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def annotator_bundle() -> str:
+    """Apache Annotator for the browser, bundled by esbuild from the packages `tests/run` installs
+    with npm (tests/browser/annotator/package-lock.json pins them)."""
+    esbuild = os.path.join(ANNOTATOR, "node_modules", ".bin", "esbuild")
+    assert os.path.exists(esbuild), "Apache Annotator is not installed: run `bash tests/run`, which installs it with npm"
+    bundle = os.path.join(ANNOTATOR, "node_modules", "annotator-bundle.js")
+    subprocess.run([esbuild, "entry.js", "--bundle", "--format=iife", "--log-level=warning", f"--outfile={bundle}"], cwd=ANNOTATOR, check=True)
+    return bundle
 
 
 @pytest.fixture(scope="session")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import html as html_module
 import json
 import re
 from pathlib import Path
 
 import yaml
 from newsroom.loader import load_article
-from newsroom.notes import article_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -70,7 +70,9 @@ def test_annotations_export_is_a_web_annotation_collection_whose_selectors_find_
     assert data["type"] == "AnnotationCollection"
     items = data["first"]["items"]
     assert data["total"] == len(items) == sum(len(i) for i in seed_notes().values())
-    texts = {slug: article_text(load_article(ROOT / "docs" / "articles" / f"{slug}.txt")) for slug in seed_notes()}
+    from newsroom.annotations import select
+
+    paragraphs = {slug: {f"p-{p.number}": p.text for p in load_article(ROOT / "docs" / "articles" / f"{slug}.txt").paragraphs} for slug in seed_notes()}
     for item in items:
         assert item["type"] == "Annotation"
         assert item["motivation"] in {"commenting", "assessing", "editing", "describing"}
@@ -80,11 +82,19 @@ def test_annotations_export_is_a_web_annotation_collection_whose_selectors_find_
         slug = source.rstrip("/").rsplit("/", 1)[1]
         assert item["id"].startswith(f"http://127.0.0.1:{site_port}/articles/{slug}/#note-")
         quote, position = item["target"]["selector"]
-        text = texts[slug]
-        assert quote["type"] == "TextQuoteSelector" and position["type"] == "TextPositionSelector"
-        assert text[position["start"]:position["end"]] == quote["exact"]
-        assert text.count(quote["prefix"] + quote["exact"] + quote["suffix"]) == 1
-        assert text[position["start"] - len(quote["prefix"]):position["start"]] == quote["prefix"]
+        assert quote["type"] == position["type"] == "CssSelector" and quote["value"] == position["value"]
+        assert quote["refinedBy"]["type"] == "TextQuoteSelector" and position["refinedBy"]["type"] == "TextPositionSelector"
+        # Each selects the note's passage in its paragraph, once; both the same passage.
+        (found,) = select(paragraphs[slug], quote)
+        assert select(paragraphs[slug], position) == [found]
+        key, start, end = found
+        assert paragraphs[slug][key][start:end] == quote["refinedBy"]["exact"]
+        html = built_site.page(f"articles/{slug}")
+        note_id = item["id"].rsplit("#note-", 1)[1]
+        mark = re.search(rf'<mark class="na-note" data-note="{note_id}" id="note-{note_id}">(.*?)</mark>', html, re.S).group(1)
+        assert html_module.unescape(re.sub(r"<[^>]+>", "", mark)) == quote["refinedBy"]["exact"]
+        before = html[: html.index(f'id="note-{note_id}"')]
+        assert before.rsplit('<p id="', 1)[1].startswith(f'{key}"'), "the mark is not in the paragraph the selectors name"
 
 
 def test_note_whose_quote_is_missing_fails_the_build(site_copy):
