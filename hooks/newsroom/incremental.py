@@ -206,6 +206,8 @@ def page_inputs(corpus: Corpus, digests: Digests, kind: str, key: str) -> tuple:
         return ([(slug, digests.parts[slug]["notes"]) for slug, a in sorted(corpus.articles.items()) if a.notes], corpus.names_digest)
     if kind == "timeline":
         return _timeline_index_inputs(corpus, digests)
+    if kind == "note":  # a note's own page reads its article (text, card, notes) and the names it links
+        return (digests.articles[key.partition("/")[0]], corpus.names_digest)
     return (corpus.digest,)  # a page type this function does not know yet reads everything
 
 
@@ -244,6 +246,7 @@ class Caches:
     exports: tuple | None = None  # (digest, the knowledge base's exports): likewise
     report: tuple | None = None  # (corpus digest, editor-report.json): likewise
     search_records: tuple | None = None  # (corpus digest, the notes' search records): likewise
+    cards: dict = field(default_factory=dict)  # digest of a note card's words -> its PNG: likewise
     inputs: tuple | None = None  # ((knowledge base digest, newest date), {src_uri: inputs digest}): likewise
     _db: sqlite3.Connection | None = None
 

@@ -319,6 +319,7 @@ def _notes_section(corpus: Corpus, annotated: AnnotatedArticle, here: str) -> El
         return None
     items = E("ol", {"class": "na-notes__list"})
     for note in annotated.notes:
+        share = absolute(corpus.site_url, share_uri(annotated.article.slug, note.id))  # the link "Copy link" offers
         items.append(
             E(
                 "li",
@@ -332,7 +333,7 @@ def _notes_section(corpus: Corpus, annotated: AnnotatedArticle, here: str) -> El
                     E("span", {"class": "na-note-body__back"}, E("a", {"href": f"#note-{note.id}"}, "Back to the passage"), " · "),
                     E("a", {"class": "na-note-body__permalink", "href": note_url(corpus, annotated.article.slug, note.id)}, "Permanent link"),
                     " ",
-                    E("button", {"type": "button", "class": "na-copy", "data-copy": note_url(corpus, annotated.article.slug, note.id), "hidden": "hidden"}, "Copy link"),
+                    E("button", {"type": "button", "class": "na-copy", "data-copy": share, "hidden": "hidden"}, "Copy link"),
                 ),
             )
         )
@@ -896,7 +897,57 @@ def notes_index(corpus: Corpus) -> Element:
     return root
 
 
+def share_uri(slug: str, note_id: str) -> str:
+    """A note's own page, the link to share: ``notes/<article>/<note>/``. (Note ids are unique
+    within an article, so the article's slug is part of the address.)"""
+    return f"notes/{slug}/{note_id}.md"
+
+
+def card_uri(slug: str, note_id: str) -> str:
+    """The preview image of a note's page (``og:image``), beside it."""
+    return f"notes/{slug}/{note_id}/card.png"
+
+
+def note_text(corpus: Corpus, annotated: AnnotatedArticle, note) -> str:
+    """A note's body as plain text, one space between words."""
+    return " ".join(" ".join("".join(e.itertext()) for e in note_body(corpus, annotated, note, annotated.article.src_uri, tooltips=False)).split())
+
+
+def note_page(corpus: Corpus, key: str) -> Element:
+    """The page a note's link leads to when shared: the passage in its paragraph, the note, its
+    sources, the article, and a prominent link to the passage in the article."""
+    slug, _, note_id = key.partition("/")
+    annotated = corpus.articles[slug]
+    article = annotated.article
+    note = next(n for n in annotated.notes if n.id == note_id)
+    here = share_uri(slug, note_id)
+    text = article.paragraphs[note.anchor.paragraph - 1].text
+    start, end = note_extent(annotated, note)
+    passage = E("p", {}, text[:start] or None, E("mark", {"class": "na-note"}, text[start:end]), text[end:] or None)
+    source = E(
+        "p",
+        {"class": "na-share__source"},
+        "From ",
+        E("a", {"href": rel(here, article.src_uri)}, article.title),
+        f", {article.publisher}, ",
+        E("time", {"datetime": article.published.isoformat()}, long_date(article.published)),
+        f", paragraph {note.anchor.paragraph}.",
+    )
+    return E(
+        "div",
+        {"class": "na-share", "data-note": note.id},
+        E("p", {"class": "na-share__kind"}, E("span", {"class": f"na-kind na-kind--{note.kind}"}, note.label), " An editor's note on this passage:"),
+        E("blockquote", {"class": "na-share__passage"}, passage),
+        source,
+        E("p", {}, E("a", {"class": "md-button md-button--primary", "href": rel(here, f"{article.src_uri}#note-{note.id}")}, "Read it in the article")),
+        E("h2", {"id": "the-note"}, "The note"),
+        E("div", {"class": "na-share__body"}, *note_body(corpus, annotated, note, here)),
+        numbered_sources(note.sources, "na-note-body__sources") if note.sources else None,
+    )
+
+
 BUILDERS = {
+    "note": note_page,
     "article": article_page,
     "articles": lambda corpus, key: articles_index(corpus),
     "glossary": lambda corpus, key: glossary_index(corpus),
@@ -934,6 +985,9 @@ def page_specs(corpus: Corpus) -> list[PageSpec]:
     for annotated in corpus.newest_first():
         article = annotated.article
         specs.append(PageSpec(article.src_uri, "article", article.slug, article.title, article.summary or article.title))
+    for slug, annotated in sorted(corpus.articles.items()):
+        for note in annotated.notes:
+            specs.append(PageSpec(share_uri(slug, note.id), "note", f"{slug}/{note.id}", f"“{note.quote}”", first_sentence(note_text(corpus, annotated, note))))
     for entity in sorted((*kb.organisations, *kb.terms), key=lambda e: e.id):
         specs.append(PageSpec(entity_uri(entity), "glossary-entry", entity.id, entity.label, first_sentence(description(entity))))
     for person in sorted(kb.people, key=lambda p: p.id):

@@ -24,7 +24,7 @@ from .loader import load_knowledge_base
 from .matcher import Matcher
 from .mdext import NewsroomExtension, placeholder
 from .model import KnowledgeBase
-from .pages import PageSpec, entities_json, entity_uri, page_specs
+from .pages import PageSpec, card_uri, entities_json, entity_uri, long_date, page_specs
 from .search import BackgroundIndex, note_records, write_index
 from .search import front_matter as search_front_matter
 from .timeline import icalendar, timelinejs
@@ -258,7 +258,28 @@ class BuildState:
             ("annotations.jsonld", annotations_jsonld(corpus, site_url, stamp.date())),
             ("feed.xml", atom_feed(corpus, site_url, site_name, site_description)),
             *of_kb,
+            *self.cards(site_name),
         ]
+
+    def cards(self, site_name: str) -> list[tuple[str, bytes]]:
+        """Each note's preview image (newsroom.cards), drawn again only when its words change:
+        kept in memory between the rebuilds of `mkdocs serve`."""
+        from .cards import note_card
+
+        corpus = self.current()
+        held = self.caches.cards if self.caches else {}
+        made: dict[str, bytes] = {}
+        out = []
+        for slug, annotated in sorted(corpus.articles.items()):
+            article = annotated.article
+            for note in annotated.notes:
+                words = (note.label, note.quote, article.title, f"{article.publisher} · {long_date(article.published)}", site_name)
+                key = digest(self.engine, words)
+                made[key] = held.get(key) or note_card(*words)
+                out.append((card_uri(slug, note.id), made[key]))
+        if self.caches:
+            self.caches.cards = made
+        return out
 
     def search_records(self, language: str) -> list[dict]:
         """The editors' notes as search records (see newsroom.search), made again when the corpus changes."""
@@ -286,7 +307,10 @@ def page_markdown(title: str, description: str, kind: str, key: str, search: dic
     meta = {"title": html.escape(title, quote=False), "description": html.escape(description)}
     if search:
         meta["search"] = search  # read by overrides/main.html: see newsroom.search
-    if kind == "article":
+    if kind == "note":
+        slug, _, note_id = key.partition("/")
+        meta["image"] = card_uri(slug, note_id)  # og:image, in overrides/main.html
+    if kind in ("article", "note"):
         meta["hide"] = ["toc"]
     front = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
     return f"---\n{front}\n---\n\n{placeholder(kind, key)}"

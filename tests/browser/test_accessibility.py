@@ -17,6 +17,7 @@ PAGES = {
     "timeline index": "timeline/",
     "timeline month": "timeline/2023-04/",
     "notes index": "notes/",
+    "note's own page": "notes/2023-04-28-unions-vow-coordinated-strikes/four-national-walkouts/",
 }
 
 

@@ -48,14 +48,20 @@ def test_tap_opens_the_note_on_a_phone(phone, base_url):
     phone.screenshot(path=os.path.join(SCREENSHOTS, "note-open-phone.png"))
 
 
-def test_copy_link_copies_the_absolute_permanent_url(browser, base_url):
+def test_copy_link_copies_the_notes_own_page_which_leads_back_to_the_passage(browser, base_url):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(base_url + ARTICLE)
     page.click(MARKER)
     page.click(".na-note-popover .na-copy")
     page.locator(".na-note-popover .na-copy", has_text="Link copied").wait_for()
-    assert page.evaluate("navigator.clipboard.readText()") == base_url + ARTICLE + "#note-four-national-walkouts"
+    shared = page.evaluate("navigator.clipboard.readText()")
+    assert shared == base_url + "notes/2023-04-28-unions-vow-coordinated-strikes/four-national-walkouts/"
+    page.goto(shared)
+    assert page.inner_text(".na-share__passage mark") == "four national walkouts"
+    page.click("text=Read it in the article")
+    page.wait_for_url("**/" + ARTICLE + "#note-four-national-walkouts")
+    page.locator(".na-note-popover").wait_for(state="visible")
     context.close()
 
 

@@ -114,3 +114,29 @@ def test_notes_file_without_its_article_fails_the_build(site_copy):
     result = site_copy.build()
     assert result.returncode != 0
     assert "docs/articles/2023-01-01-missing.notes.yml: file: no article 2023-01-01-missing.txt beside this notes file" in result.stderr
+
+
+def test_every_note_has_a_page_to_share_with_a_preview(built_site, site_port):
+    """notes/<article>/<note>/: the passage, the note, a link to it in place, and the metadata and
+    image a shared link unfurls with."""
+    import struct
+
+    base = f"http://127.0.0.1:{site_port}/"
+    for slug, ids in seed_notes().items():
+        article = built_site.page(f"articles/{slug}")
+        for note_id in ids:
+            html = built_site.page(f"notes/{slug}/{note_id}")
+            meta = dict(re.findall(r'<meta (?:property|name)="([^"]+)" content="([^"]*)"', html))
+            quote = html_module.unescape(re.search(rf'id="note-{note_id}">(.*?)</mark>', article, re.S).group(1))
+            quote = html_module.unescape(re.sub(r"<[^>]+>", "", quote))
+            assert html_module.unescape(meta["og:title"]) == f"“{quote}”"
+            assert meta["og:description"] and meta["twitter:description"] == meta["og:description"]
+            assert meta["og:image"] == f"{base}notes/{slug}/{note_id}/card.png" and meta["twitter:card"] == "summary_large_image"
+            assert f'<link rel="canonical" href="{base}notes/{slug}/{note_id}/">' in html
+            png = (built_site.root / "site" / "notes" / slug / note_id / "card.png").read_bytes()
+            assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (1200, 630)
+            assert f'href="../../../articles/{slug}/#note-{note_id}">Read it in the article</a>' in html
+            assert "<mark class=\"na-note\">" in html
+            # The note's "Copy link" in the article offers this page; its permanent link stays the passage.
+            assert f'data-copy="{base}notes/{slug}/{note_id}/"' in article
+            assert f'class="na-note-body__permalink" href="{base}articles/{slug}/#note-{note_id}"' in article
