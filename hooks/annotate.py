@@ -34,7 +34,7 @@ _engine = None  # the newsroom package, imported again when its code changes
 _engine_code = ""  # digest of the engine's code at that import
 _caches = None  # what the engine remembers between the rebuilds of `mkdocs serve`
 _state = None  # the build in progress
-_written: dict[str, dict[str, str]] = {}  # site folder -> {dest_uri: key} of the generated pages in it
+_written: dict[str, dict[str, str]] = {}  # site folder -> {dest_uri: key} of the generated pages in it ("" for other generated files)
 _dirty = False  # this build keeps the site folder (mkdocs serve's rebuilds, or --dirty)
 _startup_dirty = False
 _command = None  # "build", "serve" or "gh-deploy" when MkDocs' command line runs the build
@@ -188,7 +188,9 @@ def on_files(files: Files, config) -> Files:
     # (seconds at 10,000 articles). Frozen objects are still freed when nothing refers to them; the
     # large cycles MkDocs leaves (each File and its Page) are broken in on_post_build.
     gc.freeze()
-    for src_uri, content in generated + _state.exports(config.site_url or "/", config.site_name, config.site_description or ""):
+    exports = _state.exports(config.site_url or "/", config.site_name, config.site_description or "")
+    _state.exported = [src_uri for src_uri, _ in exports]  # their files, gone from the site when they are no longer made
+    for src_uri, content in generated + exports:
         file = File.generated(config, src_uri, content=content)
         if (patterns, src_uri) not in _inclusions:  # MkDocs matches every file against the patterns on every build
             set_exclusions([file], config)
@@ -264,7 +266,7 @@ def on_post_build(config):
     for problem in _state.finish(Path(config.site_dir)):
         log.warning(problem)
     _state.save()
-    _written[config.site_dir] = _state.written()
+    _written[config.site_dir] = {**_state.written(), **dict.fromkeys(_state.exported, "")}
     _index_search(Path(config.site_dir), config.theme["language"] or "en", background=config.site_dir == _serve_dir)
     for file in _state.files or ():  # so that reference counting frees them when the next build begins
         file.page = None

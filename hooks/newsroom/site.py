@@ -97,6 +97,7 @@ class BuildState:
         self.base_path = "/"  # the path of site_url, which root-relative links start with
         self.inputs: dict[str, str] = {}  # src_uri -> digest of the inputs of article and entity pages
         self.files = None  # MkDocs' Files of this build (the hook breaks their cycles when it ends)
+        self.exported: list[str] = []  # the files exports() made (src_uri = dest_uri), for dirty builds
 
     def load_knowledge_base(self, data_dir: Path, shown_dir: str | None = None) -> None:
         self.kb_digest = digest(self.engine, files_digest(tree_files(data_dir, (".yml", ".yaml")), data_dir), shown_dir)
