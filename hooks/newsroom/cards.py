@@ -6,6 +6,7 @@ downloaded and no system library is needed; the same words give the same bytes.
 
 from __future__ import annotations
 
+import functools
 import io
 
 WIDTH, HEIGHT = 1200, 630
@@ -16,6 +17,7 @@ MUTED = (197, 202, 233)  # indigo 100
 ACCENT = (255, 138, 101)  # deep orange 300: the site's accent
 
 
+@functools.lru_cache(maxsize=16)
 def _font(size: int):
     from PIL import ImageFont
 
@@ -70,5 +72,5 @@ def note_card(label: str, quote: str, article: str, byline: str, site_name: str)
         top += 38
     draw.text((MARGIN, top), byline, font=small, fill=MUTED)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG", compress_level=3)
     return out.getvalue()
