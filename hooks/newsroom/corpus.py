@@ -77,6 +77,7 @@ class Corpus:
     _by_month: dict[str, list[Article]] | None = None
     digest: str = ""  # of the whole corpus and knowledge base: what index pages are made from
     names_digest: str = ""  # of the knowledge base: what note bodies are matched against
+    lanes: tuple[str, ...] = ()  # the timeline chart's lanes, from mkdocs.yml (newsroom.pages.lanes)
 
     def __post_init__(self) -> None:
         for event in self.kb.events:

@@ -170,7 +170,8 @@ def _timeline_index_inputs(corpus: Corpus, digests: Digests) -> tuple:
         months.append((month, [digests.events[e.id] for day in days for e in day.events], listed))
     year_links = [(slug, digests.parts[slug]["year"]) for slug in dict.fromkeys(link.slug for link in corpus.date_links if link.date.value.precision == "year")]
     involved = [digests.entities[i] for e in corpus.kb.events for i in e.entities]
-    return (months, timeline.years(corpus), year_links, involved)
+    chart = (corpus.lanes, sorted(a.article.published for a in corpus.articles.values()))  # the chart's lanes and ticks
+    return (months, timeline.years(corpus), year_links, involved, chart)
 
 
 def _counts(corpus: Corpus, digests: Digests, entities) -> list:

@@ -17,11 +17,11 @@ from urllib.parse import unquote
 # Attribute values are quoted by Python-Markdown's serialiser and by Material's templates, and text
 # holds no `"` inside a tag, so one pass over the attributes finds every id and link.
 _SKIPPED_SCHEMES = ("http", "https", "mailto", "tel", "data", "javascript")
-_ATTR = re.compile(r'\s(id|href|src)="([^"]*)"')
+_ATTR = re.compile(r'\s(id|href|src|xlink:href)="([^"]*)"')  # xlink:href: the timeline chart's SVG links
 
 
 def extract(page: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The ids a page has and its links (every ``href`` and ``src``), in order."""
+    """The ids a page has and its links (every ``href``, ``src`` and SVG ``xlink:href``), in order."""
     ids: set[str] = set()
     links: list[str] = []
     for name, value in _ATTR.findall(page):

@@ -27,6 +27,7 @@ from .model import (
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 URL_PATTERN = re.compile(r"https?://[^\s/$.?#][^\s]*")
+EVENT_KINDS = ("ballot-opened", "ballot-result", "strike", "offer", "acceptance", "report", "other")  # an event's `kind`
 MAX_NAME = 200  # characters in a name or alias (the matcher builds a pattern per character)
 LINK_SCHEMES = ("http", "https", "mailto")  # what links editors write may use (and none: inside the site)
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
@@ -295,11 +296,14 @@ def _office(record: _Record) -> Office:
 
 
 def _event(record: _Record) -> Event:
-    record.only(("id", "date", "end", "title", "description", "entities", "sources"))
+    record.only(("id", "date", "end", "title", "description", "kind", "entities", "sources"))
     date, end = record.date("date"), record.date("end", required=False)
     assert date is not None
     if end and end < date:
         raise record.fail("end", f"ends ({end}) before it starts ({date}); fix the dates")
+    kind = record.text("kind", required=False) or "other"
+    if kind not in EVENT_KINDS:
+        raise record.fail("kind", f"unknown kind {kind!r}; use one of {', '.join(EVENT_KINDS)}")
     return Event(
         id=record.ident(),
         date=date,
@@ -309,6 +313,7 @@ def _event(record: _Record) -> Event:
         entities=record.texts("entities"),
         sources=record.sources(),
         line=record.line,
+        kind=kind,
     )
 
 

@@ -112,6 +112,7 @@ class Event:
     end: dt.date | None = None
     sources: tuple[str, ...] = ()
     line: int = 0
+    kind: str = "other"  # what sort of event: newsroom.chart.EVENT_KINDS
 
 
 Entity = Organisation | Person | Term

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
 from . import timeline
+from .chart import chart
 from .corpus import AnnotatedArticle, Corpus
 from .html import E, absolute, add, rel
 from .model import Article, Entity, Event, KnowledgeBase, Organisation, Person, Role, Term
@@ -530,7 +531,18 @@ def entity_timeline(corpus: Corpus, entity_id: str, here: str) -> list[Element]:
     events = timeline.entity_events(corpus, entity_id)
     if not events:
         return []
-    return [E("h2", {"id": "on-the-timeline"}, "On the timeline"), E("ul", {"class": "na-event-list"}, *(event_item(e, here) for e in events))]
+    entity = corpus.kb.entities[entity_id]
+    label = entity.short_name if isinstance(entity, Organisation) else entity.label
+    picture = chart(events, [(entity_id, label)], here, timeline.event_uri, title=f"{entity.label} on the timeline")
+    return [E("h2", {"id": "on-the-timeline"}, "On the timeline"), picture, E("ul", {"class": "na-event-list"}, *(event_item(e, here) for e in events))]
+
+
+def lanes(corpus: Corpus) -> list[tuple[str, str]]:
+    """The timeline chart's lanes: ``timeline_lanes`` in mkdocs.yml's ``extra`` (checked when the
+    corpus is built), or every organisation with events, in the knowledge base's order."""
+    kb = corpus.kb
+    ids = corpus.lanes or [o.id for o in kb.organisations if any(o.id in e.entities for e in kb.events)]
+    return [(i, kb.entities[i].short_name) for i in ids]
 
 
 def unsearched(nodes: list[Element]) -> list[Element]:
@@ -807,7 +819,8 @@ def timeline_index(corpus: Corpus) -> Element:
         E("button", {"type": "button", "class": "md-button na-timeline-order", "aria-pressed": "false"}, "Newest first"),
         E("p", {"class": "na-timeline-count", "role": "status", "aria-live": "polite"}),
     )
-    root = E("div", {"class": "na-timeline na-timeline--index"}, controls)
+    published = [a.article.published for a in corpus.newest_first()]
+    root = E("div", {"class": "na-timeline na-timeline--index"}, chart(list(kb.events), lanes(corpus), here, timeline.event_uri, published), controls)
     listing = E("div", {"class": "na-timeline__list"})
     for year in timeline.years(corpus):
         block = E("section", {"class": "na-year", "data-year": str(year)}, E("h2", {"id": f"year-{year}"}, str(year)))

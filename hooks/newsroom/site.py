@@ -23,7 +23,7 @@ from .linkcheck import site_files
 from .loader import load_knowledge_base
 from .matcher import Matcher
 from .mdext import NewsroomExtension, placeholder
-from .model import KnowledgeBase
+from .model import KnowledgeBase, Organisation
 from .pages import PageSpec, card_uri, entities_json, entity_uri, long_date, page_specs
 from .search import BackgroundIndex, note_records, write_index
 from .search import front_matter as search_front_matter
@@ -128,7 +128,7 @@ class BuildState:
         assert self.corpus is not None, "the corpus is built in on_files"
         return self.corpus
 
-    def load_articles(self, docs_dir: Path, shown_dir: str, site_url: str = "/") -> list[tuple[str, str]]:
+    def load_articles(self, docs_dir: Path, shown_dir: str, site_url: str = "/", lanes=None) -> list[tuple[str, str]]:
         """Annotate every ``articles/*.txt``; return the generated pages as (src_uri, Markdown)."""
         assert self.kb is not None and self.matcher is not None
         folder = docs_dir / "articles"
@@ -140,6 +140,7 @@ class BuildState:
         self.memo = ArticleMemo(self.caches.articles if self.caches else {}, self.kb_digest)
         self.corpus = build_corpus(self.kb, self.matcher, paths, self.memo, present)
         self.corpus.site_url = site_url
+        self.corpus.lanes = check_lanes(self.kb, lanes)
         self.corpus.digest = self.memo.corpus_digest(self.kb_digest)
         self.corpus.names_digest = self.kb_digest
         self.specs = {spec.src_uri: spec for spec in page_specs(self.corpus)}
@@ -149,9 +150,12 @@ class BuildState:
         parts = {entry.annotated.article.slug: entry.parts for entry in self.memo.used.values()}
         self.digests = Digests(entities, events, articles, parts, events_of)
         return [
-            (spec.src_uri, page_markdown(spec.title, spec.description, spec.kind, spec.key, search_front_matter(self.corpus, spec.kind, spec.key)))
+            (spec.src_uri, page_markdown(spec.title, spec.description, spec.kind, spec.key, search_front_matter(self.corpus, spec.kind, spec.key), self._tags(spec)))
             for spec in self.specs.values()
         ]
+
+    def _tags(self, spec: PageSpec) -> tuple[str, ...]:
+        return self.corpus.articles[spec.key].article.tags if spec.kind == "article" else ()
 
     def plan(self, context: str, files, written: dict[str, str] | None = None) -> None:
         """Each generated page's key (``context``: the engine, theme, configuration and navigation);
@@ -303,11 +307,25 @@ class BuildState:
         return lines
 
 
-def page_markdown(title: str, description: str, kind: str, key: str, search: dict | None = None) -> str:
+def check_lanes(kb: KnowledgeBase, lanes) -> tuple[str, ...]:
+    """``extra: timeline_lanes:`` in mkdocs.yml: organisation ids, the chart's lanes in order."""
+    if lanes is None:
+        return ()
+    if not isinstance(lanes, list) or not all(isinstance(i, str) for i in lanes):
+        raise DataError("mkdocs.yml", None, "extra.timeline_lanes", "expected a list of organisation ids")
+    for lane in lanes:
+        if not isinstance(kb.entities.get(lane), Organisation):
+            raise DataError("mkdocs.yml", None, "extra.timeline_lanes", f"unknown organisation {lane!r}; use ids from docs/_data/organisations.yml")
+    return tuple(lanes)
+
+
+def page_markdown(title: str, description: str, kind: str, key: str, search: dict | None = None, tags: tuple[str, ...] = ()) -> str:
     # Material writes the title and description into the page unescaped: escape them here.
     meta = {"title": html.escape(title, quote=False), "description": html.escape(description)}
     if search:
         meta["search"] = search  # read by overrides/main.html: see newsroom.search
+    if tags:
+        meta["tags"] = list(tags)  # Material's tags plugin: shown on the page, listed on tags/
     if kind == "note":
         slug, _, note_id = key.partition("/")
         meta["image"] = card_uri(slug, note_id)  # og:image, in overrides/main.html

@@ -141,42 +141,30 @@ def timelinejs(corpus: Corpus, site_url: str, title: str) -> str:
 
 
 def icalendar(corpus: Corpus, site_url: str, title: str, stamp: dt.datetime) -> str:
-    """``timeline.ics``: one all-day VEVENT per event, its URL the permanent anchor."""
+    """``timeline.ics``: one all-day VEVENT per event, its URL the permanent anchor. Written by the
+    ``icalendar`` package (escaping, line folding, CRLF); the same input gives the same bytes
+    (UIDs from event ids, DTSTAMP from the build date)."""
+    import icalendar as ical
+
     host = site_url.split("//", 1)[-1].split("/", 1)[0] or "archive"
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Pay Dispute Archive//newsroom//EN", "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{_ics_text(title)}"]
+    calendar = ical.Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", "-//Pay Dispute Archive//newsroom//EN")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", title)
     for event in corpus.kb.events:
-        end = (event.end or event.date) + dt.timedelta(days=1)
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{event.id}@{host}",
-            f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
-            f"DTSTART;VALUE=DATE:{event.date:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{end:%Y%m%d}",
-            f"SUMMARY:{_ics_text(event.title)}",
-            f"DESCRIPTION:{_ics_text(event.description + ' Sources: ' + ' '.join(event.sources))}",
-            f"URL:{absolute(site_url, event_uri(event))}",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
+        entry = ical.Event()
+        entry.add("uid", f"{event.id}@{host}")
+        entry.add("dtstamp", stamp)
+        entry.add("dtstart", event.date)
+        entry.add("dtend", (event.end or event.date) + dt.timedelta(days=1))
+        entry.add("summary", event.title)
+        entry.add("description", event.description + " Sources: " + " ".join(event.sources))
+        entry.add("url", absolute(site_url, event_uri(event)))
+        calendar.add_component(entry)
+    return calendar.to_ical().decode("utf-8")
 
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
-
-def _ics_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def _fold(line: str) -> str:
-    """RFC 5545 line folding: at most 75 octets a line, continuation lines start with a space."""
-    out, current = [], b""
-    for char in line:
-        encoded = char.encode("utf-8")
-        if len(current) + len(encoded) > (75 if not out else 74):
-            out.append(current.decode("utf-8"))
-            current = b""
-        current += encoded
-    out.append(current.decode("utf-8"))
-    return "\r\n ".join(out)

@@ -40,3 +40,28 @@ def test_date_tooltip_says_which_day_it_is(page, base_url):
     tip = page.locator("#na-tooltip")
     tip.wait_for(state="visible")
     assert tip.inner_text().startswith("Tuesday 2 May 2023")
+
+
+def test_a_chart_mark_leads_to_its_day_by_mouse_and_by_keyboard(page, base_url):
+    page.goto(base_url + "timeline/")
+    mark = page.locator('a.na-chart__mark[*|href$="#naht-rejects-offer"]')
+    assert mark.get_attribute("aria-label") == "5 April 2023: NAHT members reject the offer (ballot result)"
+    mark.click()
+    page.wait_for_url("**/timeline/2023-04/#naht-rejects-offer")
+    assert page.locator("#naht-rejects-offer").is_visible()
+    page.goto(base_url + "timeline/")
+    page.focus(".na-chart__scroll")
+    page.keyboard.press("Tab")  # the first mark, in time order
+    focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert focused.startswith("25 October 2022: Gillian Keegan becomes Education Secretary")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/timeline/2022-10/#keegan-appointed")
+
+
+def test_the_chart_scrolls_in_its_box_on_a_phone(phone, base_url):
+    phone.goto(base_url + "timeline/")
+    box = phone.locator(".na-chart__scroll")
+    assert box.evaluate("e => e.scrollWidth > e.clientWidth"), "the chart fits without scrolling: nothing to test"
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways"
+    box.evaluate("e => e.scrollLeft = e.scrollWidth")
+    assert box.evaluate("e => e.scrollLeft > 0")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 ARTICLE_000 = "articles/2023-04-28-unions-vow-coordinated-strikes"
 ARTICLE_004 = "articles/2023-04-04-ascl-members-reject-pay-offer"
@@ -74,3 +75,57 @@ def test_icalendar_export_parses_and_links_each_event_to_its_anchor(built_site, 
     assert str(first["URL"]) == f"http://127.0.0.1:{site_port}/timeline/2023-04/#unions-coordinate"
     assert first.decoded("DTSTART").isoformat() == "2023-04-28"
     assert str(first["SUMMARY"]) == "Four unions announce co-ordinated action"
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_timeline_index_shows_the_dispute_as_a_chart(built_site):
+    """Inline SVG, under 50 KB, a lane per configured organisation, a linked mark per event."""
+    import yaml
+
+    html = built_site.page("timeline")
+    chart = re.search(r'<figure class="na-chart"[^>]*>.*?</figure>', html, re.S).group()
+    assert len(chart.encode("utf-8")) < 50_000
+    lanes = yaml.safe_load(re.sub(r"!ENV \[SITE_URL, (\"[^\"]+\")\]", r"\1", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))["extra"]["timeline_lanes"]
+    names = re.findall(r'<text class="na-chart__lane" text-anchor="end" x="\d+" y="[\d.]+">([^<]+)</text>', chart)
+    assert len(names) >= len(lanes) and "NEU" in names and "Articles" in names
+    events = yaml.safe_load((ROOT / "docs" / "_data" / "events.yml").read_text(encoding="utf-8"))
+    marks = re.findall(r'<a aria-label="([^"]+)" class="na-chart__mark na-chart__mark--([a-z-]+)" xlink:href="([^"]+)">', chart)
+    assert len(marks) == len(events)
+    for event in events:
+        day = event["date"]
+        label, kind, href = next(m for m in marks if m[2] == f"{day:%Y-%m}/#{event['id']}")
+        assert kind == event["kind"] and html_unescape(label).startswith(f"{day.day} {day:%B %Y}") and event["title"] in html_unescape(label)
+    assert '<title id="na-chart-title">' in chart and '<desc id="na-chart-desc">' in chart
+
+
+def html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+def test_an_organisation_page_shows_its_own_events_as_a_chart(built_site):
+    html = built_site.page("glossary/naht")
+    chart = re.search(r'<figure class="na-chart"[^>]*>.*?</figure>', html, re.S).group()
+    listed = html.split('id="on-the-timeline"')[1].split('class="na-event-list"')[1].split("</ul>")[0].count("<li>")
+    assert chart.count('class="na-chart__mark ') == listed > 0
+    assert 'xlink:href="../../timeline/2023-04/#naht-rejects-offer"' in chart
+
+
+def test_timeline_lanes_must_be_organisations(site_copy):
+    config = site_copy.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("timeline_lanes: [neu,", "timeline_lanes: [paul-whiteman, neu,"), encoding="utf-8")
+    result = site_copy.build()
+    assert result.returncode != 0
+    assert "mkdocs.yml: extra.timeline_lanes: unknown organisation 'paul-whiteman'; use ids from docs/_data/organisations.yml" in result.stderr
+
+
+def test_articles_show_their_tags_linked_to_the_tags_index(built_site):
+    html = built_site.page("articles/2023-04-28-unions-vow-coordinated-strikes")
+    assert '<a href="../../tags/#tag:naht-conference" class="md-tag">NAHT conference</a>' in html
+    index = built_site.page("tags")
+    assert 'id="tag:pay-offer"' in index
+    section = index.split('id="tag:pay-offer"')[1].split("<h2")[0]
+    assert section.count("<li>") == 2  # both seed articles carry "pay offer"

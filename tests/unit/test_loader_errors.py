@@ -196,3 +196,12 @@ def test_knowledge_base_errors_name_the_file_as_the_editor_knows_it(tmp_path: Pa
     with pytest.raises(DataError) as caught:
         load_knowledge_base(tmp_path, "docs/_data")
     assert str(caught.value).startswith("docs/_data/organisations.yml:7: organisations[neu].id: ")
+
+
+def test_event_kind_must_be_known(tmp_path: Path):
+    event = "- id: strike\n  date: 2023-02-01\n  title: A strike\n  description: One day.\n  kind: walkout\n  entities: [neu]\n  sources: [https://example.org/s]\n"
+    message = kb_error(tmp_path, events=event)
+    assert message == (
+        "events.yml:5: events[strike].kind: unknown kind 'walkout'; "
+        "use one of ballot-opened, ballot-result, strike, offer, acceptance, report, other"
+    )

@@ -1,0 +1,102 @@
+"""The timeline chart (newsroom/chart.py): exact SVG for a small fixture, and its rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from markdown.serializers import to_html_string
+from newsroom.chart import TICK_LIMIT, chart
+from newsroom.model import Event
+
+EVENTS = [
+    Event("a", dt.date(2023, 1, 10), "Ballot opens", "d", ("neu",), kind="ballot-opened"),
+    Event("b", dt.date(2023, 1, 20), "Strike", "d", ("neu", "dfe"), end=dt.date(2023, 1, 21), kind="strike"),
+]
+LANES = [("neu", "NEU"), ("dfe", "DfE")]
+
+
+def uri(event: Event) -> str:
+    return f"timeline/{event.date:%Y-%m}.md#{event.id}"
+
+
+def test_a_small_chart_is_exactly_this_svg():
+    """Lanes, a month, a tick for an article, a mark per event in its first lane (shape by kind),
+    an echo and a line to the other lane it involves, a span for a two-day event, links with names."""
+    html = to_html_string(chart(EVENTS, LANES, "timeline/index.md", uri, [dt.date(2023, 1, 15)]))
+    assert html.replace("><", ">\n<").split("\n") == [
+        '<figure class="na-chart">',
+        '<div aria-label="The dispute over time: a chart (scrolls sideways)" class="na-chart__scroll" role="region" tabindex="0">',
+        '<svg aria-labelledby="na-chart-title na-chart-desc" class="na-chart__svg" height="148" role="group" viewBox="0 0 196 148" width="196" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">',  # noqa: E501
+        '<title id="na-chart-title">The dispute over time</title>',
+        '<desc id="na-chart-desc">2 events from 10 January 2023 to 20 January 2023, by organisation: NEU, DfE. Each mark links to its day; the list below gives every event in words.</desc>',  # noqa: E501
+        '<g aria-hidden="true" class="na-chart__grid">',
+        '<line x1="118" x2="188" y1="25.0" y2="25.0">',
+        '</line>',
+        '<text class="na-chart__lane" text-anchor="end" x="112" y="29.0">NEU</text>',
+        '<line x1="118" x2="188" y1="59.0" y2="59.0">',
+        '</line>',
+        '<text class="na-chart__lane" text-anchor="end" x="112" y="63.0">DfE</text>',
+        '<line class="na-chart__month" x1="124" x2="124" y1="8" y2="88">',
+        '</line>',
+        '<text class="na-chart__axis" x="128" y="102">Jan 2023</text>',
+        '</g>',
+        '<g aria-hidden="true" class="na-chart__articles">',
+        '<text class="na-chart__lane" text-anchor="end" x="112" y="130">Articles</text>',
+        '<line x1="150.2" x2="150.2" y1="120" y2="132">',
+        '</line>',
+        '</g>',
+        '<g class="na-chart__marks">',
+        '<a aria-label="10 January 2023: Ballot opens (ballot opens)" class="na-chart__mark na-chart__mark--ballot-opened" xlink:href="2023-01/#a">',
+        '<title>10 January 2023: Ballot opens</title>',
+        '<circle cx="141.2" cy="25.0" r="6.5">',
+        '</circle>',
+        '</a>',
+        '<line aria-hidden="true" class="na-chart__link" x1="159.2" x2="159.2" y1="25.0" y2="59.0">',
+        '</line>',
+        '<circle aria-hidden="true" class="na-chart__echo" cx="159.2" cy="59.0" r="3">',
+        '</circle>',
+        '<a aria-label="20 January 2023 to 21 January 2023: Strike (strike)" class="na-chart__mark na-chart__mark--strike" xlink:href="2023-01/#b">',
+        '<title>20 January 2023 to 21 January 2023: Strike</title>',
+        '<line class="na-chart__span" x1="159.2" x2="161.0" y1="25.0" y2="25.0">',
+        '</line>',
+        '<circle cx="159.2" cy="25.0" r="7.0">',
+        '</circle>',
+        '</a>',
+        '</g>',
+        '</svg>',
+        '</div>',
+        '<figcaption>',
+        '<ul aria-label="Kinds of event" class="na-chart__legend">',
+        '<li>',
+        '<svg aria-hidden="true" class="na-chart__key na-chart__mark--ballot-opened" height="18" viewBox="0 0 18 18" width="18">',
+        '<circle cx="9.0" cy="9.0" r="6.5">',
+        '</circle>',
+        '</svg>Ballot opens</li>',
+        '<li>',
+        '<svg aria-hidden="true" class="na-chart__key na-chart__mark--strike" height="18" viewBox="0 0 18 18" width="18">',
+        '<circle cx="9.0" cy="9.0" r="7.0">',
+        '</circle>',
+        '</svg>Strike</li>',
+        '</ul>',
+        '</figcaption>',
+        '</figure>',
+    ]
+
+
+def test_no_events_no_chart():
+    assert chart([], LANES, "timeline/index.md", uri) is None
+
+
+def test_an_event_in_no_lane_goes_in_other():
+    odd = Event("c", dt.date(2023, 2, 1), "Budget", "d", ("hm-treasury",), kind="other")
+    html = to_html_string(chart([*EVENTS, odd], LANES, "timeline/index.md", uri))
+    assert ">Other</text>" in html and 'xlink:href="2023-02/#c"' in html
+
+
+def test_many_articles_are_a_bar_a_week_not_a_tick_each():
+    days = [dt.date(2023, 1, 2) + dt.timedelta(days=i % 56) for i in range(TICK_LIMIT + 1)]
+    html = to_html_string(chart(EVENTS, LANES, "timeline/index.md", uri, days))
+    strip = html.split('class="na-chart__articles"')[1].split("</g>")[0]
+    assert strip.count("<rect") == 8 and "<line" not in strip  # eight weeks
+    few = to_html_string(chart(EVENTS, LANES, "timeline/index.md", uri, days[:TICK_LIMIT]))
+    assert few.split('class="na-chart__articles"')[1].split("</g>")[0].count("<line") == TICK_LIMIT
