@@ -213,7 +213,22 @@ def on_nav(nav, config, files):
             file.is_modified = lambda skip=skip: not skip
         for dest_uri in set(written or ()) - {file.dest_uri for file in files}:
             _remove(Path(config.site_dir), dest_uri)
+        _tell_tags_plugin(config, files)
     return nav
+
+
+def _tell_tags_plugin(config, files) -> None:
+    """Material's tags plugin lists the tags of the pages whose Markdown it reads; a dirty build
+    does not read the pages it skips. Tell it the tags of the skipped pages that have some, as a
+    clean build would, so the tags index stays whole."""
+    plugin = config.plugins.get("material/tags")
+    if plugin is None:
+        return
+    for file in files.documentation_pages():
+        meta = _state.skipped_meta(file.src_uri)
+        if meta and meta.get("tags") and file.page is not None:
+            file.page.meta = meta
+            plugin.on_page_markdown("", page=file.page, config=config, files=files)
 
 
 def _remove(site_dir: Path, dest_uri: str) -> None:

@@ -107,7 +107,7 @@ def chart(
             "viewBox": f"0 0 {width} {height}",
             "width": str(width),
             "height": str(height),
-            "role": "group",  # a picture with links in it (role="img" may not hold them)
+            # No role: an SVG is a graphics document, which may hold links (role="img" may not).
             "aria-labelledby": "na-chart-title na-chart-desc",
         },
         E("title", {"id": "na-chart-title"}, title),

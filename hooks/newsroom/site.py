@@ -154,6 +154,13 @@ class BuildState:
             for spec in self.specs.values()
         ]
 
+    def skipped_meta(self, src_uri: str) -> dict | None:
+        """The front matter of a generated page this (dirty) build does not read: its title and tags."""
+        spec = self.specs.get(src_uri) if src_uri in self.skipped else None
+        if spec is None:
+            return None
+        return {"title": html.escape(spec.title, quote=False), "tags": list(self._tags(spec))}
+
     def _tags(self, spec: PageSpec) -> tuple[str, ...]:
         return self.corpus.articles[spec.key].article.tags if spec.kind == "article" else ()
 
