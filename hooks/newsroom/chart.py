@@ -133,16 +133,18 @@ def chart(
         strip = E("g", {"class": "na-chart__articles", "aria-hidden": "true"})
         base = axis + 50
         strip.append(E("text", {"x": str(LEFT - 12), "y": f"{base - 2}", "text-anchor": "end", "class": "na-chart__lane"}, "Articles"))
+        # One path for the whole strip: a tick (or a week's bar) is a few bytes, not an element.
         if len(published) <= TICK_LIMIT:
-            for day in sorted(published):
-                x = x_of(day)
-                strip.append(E("line", {"x1": f"{x:.1f}", "x2": f"{x:.1f}", "y1": str(base - 12), "y2": str(base)}))
+            d = "".join(f"M{x_of(day):.1f} {base - 12}v12" for day in sorted(published))
+            strip.append(E("path", {"class": "na-chart__ticks", "d": d}))
         else:
             weeks = Counter(day - dt.timedelta(days=day.weekday()) for day in published)
             most = max(weeks.values())
-            for monday, count in sorted(weeks.items()):
-                bar = max(1.0, 14 * count / most)
-                strip.append(E("rect", {"x": f"{x_of(monday):.1f}", "y": f"{base - bar:.1f}", "width": f"{MONTH_WIDTH / 4.5:.1f}", "height": f"{bar:.1f}"}))
+            bar_width = f"{MONTH_WIDTH / 4.5:.1f}"
+            d = "".join(
+                f"M{x_of(monday):.1f} {base}v-{max(1.0, 14 * count / most):.1f}h{bar_width}V{base}Z" for monday, count in sorted(weeks.items())
+            )
+            strip.append(E("path", {"class": "na-chart__bars", "d": d}))
         svg.append(strip)
     marks = E("g", {"class": "na-chart__marks"})
     for event, involved in placed:
