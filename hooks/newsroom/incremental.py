@@ -33,7 +33,7 @@ from . import pages, timeline
 from .corpus import AnnotatedArticle, Corpus
 from .model import Article, KnowledgeBase, Organisation, Person
 
-FORMAT = 8  # bump when what the cache stores changes shape
+FORMAT = 9  # bump when what the cache stores changes shape
 
 
 def digest(*parts: object) -> str:
@@ -269,10 +269,30 @@ class Caches:
             self.articles = {name: pickle.loads(entry) for name, entry in self._db.execute("SELECT name, entry FROM articles")}  # noqa: S301
         except (ValueError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, sqlite3.DatabaseError):
             self.pages, self.articles = {}, {}  # a cache from another version of the engine: start afresh
-            self._db.executescript("DELETE FROM pages; DELETE FROM html; DELETE FROM articles; DELETE FROM meta;")
+            self._db.executescript("DELETE FROM pages; DELETE FROM html; DELETE FROM articles; DELETE FROM cards; DELETE FROM meta;")
             self._db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
         self.loaded_from = folder
         self._db.execute("BEGIN")
+
+    def stored_cards(self, keys: list[str]) -> dict[str, bytes]:
+        """The preview images kept on disk under these keys (those not in memory already)."""
+        wanted = [k for k in keys if k not in self.cards]
+        found: dict[str, bytes] = {}
+        if self._db is None or not wanted:
+            return found
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self._db.execute(f"SELECT key, png FROM cards WHERE key IN ({marks})", chunk).fetchall())  # noqa: S608 - placeholders only
+        return found
+
+    def keep_cards(self, made: dict[str, bytes]) -> None:
+        """Remember this build's preview images, in memory and on disk (only the new ones are written)."""
+        if self._db is not None:
+            stored = {k for (k,) in self._db.execute("SELECT key FROM cards")}
+            self._db.executemany("INSERT OR REPLACE INTO cards VALUES (?, ?)", [(k, v) for k, v in made.items() if k not in stored])
+            self._db.executemany("DELETE FROM cards WHERE key = ?", [(k,) for k in stored - made.keys()])
+        self.cards = made
 
     def read_html(self, key: str) -> str | None:
         assert self._db is not None
@@ -303,6 +323,7 @@ CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER);
 CREATE TABLE IF NOT EXISTS pages (name TEXT PRIMARY KEY, key TEXT NOT NULL, entry BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS html (key TEXT PRIMARY KEY, html BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (name TEXT PRIMARY KEY, key TEXT NOT NULL, entry BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS cards (key TEXT PRIMARY KEY, png BLOB NOT NULL);
 """
 
 

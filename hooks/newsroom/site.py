@@ -275,22 +275,24 @@ class BuildState:
 
     def cards(self, site_name: str) -> list[tuple[str, bytes]]:
         """Each note's preview image (newsroom.cards), drawn again only when its words change:
-        kept in memory between the rebuilds of `mkdocs serve`."""
+        kept in memory between the rebuilds of `mkdocs serve`, and in the build cache between builds."""
         from .cards import note_card
 
         corpus = self.current()
-        held = self.caches.cards if self.caches else {}
-        made: dict[str, bytes] = {}
-        out = []
+        wanted = []
         for slug, annotated in sorted(corpus.articles.items()):
             article = annotated.article
             for note in annotated.notes:
                 words = (note.label, note.quote, article.title, f"{article.publisher} · {long_date(article.published)}", site_name)
-                key = digest(self.engine, words)
-                made[key] = held.get(key) or note_card(*words)
-                out.append((card_uri(slug, note.id), made[key]))
+                wanted.append((card_uri(slug, note.id), digest(self.engine, words), words))
+        held = {**self.caches.cards, **self.caches.stored_cards([key for _, key, _ in wanted])} if self.caches else {}
+        made: dict[str, bytes] = {}
+        out = []
+        for uri, key, words in wanted:
+            made[key] = held.get(key) or note_card(*words)
+            out.append((uri, made[key]))
         if self.caches:
-            self.caches.cards = made
+            self.caches.keep_cards(made)
         return out
 
     def search_records(self, language: str) -> list[dict]:

@@ -128,3 +128,21 @@ def test_a_change_to_the_engine_or_the_configuration_renders_every_page_again(si
     engine.write_text(engine.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
     assert site_copy.build().returncode == 0
     assert "<!-- stale -->" not in site_copy.page("articles")
+
+
+def test_a_warm_build_takes_preview_images_from_the_cache_and_draws_changed_ones(site_copy):
+    import sqlite3
+
+    assert site_copy.build().returncode == 0
+    card = site_copy.root / "site" / "notes" / "2023-04-28-unions-vow-coordinated-strikes" / "four-national-walkouts" / "card.png"
+    db = sqlite3.connect(site_copy.root / ".cache" / "newsroom" / "cache.sqlite")
+    (key,) = [k for k, png in db.execute("SELECT key, png FROM cards") if png == card.read_bytes()]
+    db.execute("UPDATE cards SET png = ? WHERE key = ?", (b"from the cache", key))
+    db.commit()
+    db.close()
+    assert site_copy.build().returncode == 0
+    assert card.read_bytes() == b"from the cache", "the card was drawn again though its words did not change"
+    notes = site_copy.docs / "articles" / "2023-04-28-unions-vow-coordinated-strikes.notes.yml"
+    notes.write_text(notes.read_text(encoding="utf-8").replace("kind: fact-check", "kind: context", 1), encoding="utf-8")
+    assert site_copy.build().returncode == 0
+    assert card.read_bytes().startswith(b"\x89PNG"), "a card whose words changed was not drawn again"
