@@ -114,17 +114,28 @@ def _record_html(record: dict) -> str:
 
 
 async def _write(site_dir: Path, records: list[dict], language: str, output: Path) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex
+    from pagefind.index import IndexConfig
+    from pagefind.service import PagefindService
 
     config = IndexConfig(exclude_selectors=list(EXCLUDE), force_language=language, output_path=str(output))
     with tempfile.TemporaryDirectory(prefix="newsroom-notes-") as notes:
         for number, record in enumerate(records):
             Path(notes, f"{number:06d}.html").write_text(_record_html(record), encoding="utf-8")
-        async with PagefindIndex(config=config) as index:
+        service = await PagefindService().launch()
+        try:
+            index = await service.create_index(config)
             await index.add_directory(str(site_dir), glob="**/*.html")
             if records:
                 await index.add_directory(notes, glob="*.html")
-            # Leaving the block writes the files.
+            await index.write_files()
+        finally:
+            # Let Pagefind exit by itself (it does when its input closes), not as its Python API
+            # does, by killing it: Pagefind 1.5 answers "written" before its last writes reach the
+            # disk, and a busy machine then got an empty pagefind-entry.json.
+            service._poll_task.cancel()
+            service._backend.stdin.close()
+            if await asyncio.wait_for(service._backend.wait(), 120) != 0:
+                raise RuntimeError("Pagefind stopped with an error")
 
 
 def write_index(site_dir: Path, records: list[dict], language: str) -> float:
