@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from newsroom.loader import load_article
 
+from tests.conftest import _env
 from tests.render.test_article_html import paragraph_texts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,8 +25,10 @@ def test_article_sources_hold_the_seed_text_byte_for_byte():
     for slug, seed in SEEDS.items():
         source = (ROOT / "docs" / "articles" / f"{slug}.txt").read_bytes()
         body = source.split(b"\n---\n", 1)[1]
-        if SHARED_SEEDS.exists():
-            assert body == (SHARED_SEEDS / seed).read_bytes(), f"{slug} differs from shared/seeds/{seed}"
+        # The seeds live beside the project (../shared/seeds): without them this test cannot say
+        # whether the sources are the seeds byte for byte, so it fails rather than checking less.
+        assert (SHARED_SEEDS / seed).exists(), f"{SHARED_SEEDS / seed} is missing: the seed-fidelity check needs ../shared/seeds/"
+        assert body == (SHARED_SEEDS / seed).read_bytes(), f"{slug} differs from shared/seeds/{seed}"
         assert body.startswith(b"Schools could be hit" if "unions" in slug else b"Members of the ASCL")
 
 
@@ -86,6 +91,51 @@ def test_two_builds_are_byte_identical(site_copy):
     assert differing == []
 
 
+FAKE_CLOCK = """
+import datetime as _dt, os as _os, time as _time
+_shift = float(_os.environ["NEWSROOM_TEST_CLOCK_SHIFT"])
+_real_time = _time.time
+_time.time = lambda: _real_time() + _shift
+class _Shifted(_dt.datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return _dt.datetime.fromtimestamp(_time.time(), tz)
+    @classmethod
+    def utcnow(cls):
+        return _dt.datetime.utcfromtimestamp(_time.time())
+    @classmethod
+    def today(cls):
+        return cls.now()
+class _ShiftedDate(_dt.date):
+    @classmethod
+    def today(cls):
+        return _dt.date.fromtimestamp(_time.time())
+_dt.datetime, _dt.date = _Shifted, _ShiftedDate
+"""
+
+
+def test_builds_on_different_days_with_different_hash_seeds_are_byte_identical(site_copy, tmp_path):
+    """The build dates itself by its newest article, never by the clock, and nothing depends on
+    Python's hash order: a build "today" and one 400 days later, with other PYTHONHASHSEEDs, and
+    with no cache, give the same bytes."""
+    clock = tmp_path / "clock"
+    clock.mkdir()
+    (clock / "sitecustomize.py").write_text(FAKE_CLOCK, encoding="utf-8")
+    runs = []
+    for name, shift, seed in (("today", 0, "1"), ("later", 400 * 86400 + 3 * 3600, "4242")):
+        env = _env() | {"PYTHONPATH": str(clock), "NEWSROOM_TEST_CLOCK_SHIFT": str(shift), "PYTHONHASHSEED": seed, "NEWSROOM_CACHE": "off"}
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site_copy.root / "mkdocs.yml"), "-d", str(site_copy.root / name)]
+        result = subprocess.run(command, capture_output=True, text=True, cwd=site_copy.root, env=env)
+        assert result.returncode == 0, result.stderr[-2000:]
+        check = subprocess.run([sys.executable, "-c", "import datetime; print(datetime.date.today())"], capture_output=True, text=True, env=env)
+        runs.append(check.stdout.strip())
+    assert runs[0] != runs[1], "the fake clock did not move"
+    one, two = site_copy.root / "today", site_copy.root / "later"
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    assert [str(f) for f in files if (one / f).read_bytes() != (two / f).read_bytes()] == []
+
+
 def test_bad_article_fails_the_build_naming_file_line_and_field(site_copy):
     site_copy.write("articles/2023-05-01-broken.txt", "---\ntitle: Broken\npublished: 2023-05-32\npublisher: P\n---\nText.\n")
     result = site_copy.build()
@@ -136,3 +186,21 @@ def test_person_added_to_the_data_is_linked_with_no_code_change(site_copy):
     assert 'data-entity="ada-lovelace" href="../../people/ada-lovelace/">Ada Lovelace</a>' in html
     assert 'data-entity="ada-lovelace">Ms Lovelace</span>' in html
     assert "../../articles/2024-09-02-ada/#p-1" in site_copy.page("people/ada-lovelace")
+
+
+def test_article_title_and_summary_are_text_everywhere_they_appear(site_copy):
+    """A title or summary with markup is shown as typed: in <title>, the header, the h1, the
+    description and OpenGraph tags, the articles index and the feed."""
+    site_copy.write(
+        "articles/2023-05-01-markup.txt",
+        "---\ntitle: 'The <b>row</b> & the {{ pay }}'\npublished: 2023-05-01\npublisher: P\n"
+        "summary: 'A <i>summary</i> & more'\n---\nThe NEU met.\n",
+    )
+    assert site_copy.build().returncode == 0
+    html = site_copy.page("articles/2023-05-01-markup")
+    assert "<b>row</b>" not in html and "<i>summary</i>" not in html
+    assert "<title>The &lt;b&gt;row&lt;/b&gt; &amp; the {{ pay }}" in html
+    assert '<h1 id="article-title">The &lt;b&gt;row&lt;/b&gt; &amp; the {{ pay }}' in html
+    assert 'content="The &lt;b&gt;row&lt;/b&gt; &amp; the {{ pay }}"' in html  # og:title
+    assert 'content="A &lt;i&gt;summary&lt;/i&gt; &amp; more"' in html  # description
+    assert "<b>row</b>" not in site_copy.page("articles")

@@ -205,3 +205,36 @@ def test_event_kind_must_be_known(tmp_path: Path):
         "events.yml:5: events[strike].kind: unknown kind 'walkout'; "
         "use one of ballot-opened, ballot-result, strike, offer, acceptance, report, other"
     )
+
+
+# Every loader message, asserted exactly (issue 18: these were not).
+
+
+def test_event_that_ends_before_it_starts_names_its_end_line(tmp_path: Path):
+    event = "- id: s\n  date: 2023-02-02\n  end: 2023-02-01\n  title: T\n  description: D\n  entities: [neu]\n  sources: [https://e.org/s]\n"
+    assert kb_error(tmp_path, events=event) == "events.yml:3: events[s].end: ends (2023-02-01) before it starts (2023-02-02); fix the dates"
+
+
+def test_role_with_an_unknown_office(tmp_path: Path):
+    people = PERSON.replace("      to: 2023-08-31\n", "      to: 2023-08-31\n      office: chief-whip\n")
+    assert kb_error(tmp_path, people=people) == (
+        "people.yml:9: people[kevin-courtney].roles[0].office: unknown office 'chief-whip'; add it to offices.yml or fix the id"
+    )
+
+
+def test_leads_must_be_true_or_false(tmp_path: Path):
+    people = PERSON.replace("      to: 2023-08-31\n", "      to: 2023-08-31\n      leads: maybe\n")
+    assert kb_error(tmp_path, people=people) == "people.yml:9: people[kevin-courtney].roles[0].leads: expected true or false"
+
+
+def test_a_file_that_is_not_a_list(tmp_path: Path):
+    assert kb_error(tmp_path, terms="id: x\nterm: y\n") == "terms.yml:1: terms: expected a YAML list of entries (each line starting with `- `)"
+
+
+def test_an_entry_that_is_not_a_mapping(tmp_path: Path):
+    assert kb_error(tmp_path, terms="- just text\n") == "terms.yml:1: terms[0]: expected a mapping of `key: value` lines"
+
+
+def test_empty_text(tmp_path: Path):
+    organisations = ORG.replace("description: A union.", "description: ''")
+    assert kb_error(tmp_path, organisations=organisations) == "organisations.yml:5: organisations[neu].description: expected non-empty text, got ''"

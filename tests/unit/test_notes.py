@@ -149,3 +149,13 @@ def test_entity_references_in_a_note_link_stay_text(tmp_path):
     (note,), _ = notes_from(tmp_path, "- id: turnout\n  quote: 56 per cent turnout\n  body: 'See [this](javascript&#58;alert(1)).'\n")
     (link,) = [n for e in markdown_elements(note.body) for n in e.iter("a")]
     assert link.get("href") == "javascript&amp;#58;alert(1)"  # the browser reads the text "javascript&#58;…": a relative link
+
+
+@pytest.mark.parametrize(("key", "value"), [("prefix", "5"), ("suffix", "[a]")])
+def test_prefix_and_suffix_must_be_text(tmp_path, key, value):
+    assert error(tmp_path, f"- id: t\n  quote: turnout\n  {key}: {value}\n  body: x\n") == f"docs/articles/2023-04-04-t.notes.yml:3: notes[t].{key}: expected text"
+
+
+def test_a_date_override_that_ends_before_it_starts(tmp_path):
+    text = "dates:\n  - quote: 56 per cent\n    date: 2023-05\n    until: 2023-04\n"
+    assert error(tmp_path, text) == "docs/articles/2023-04-04-t.notes.yml:4: dates[0].until: ends (2023-04-30) before it starts (2023-05-01)"

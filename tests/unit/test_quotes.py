@@ -70,3 +70,8 @@ def test_adding_after_a_pronoun(matcher):
     ]
 
 
+
+
+def test_the_nearest_person_before_the_quote_is_the_speaker_not_the_first_named(matcher):
+    assert quotes_of(matcher, 'Asked about Gillian Keegan, Paul Whiteman said: "No."') == [(1, "No.", "paul-whiteman")]
+    assert quotes_of(matcher, 'Asked about Paul Whiteman, Gillian Keegan said: "No."') == [(1, "No.", "gillian-keegan")]
