@@ -109,3 +109,12 @@ def test_without_javascript_a_mention_is_a_plain_link(browser, base_url):
 def test_article_has_no_horizontal_scroll_on_a_phone(phone, base_url):
     phone.goto(base_url + ARTICLE)
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_date_is_described_for_screen_readers_by_the_tooltip(page, base_url):
+    page.goto(base_url + ARTICLE)
+    assert page.evaluate("[...document.querySelectorAll('a.na-date')].every(a => a.getAttribute('aria-describedby') === 'na-tooltip')")
+    page.focus("#p-2 a.na-date")  # "today": Friday 28 April 2023
+    page.locator("#na-tooltip").wait_for(state="visible")
+    described = page.evaluate("() => document.getElementById(document.activeElement.getAttribute('aria-describedby')).innerText")
+    assert "Friday 28 April 2023" in described
