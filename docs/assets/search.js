@@ -235,6 +235,14 @@
     }
   }
 
+  // The type and year the reader chose, as Pagefind's filters.
+  function chosenFilters() {
+    var filters = {};
+    if (state.type) filters.type = state.type;
+    if (state.year) filters.year = state.year;
+    return filters;
+  }
+
   // The filters' lists (50 KB at 10,000 articles) are loaded only when the reader reaches for
   // the filters (pointer, touch or keyboard focus on them): a search does not need them. Once
   // loaded, every search counts its results by type and year, and the years fill the list.
@@ -248,10 +256,7 @@
       filtersReady = true;
       var term = input.value.trim();
       if (!term) return;
-      var filters = {};
-      if (state.type) filters.type = state.type;
-      if (state.year) filters.year = state.year;
-      return pf.search(term, { filters: filters }).then(function (search) {
+      return pf.search(term, { filters: chosenFilters() }).then(function (search) {
         if (input.value.trim() === term) updateFilters(search);
       });
     });
@@ -273,10 +278,7 @@
     }
     var mine = ++sequence;
     load().then(function (pf) {
-      var filters = {};
-      if (state.type) filters.type = state.type;
-      if (state.year) filters.year = state.year;
-      var options = { filters: filters };
+      var options = { filters: chosenFilters() };
       if (state.order) options.sort = { date: state.order };
       return pf.debouncedSearch(term, options, 20);
     }).then(function (search) {

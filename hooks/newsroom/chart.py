@@ -16,6 +16,7 @@ import datetime as dt
 from collections import Counter
 from xml.etree.ElementTree import Element
 
+from .dates import long_date
 from .html import E, rel
 from .loader import EVENT_KINDS
 from .model import Event
@@ -56,10 +57,6 @@ def _shape(kind: str, x: float, y: float) -> Element:
     if kind == "offer":
         return E("path", {"d": f"M{x:.1f} {y - r - 1:.1f}L{x + r + 1:.1f} {y:.1f}L{x:.1f} {y + r + 1:.1f}L{x - r - 1:.1f} {y:.1f}Z"})
     return E("path", {"d": f"M{x:.1f} {y - r - 1:.1f}L{x + r + 1:.1f} {y + r:.1f}L{x - r - 1:.1f} {y + r:.1f}Z"})  # acceptance
-
-
-def _long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def chart(
@@ -114,7 +111,7 @@ def chart(
         E(
             "desc",
             {"id": "na-chart-desc"},
-            f"{len(events)} events from {_long_date(min(e.date for e in events))} to {_long_date(max(e.date for e in events))}, "
+            f"{len(events)} events from {long_date(min(e.date for e in events))} to {long_date(max(e.date for e in events))}, "
             f"by organisation: {', '.join(names)}. Each mark links to its day; the list below gives every event in words.",
         ),
     )
@@ -159,7 +156,7 @@ def chart(
         if event.end and event.end != event.date:
             y = f"{y_of(involved[0]):.1f}"
             span = E("line", {"class": "na-chart__span", "x1": f"{x:.1f}", "x2": f"{x_of(event.end):.1f}", "y1": y, "y2": y})
-        when = _long_date(event.date) + (f" to {_long_date(event.end)}" if event.end and event.end != event.date else "")
+        when = long_date(event.date) + (f" to {long_date(event.end)}" if event.end and event.end != event.date else "")
         link = E(
             "a",
             {

@@ -95,6 +95,11 @@ def _nearest_year(month: int, day: int, published: dt.date) -> int:
     return min(candidates)[1]
 
 
+def long_date(day: dt.date) -> str:
+    """``28 April 2023``: how pages, the chart and the cards write a day."""
+    return f"{day.day} {day:%B %Y}"
+
+
 def day_label(day: dt.date) -> str:
     return f"{calendar.day_name[day.weekday()]} {day.day} {day:%B %Y}"
 

@@ -15,6 +15,7 @@ from xml.etree.ElementTree import Element
 from . import timeline
 from .chart import chart
 from .corpus import AnnotatedArticle, Corpus
+from .dates import long_date
 from .html import E, absolute, add, rel
 from .model import Article, Entity, Event, KnowledgeBase, Organisation, Person, Role, Term
 
@@ -41,10 +42,6 @@ class PageSpec:
     key: str
     title: str
     description: str
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def month_year(day: dt.date) -> str:
@@ -923,7 +920,8 @@ def card_uri(slug: str, note_id: str) -> str:
 
 def note_text(corpus: Corpus, annotated: AnnotatedArticle, note) -> str:
     """A note's body as plain text, one space between words."""
-    return " ".join(" ".join("".join(e.itertext()) for e in note_body(corpus, annotated, note, annotated.article.src_uri, tooltips=False)).split())
+    elements = note_body(corpus, annotated, note, annotated.article.src_uri, tooltips=False)
+    return " ".join(" ".join("".join(e.itertext()) for e in elements).split())
 
 
 def note_page(corpus: Corpus, key: str) -> Element:

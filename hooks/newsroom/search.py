@@ -36,7 +36,6 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from xml.etree.ElementTree import Element
 
 from .corpus import Corpus
 from .html import page_url
@@ -79,21 +78,17 @@ def front_matter(corpus: Corpus, kind: str, key: str) -> dict:
     return {"exclude": True}
 
 
-def _text(elements: list[Element]) -> str:
-    return " ".join(" ".join("".join(e.itertext()).split()) for e in elements)
-
-
 def note_records(corpus: Corpus, language: str) -> list[dict]:
     """One record per editor's note, in a stable order: its URL (``#note-<id>`` in its article),
     title, words and date."""
-    from .pages import note_body
+    from .pages import note_text
 
     records = []
     for _, annotated in sorted(corpus.articles.items()):
         article = annotated.article
         day = article.published.isoformat()
         for note in annotated.notes:
-            body = _text(note_body(corpus, annotated, note, article.src_uri, tooltips=False))
+            body = note_text(corpus, annotated, note)
             url = page_url(article.src_uri) + f"#note-{note.id}"
             records.append({"url": url, "title": f"{note.label}: “{note.quote}”", "body": body, "date": day, "language": language})
     return records

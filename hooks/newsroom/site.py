@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from .annotations import annotations_jsonld
 from .corpus import Corpus, build_corpus, check_orphan_notes
+from .dates import long_date
 from .errors import DataError
 from .feed import atom_feed
 from .incremental import ArticleMemo, Caches, Digests, PageEntry, digest, files_digest, page_inputs, tree_files
@@ -24,7 +25,7 @@ from .loader import load_knowledge_base
 from .matcher import Matcher
 from .mdext import NewsroomExtension, placeholder
 from .model import KnowledgeBase, Organisation
-from .pages import PageSpec, card_uri, entities_json, entity_uri, long_date, page_specs
+from .pages import PageSpec, card_uri, entities_json, entity_uri, page_specs
 from .search import BackgroundIndex, note_records, write_index
 from .search import front_matter as search_front_matter
 from .timeline import icalendar, timelinejs
@@ -52,16 +53,17 @@ def _slug(stem: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", stem.lower())) or "article"
 
 
-def check_article_files(folder: Path, names: list[str], shown_dir: str) -> None:
-    """Every file in ``docs/articles/`` is an article (``<slug>.txt``), a notes file
-    (``<slug>.notes.yml``) or an editor's temporary file; anything else stops the build with
-    what to do about it, rather than being skipped or published raw."""
+def check_article_files(names: list[str], folders: set[str], shown_dir: str) -> None:
+    """Every entry of ``docs/articles/`` (``names``; ``folders``: those that are folders) is an
+    article (``<slug>.txt``), a notes file (``<slug>.notes.yml``) or an editor's temporary file;
+    anything else stops the build with what to do about it, rather than being skipped or
+    published raw."""
     for name in names:
-        if is_temporary(name) or (name.endswith(SOURCE_SUFFIXES) and not (folder / name).is_dir()):
+        if is_temporary(name) or (name.endswith(SOURCE_SUFFIXES) and name not in folders):
             continue
         shown = os.path.join(shown_dir, "articles", name)
         lower = name.lower()
-        if (folder / name).is_dir():
+        if name in folders:
             why = "docs/articles/ holds articles and their notes, not folders: move it out (pictures go in docs/assets/)"
         elif lower.endswith((".notes.yml", ".notes.yaml")):
             why = f"a notes file's name ends in .notes.yml: rename it to {_slug(name[: lower.rindex('.notes.')])}.notes.yml"
@@ -132,8 +134,10 @@ class BuildState:
         """Annotate every ``articles/*.txt``; return the generated pages as (src_uri, Markdown)."""
         assert self.kb is not None and self.matcher is not None
         folder = docs_dir / "articles"
-        names = sorted(os.listdir(folder)) if folder.is_dir() else []
-        check_article_files(folder, names, shown_dir)
+        # One listing of the folder, whose entries say which are folders (no stat per article).
+        entries = list(os.scandir(folder)) if folder.is_dir() else []
+        names = sorted(entry.name for entry in entries)
+        check_article_files(names, {entry.name for entry in entries if entry.is_dir()}, shown_dir)
         present = set(names)
         paths = [(folder / name, os.path.join(shown_dir, "articles", name)) for name in names if name.endswith(".txt")]
         check_orphan_notes([(folder / name, os.path.join(shown_dir, "articles", name)) for name in names if name.endswith(".notes.yml")], present)
