@@ -919,9 +919,9 @@ def card_uri(slug: str, note_id: str) -> str:
 
 
 def note_text(corpus: Corpus, annotated: AnnotatedArticle, note) -> str:
-    """A note's body as plain text, one space between words."""
+    """A note's body as plain text, one space between words (the tree holds ``&`` escaped)."""
     elements = note_body(corpus, annotated, note, annotated.article.src_uri, tooltips=False)
-    return " ".join(" ".join("".join(e.itertext()) for e in elements).split())
+    return " ".join(" ".join("".join(e.itertext()) for e in elements).replace("&amp;", "&").split())
 
 
 def note_page(corpus: Corpus, key: str) -> Element:

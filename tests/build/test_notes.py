@@ -140,3 +140,13 @@ def test_every_note_has_a_page_to_share_with_a_preview(built_site, site_port):
             # The note's "Copy link" in the article offers this page; its permanent link stays the passage.
             assert f'data-copy="{base}notes/{slug}/{note_id}/"' in article
             assert f'class="na-note-body__permalink" href="{base}articles/{slug}/#note-{note_id}"' in article
+
+
+def test_a_notes_words_with_an_ampersand_are_described_as_written(site_copy):
+    """The share page's description (and the search record) take the note's words once
+    escaped: "R&D", not "R&amp;D"."""
+    path = site_copy.docs / "articles" / "2023-04-28-unions-vow-coordinated-strikes.notes.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Correct by the NEU's count.", "Correct by the NEU's R&D count.", 1), encoding="utf-8")
+    assert site_copy.build().returncode == 0
+    html = site_copy.page("notes/2023-04-28-unions-vow-coordinated-strikes/four-national-walkouts")
+    assert '<meta property="og:description" content="Correct by the NEU&#x27;s R&amp;D count.">' in html
