@@ -58,7 +58,6 @@ EXCLUDE = (
     "[hidden]",
     "script",
 )
-TYPES = ("article", "person", "organisation", "term", "note", "page")  # the values of the "type" filter
 
 
 def entity_type(entity) -> str:
