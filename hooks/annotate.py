@@ -39,6 +39,7 @@ _dirty = False  # this build keeps the site folder (mkdocs serve's rebuilds, or 
 _startup_dirty = False
 _command = None  # "build", "serve" or "gh-deploy" when MkDocs' command line runs the build
 _indexer = None  # under `mkdocs serve`: the search index, rebuilt in the background
+_sources: dict = {}  # site folder -> what Pagefind indexes of its pages (newsroom.search.Sources)
 _serve_dir = None  # the site folder `mkdocs serve` builds into (its first build says which)
 _pages_written = False  # whether the rebuild in progress has written a page yet
 
@@ -144,6 +145,7 @@ def on_config(config):
     if _engine is None or code != _engine_code:  # objects the old engine made are not reused
         _engine, _engine_code = _fresh_engine(), code
         _caches = _engine.Caches()
+        _sources.clear()
     mode = os.environ.get("NEWSROOM_CACHE", "on")
     if mode not in ("on", "off", "verify"):
         raise PluginError(f"NEWSROOM_CACHE={mode!r}: use on (the default), off or verify")
@@ -202,6 +204,8 @@ def on_files(files: Files, config) -> Files:
 
 def on_nav(nav, config, files):
     _state.files = files
+    _state.search_sources = _sources.setdefault(config.site_dir, _engine.Sources())
+    _state.search_sources.begin()
     # Until this build ends well, nothing is known to be in the site folder.
     written = _written.pop(config.site_dir, None) if _dirty else None
     _state.plan(_engine.digest(_state.context, _engine.nav_digest(nav.items)), files, written)
@@ -271,6 +275,7 @@ def on_post_page(output: str, page, config) -> str:
         _state.page_written(page, output)
     except _engine.DataError as err:
         raise PluginError(str(err)) from None
+    _state.search_sources.page(page.file.dest_uri, output)
     if page.file.src_uri in _state.specs:
         page.content = page.newsroom_html = None  # written: MkDocs need not keep every page's HTML
     return output
@@ -288,17 +293,21 @@ def on_post_build(config):
 
 
 def _index_search(site_dir: Path, language: str, background: bool) -> None:
+    """Pagefind's index of the pages (newsroom/search.py): kept when no page changed, else
+    written again; under `mkdocs serve`, on a thread of its own after the page reloads."""
     global _indexer
     records = _state.search_records(language)
+    sources = _state.search_sources
+    sources.complete({_state.dest[src_uri] for src_uri in _state.skipped}, site_dir)
+    store = _state.caches.folder / "search" if _state.caches and _state.caches.folder else None
     if background:
         if _indexer is None or not isinstance(_indexer, _engine.BackgroundIndex):  # the engine was re-imported
             if _indexer is not None:
                 _indexer.wait()
             _indexer = _engine.BackgroundIndex()
-        _indexer.request(site_dir, records, language)
+        _indexer.request(site_dir, sources, records, language, store)
         return
     try:
-        seconds = _engine.write_index(site_dir, records, language)
+        log.info(_engine.update_index(site_dir, sources.folder, sources.fingerprint(records, language), records, language, store, _state.verify))
     except Exception as err:  # Pagefind's own message: the binary missing, a page it cannot read
         raise PluginError(f"search index: {err}") from err
-    log.info(f"search index written in {seconds:.1f} s")

@@ -28,6 +28,7 @@ import functools
 import gzip
 import hashlib
 import html
+import importlib.metadata
 import json
 import logging
 import os
@@ -35,6 +36,7 @@ import shutil
 import tempfile
 import threading
 import time
+import weakref
 from pathlib import Path
 
 from .corpus import Corpus
@@ -132,21 +134,160 @@ async def _write(site_dir: Path, records: list[dict], language: str, output: Pat
                 raise RuntimeError("Pagefind stopped with an error")
 
 
-def write_index(site_dir: Path, records: list[dict], language: str) -> float:
-    """Index the built site in ``site_dir`` (and ``records``) into ``site_dir/pagefind``; returns
-    the seconds it took. The new index is written beside the old one and then put in its place."""
+def indexed_part(page_html: str) -> str | None:
+    """What Pagefind reads of a page: its ``<html>`` tag and the element that carries
+    ``data-pagefind-body`` (see ``overrides/main.html``); None for a page that is not indexed.
+    Pagefind makes the same index of these as of the whole pages (a test checks it), and reads
+    them in half the time: it no longer parses Material's header, navigation and footer."""
+    at = page_html.find(" data-pagefind-body")
+    if at < 0:
+        return None
+    start = page_html.rfind("<", 0, at)
+    tag = page_html[start + 1 : at].split(None, 1)[0]
+    end = page_html.rfind(f"</{tag}>")
+    html_at = page_html.find("<html")
+    if start < 0 or end < at or html_at < 0:
+        raise ValueError(f"the <{tag} data-pagefind-body> element is not closed")
+    opening = page_html[html_at : page_html.index(">", html_at) + 1]
+    return f'<!DOCTYPE html>{opening}<head><meta charset="utf-8"></head><body>{page_html[start : end + len(tag) + 3]}</body></html>'
+
+
+class Sources:
+    """The indexed part of every page of one site folder (:func:`indexed_part`), in a temporary
+    folder of the same layout, kept up to date page by page as pages are written: Pagefind indexes
+    it instead of the site. Between the rebuilds of ``mkdocs serve`` the pages a rebuild skips keep
+    the part they had. A file is replaced, never rewritten in place, so a snapshot of hard links
+    (:meth:`snapshot`) stays as it was while the next rebuild writes."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="newsroom-search-"))
+        self._finalizer = weakref.finalize(self, shutil.rmtree, self.folder, ignore_errors=True)
+        self.digests: dict[str, str | None] = {}  # dest_uri -> digest of its indexed part (None: not indexed)
+        self.seen: set[str] = set()  # the pages written by the build in progress
+
+    def begin(self) -> None:
+        self.seen = set()
+
+    def page(self, dest_uri: str, page_html: str) -> None:
+        part = indexed_part(page_html)
+        key = None if part is None else hashlib.sha256(part.encode("utf-8", "surrogatepass")).hexdigest()
+        self.seen.add(dest_uri)
+        if dest_uri in self.digests and self.digests[dest_uri] == key:
+            return
+        path = self.folder / dest_uri
+        if part is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fresh = path.with_name(f".{path.name}.new")
+            fresh.write_text(part, encoding="utf-8")
+            os.replace(fresh, path)
+        self.digests[dest_uri] = key
+
+    def complete(self, skipped: set[str], site_dir: Path) -> None:
+        """After a build: forget the pages it neither wrote nor skipped (they are no longer in the
+        site); read from the site folder a skipped page this object has not seen (``mkdocs build
+        --dirty`` skips pages written by an earlier process)."""
+        current = self.seen | skipped
+        for dest_uri in set(self.digests) - current:
+            (self.folder / dest_uri).unlink(missing_ok=True)
+            del self.digests[dest_uri]
+        for dest_uri in sorted(current - set(self.digests)):
+            self.page(dest_uri, (site_dir / dest_uri).read_text(encoding="utf-8"))
+
+    def fingerprint(self, records: list[dict], language: str) -> str:
+        """A digest of everything the index is made from."""
+        pages = sorted((uri, key) for uri, key in self.digests.items() if key is not None)
+        return hashlib.sha256(repr((_VERSION, EXCLUDE, language, pages, records)).encode("utf-8", "surrogatepass")).hexdigest()
+
+    def snapshot(self) -> Path:
+        """A copy of the folder made of hard links, for an index written while the next build runs.
+        The caller removes it."""
+        copy = Path(tempfile.mkdtemp(prefix="newsroom-search-snapshot-"))
+        shutil.copytree(self.folder, copy, copy_function=_link, dirs_exist_ok=True)
+        return copy
+
+
+def _link(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system
+        shutil.copy2(source, target)
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("pagefind")
+    except importlib.metadata.PackageNotFoundError:
+        return ""
+
+
+_VERSION = _version()
+
+
+def write_index(site_dir: Path, sources: Path, records: list[dict], language: str) -> float:
+    """Index ``sources`` (the indexed parts of the site's pages, :class:`Sources`) and
+    ``records`` into ``site_dir/pagefind``; returns the seconds it took. The new index is written
+    beside the old one and then put in its place."""
     started = time.perf_counter()
     fresh = site_dir / f".{OUTPUT}-new"
     shutil.rmtree(fresh, ignore_errors=True)
-    asyncio.run(_write(site_dir, records, language, fresh))
+    asyncio.run(_write(sources, records, language, fresh))
     canonical(fresh)
+    _install(site_dir, fresh)
+    return time.perf_counter() - started
+
+
+def _install(site_dir: Path, fresh: Path) -> None:
     target, old = site_dir / OUTPUT, site_dir / f".{OUTPUT}-old"
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         os.replace(target, old)
     os.replace(fresh, target)
     shutil.rmtree(old, ignore_errors=True)
-    return time.perf_counter() - started
+
+
+def update_index(site_dir: Path, sources: Path, fingerprint: str, records: list[dict], language: str,
+                 store: Path | None, verify: bool = False) -> str:
+    """Bring ``site_dir/pagefind`` up to date and say how. An index is a function of its
+    ``fingerprint`` (:meth:`Sources.fingerprint`): the last one written is kept in ``store`` (the
+    build cache's ``search/`` folder, or None for none), so a build whose pages did not change
+    keeps the index in the site or copies it from there instead of indexing again. With
+    ``verify``, the index is written anyway and must equal the stored one."""
+    stored = store / "index" if store else None
+    known = stored is not None and stored.is_dir() and _read_text(store / "fingerprint") == fingerprint
+    if known and not verify:
+        if _read_text(site_dir / OUTPUT / "pagefind-entry.json") == _read_text(stored / "pagefind-entry.json") is not None:
+            return "search index unchanged"
+        fresh = site_dir / f".{OUTPUT}-new"
+        shutil.rmtree(fresh, ignore_errors=True)
+        shutil.copytree(stored, fresh, copy_function=_link)
+        _install(site_dir, fresh)
+        return "search index unchanged (taken from the build cache)"
+    seconds = write_index(site_dir, sources, records, language)
+    if known and verify and _tree(site_dir / OUTPUT) != _tree(stored):
+        raise RuntimeError("the index written afresh differs from the cached one made from the same pages: "
+                           "newsroom.search.Sources.fingerprint misses something the index is made from")
+    if store is not None and not known:
+        fresh = store / "index-new"
+        shutil.rmtree(fresh, ignore_errors=True)
+        (store / "fingerprint").unlink(missing_ok=True)
+        shutil.copytree(site_dir / OUTPUT, fresh, copy_function=_link)
+        shutil.rmtree(stored, ignore_errors=True)
+        os.replace(fresh, stored)
+        (store / "fingerprint").write_text(fingerprint, encoding="utf-8")
+    return f"search index written in {seconds:.1f} s"
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 # --- one index for one site ---------------------------------------------------------------
@@ -241,44 +382,53 @@ def canonical(output: Path) -> None:
 
 
 class BackgroundIndex:
-    """Under ``mkdocs serve``: the index is rebuilt on a thread of its own after each rebuild, so
-    the page reloads first and search catches up a few seconds later. A rebuild that starts while
-    the index is being written makes it start again once it is done; the last index always
-    reflects the last build."""
+    """Under ``mkdocs serve``: the index is brought up to date (:func:`update_index`) on a thread
+    of its own after each rebuild, so the page reloads first and search catches up a moment later.
+    The thread, and the Pagefind process it starts, run at a low CPU priority, so that a rebuild
+    that starts meanwhile gets the machine first. A rebuild that starts while the index is being
+    written makes it start again once it is done; the last index always reflects the last build."""
 
     def __init__(self) -> None:
         self._lock = threading.Condition()
-        self._wanted: tuple | None = None  # (generation, site_dir, records, language)
+        self._wanted: tuple | None = None  # (generation, arguments of update_index)
         self._generation = 0
         self._done = 0  # the generation the index in the site reflects
         self._thread: threading.Thread | None = None
         self.error: str | None = None
 
-    def request(self, site_dir: Path, records: list[dict], language: str) -> None:
+    def request(self, site_dir: Path, sources: Sources, records: list[dict], language: str, store: Path | None) -> None:
+        fingerprint = sources.fingerprint(records, language)
         with self._lock:
+            if self._wanted is not None:
+                shutil.rmtree(self._wanted[1][1], ignore_errors=True)
             self._generation += 1
-            self._wanted = (self._generation, site_dir, records, language)
+            self._wanted = (self._generation, (site_dir, sources.snapshot(), fingerprint, records, language, store))
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="newsroom-search-index", daemon=True)
                 self._thread.start()
             self._lock.notify_all()
 
     def _run(self) -> None:
+        try:  # Linux gives each thread its own priority; the processes it starts inherit it
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        except (AttributeError, OSError):
+            pass
         while True:
             with self._lock:
                 if self._wanted is None:
                     self._thread = None
                     self._lock.notify_all()
                     return
-                generation, site_dir, records, language = self._wanted
+                generation, arguments = self._wanted
                 self._wanted = None
             try:
-                seconds = write_index(site_dir, records, language)
+                log.info(update_index(*arguments))
                 self.error = None
-                log.info(f"search index rebuilt in {seconds:.1f} s")
             except Exception as err:  # noqa: BLE001 - reported, and the next rebuild tries again
                 self.error = f"search index not rebuilt: {err}"
                 log.error(self.error)
+            finally:
+                shutil.rmtree(arguments[1], ignore_errors=True)
             with self._lock:
                 self._done = generation
                 self._lock.notify_all()

@@ -26,13 +26,13 @@ from .matcher import Matcher
 from .mdext import NewsroomExtension, placeholder
 from .model import KnowledgeBase, Organisation
 from .pages import PageSpec, card_uri, entities_json, entity_uri, page_specs
-from .search import BackgroundIndex, note_records, write_index
+from .search import BackgroundIndex, Sources, note_records, update_index
 from .search import front_matter as search_front_matter
 from .timeline import icalendar, timelinejs
 
 SOURCE_SUFFIXES = (".txt", ".notes.yml")
 _OWN_EPOCH = "NEWSROOM_SET_SOURCE_DATE_EPOCH"
-__all__ = ["BackgroundIndex", "BuildState", "Caches", "DataError", "build_context", "digest", "is_source", "nav_digest", "set_build_date", "write_index", "write_report"]
+__all__ = ["BackgroundIndex", "BuildState", "Caches", "DataError", "build_context", "digest", "is_source", "nav_digest", "set_build_date", "Sources", "update_index", "write_report"]
 
 
 def is_source(src_uri: str) -> bool:
@@ -99,6 +99,7 @@ class BuildState:
         self.base_path = "/"  # the path of site_url, which root-relative links start with
         self.inputs: dict[str, str] = {}  # src_uri -> digest of the inputs of article and entity pages
         self.files = None  # MkDocs' Files of this build (the hook breaks their cycles when it ends)
+        self.search_sources: Sources | None = None  # what Pagefind indexes of the site's pages (set by the hook)
         self.exported: list[str] = []  # the files exports() made (src_uri = dest_uri), for dirty builds
 
     def load_knowledge_base(self, data_dir: Path, shown_dir: str | None = None) -> None:

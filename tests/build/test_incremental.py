@@ -146,3 +146,39 @@ def test_a_warm_build_takes_preview_images_from_the_cache_and_draws_changed_ones
     notes.write_text(notes.read_text(encoding="utf-8").replace("kind: fact-check", "kind: context", 1), encoding="utf-8")
     assert site_copy.build().returncode == 0
     assert card.read_bytes().startswith(b"\x89PNG"), "a card whose words changed was not drawn again"
+
+
+def test_a_build_whose_pages_did_not_change_keeps_the_search_index(site_copy):
+    """The index is a function of the indexed parts of the pages and the notes (its fingerprint):
+    a build that changes neither takes the index from the build cache instead of running Pagefind,
+    and NEWSROOM_CACHE=verify indexes anyway and fails if the two differ."""
+    site = site_copy.root / "site"
+
+    def index() -> dict[str, bytes]:
+        return {str(p.relative_to(site)): p.read_bytes() for p in sorted((site / "pagefind").rglob("*")) if p.is_file()}
+
+    first = site_copy.build(quiet=False)
+    assert first.returncode == 0 and "search index written" in first.stderr
+    written = index()
+    again = site_copy.build(quiet=False)
+    assert again.returncode == 0 and "search index unchanged (taken from the build cache)" in again.stderr, again.stderr[-2000:]
+    assert index() == written
+    stored = site_copy.root / ".cache" / "newsroom" / "search" / "index"
+    (stored / "pagefind-entry.json").write_text('{"stale": true}', encoding="utf-8")
+    verify = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(site_copy.root / "mkdocs.yml")],
+        capture_output=True, text=True, cwd=site_copy.root, env=_env() | {"NEWSROOM_CACHE": "verify"},
+    )
+    assert verify.returncode != 0 and "differs from the cached one made from the same pages" in verify.stderr, verify.stderr[-2000:]
+    article = site_copy.docs / "articles" / "2023-04-28-unions-vow-coordinated-strikes.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace("School leaders in ASCL", "School heads in ASCL", 1), encoding="utf-8")
+    edited = site_copy.build(quiet=False)
+    assert edited.returncode == 0 and "search index written" in edited.stderr
+    assert index() != written
+    clean_build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site_copy.root / "mkdocs.yml"), "-d", str(site_copy.root / "clean")],
+        capture_output=True, text=True, cwd=site_copy.root, env=_env() | {"NEWSROOM_CACHE": "off"},
+    )
+    assert clean_build.returncode == 0, clean_build.stderr[-2000:]
+    clean = site_copy.root / "clean" / "pagefind"
+    assert index() == {str(p.relative_to(clean.parent)): p.read_bytes() for p in sorted(clean.rglob("*")) if p.is_file()}

@@ -102,3 +102,29 @@ def test_index_files_read_back_as_written(built_site):
     assert (_MAGIC + _cbor_encode(meta)).startswith(_MAGIC)
     assert len(list((folder / "filter").iterdir())) == 2, "a filter file left behind"
     assert len(list(folder.glob("*.pf_meta"))) == 1, "a metadata file left behind"
+
+
+def test_the_index_of_the_pages_indexed_parts_equals_the_index_of_the_whole_pages(built_site, tmp_path):
+    """The build indexes only what Pagefind reads of each page (newsroom.search.indexed_part): the
+    index must be byte for byte the one Pagefind makes of the whole pages."""
+    import asyncio
+
+    from newsroom.search import Sources, _write, canonical, indexed_part
+
+    site = built_site.root / "site"
+    sources = Sources()
+    pages = sorted(p for p in site.rglob("*.html") if "pagefind" not in p.relative_to(site).parts)
+    for path in pages:
+        sources.page(str(path.relative_to(site)), path.read_text(encoding="utf-8"))
+    indexed = sum(key is not None for key in sources.digests.values())
+    assert indexed == len(fragments(site)) - sum("#note-" in url for url in fragments(site)), "a page indexed by one and not the other"
+    trees = []
+    for name, folder in (("whole", site), ("parts", sources.folder)):
+        asyncio.run(_write(folder, [], "en", tmp_path / name))
+        canonical(tmp_path / name)
+        trees.append({str(p.relative_to(tmp_path / name)): p.read_bytes() for p in sorted((tmp_path / name).rglob("*")) if p.is_file()})
+    assert trees[0] == trees[1]
+    assert indexed_part("<html><body><p>not indexed</p></body></html>") is None
+    assert indexed_part('<!DOCTYPE html><html lang="cy"><head><title>T</title></head><body><nav>x</nav><main data-pagefind-body><main>a</main></main>'
+                        '<footer>f</footer></body></html>') == (
+        '<!DOCTYPE html><html lang="cy"><head><meta charset="utf-8"></head><body><main data-pagefind-body><main>a</main></main></body></html>')
