@@ -32,7 +32,10 @@ from .timeline import icalendar, timelinejs
 
 SOURCE_SUFFIXES = (".txt", ".notes.yml")
 _OWN_EPOCH = "NEWSROOM_SET_SOURCE_DATE_EPOCH"
-__all__ = ["BackgroundIndex", "BuildState", "Caches", "DataError", "build_context", "digest", "is_source", "nav_digest", "set_build_date", "Sources", "update_index", "write_report"]
+__all__ = [
+    "BackgroundIndex", "BuildState", "Caches", "DataError", "Sources",
+    "build_context", "digest", "is_source", "nav_digest", "set_build_date", "update_index", "write_report",
+]
 
 
 def is_source(src_uri: str) -> bool:
