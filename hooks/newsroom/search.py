@@ -24,6 +24,7 @@ background after each rebuild (:class:`BackgroundIndex`), so the edit loop does 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import functools
 import gzip
 import hashlib
@@ -164,36 +165,52 @@ class Sources:
         self._finalizer = weakref.finalize(self, shutil.rmtree, self.folder, ignore_errors=True)
         self.digests: dict[str, str | None] = {}  # dest_uri -> digest of its indexed part (None: not indexed)
         self.seen: set[str] = set()  # the pages written by the build in progress
+        self._folders: set[Path] = set()  # folders made in it
+        self._writer = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="newsroom-search-sources")
+        self._pending: list[concurrent.futures.Future] = []
 
     def begin(self) -> None:
         self.seen = set()
 
     def page(self, dest_uri: str, page_html: str) -> None:
         part = indexed_part(page_html)
-        key = None if part is None else hashlib.sha256(part.encode("utf-8", "surrogatepass")).hexdigest()
+        data = None if part is None else part.encode("utf-8", "surrogatepass")
+        key = None if data is None else hashlib.sha256(data).hexdigest()
         self.seen.add(dest_uri)
         if dest_uri in self.digests and self.digests[dest_uri] == key:
             return
-        path = self.folder / dest_uri
-        if part is None:
-            path.unlink(missing_ok=True)
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fresh = path.with_name(f".{path.name}.new")
-            fresh.write_text(part, encoding="utf-8")
-            os.replace(fresh, path)
+        # Written on a thread of its own (file writes let the build go on meanwhile); flush() waits.
+        self._pending.append(self._writer.submit(self._put, dest_uri, data, dest_uri in self.digests))
         self.digests[dest_uri] = key
+
+    def _put(self, dest_uri: str, data: bytes | None, existed: bool) -> None:
+        path = self.folder / dest_uri
+        if existed:
+            path.unlink(missing_ok=True)  # a new file, not the old one rewritten: a snapshot keeps the old
+        if data is not None:
+            if path.parent not in self._folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(path.parent)
+            path.write_bytes(data)
+
+    def flush(self) -> None:
+        """Until every page handed over is in the folder (raises what a write raised)."""
+        pending, self._pending = self._pending, []
+        for future in pending:
+            future.result()
 
     def complete(self, skipped: set[str], site_dir: Path) -> None:
         """After a build: forget the pages it neither wrote nor skipped (they are no longer in the
         site); read from the site folder a skipped page this object has not seen (``mkdocs build
         --dirty`` skips pages written by an earlier process)."""
+        self.flush()
         current = self.seen | skipped
         for dest_uri in set(self.digests) - current:
             (self.folder / dest_uri).unlink(missing_ok=True)
             del self.digests[dest_uri]
         for dest_uri in sorted(current - set(self.digests)):
             self.page(dest_uri, (site_dir / dest_uri).read_text(encoding="utf-8"))
+        self.flush()
 
     def fingerprint(self, records: list[dict], language: str) -> str:
         """A digest of everything the index is made from."""
