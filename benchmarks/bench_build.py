@@ -76,9 +76,9 @@ def write_kb(kb, data_dir: Path) -> None:
     (data_dir / "offices.yml").write_text(yaml.safe_dump(real["offices"], allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def articles(kb, count: int) -> list[tuple[str, dt.date, str, list[str]]]:
+def articles(kb, count: int, vocabulary: str = "narrow") -> list[tuple[str, dt.date, str, list[str]]]:
     rng = random.Random(3)
-    pool = synthetic_paragraphs(kb, count * 8 * 420 // 4 + 5000)
+    pool = synthetic_paragraphs(kb, count * 8 * 420 // 4 + 5000, vocabulary=vocabulary)
     result = []
     for n in range(count):
         published = dt.date(2020, 1, 1) + dt.timedelta(days=(n * 1400) // count)

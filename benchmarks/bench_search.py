@@ -112,15 +112,17 @@ def main() -> None:
     parser.add_argument("--before", type=Path, help="a checkout whose engine to build the same project with")
     parser.add_argument("--keep", type=Path, help="write the projects here and keep them")
     parser.add_argument("--site", type=Path, help="only measure the first searches on this built site")
+    parser.add_argument("--vocabulary", choices=("narrow", "real"), default="narrow",
+                        help="the articles' words: about 50 (every word in every article: the worst case) or a real text's (Zipf)")
     args = parser.parse_args()
     if args.site:
         for query, pause, size, ms, requests, results in first_queries(args.site):
             print(f"{query!r}, pause {pause} ms: {size / 1024:.0f} KB in {requests} requests, results after {ms:.0f} ms ({results} results)")
         return
     kb = synthetic_kb(args.entities)
-    print(f"machine: {platform.machine()}, Python {platform.python_version()}; M = {len(kb.entities)} entities")
+    print(f"machine: {platform.machine()}, Python {platform.python_version()}; M = {len(kb.entities)} entities; {args.vocabulary} vocabulary")
     for count in args.articles:
-        items = articles(kb, count)
+        items = articles(kb, count, args.vocabulary)
         folder = Path(tempfile.mkdtemp(dir=args.keep)) if args.keep else Path(tempfile.mkdtemp())
         try:
             annotated, plain = folder / "annotated", folder / "plain"

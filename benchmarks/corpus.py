@@ -6,8 +6,11 @@ Deterministic (seeded), so every run measures the same work.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,16 +54,56 @@ def synthetic_kb(size: int, seed: int = 7) -> KnowledgeBase:
     return KnowledgeBase(tuple(orgs), tuple(people), tuple(terms), real.offices, real.events)
 
 
-def synthetic_paragraphs(kb: KnowledgeBase, total_chars: int, seed: int = 11) -> list[str]:
-    """Paragraphs of about 400 characters, about one mention in sixteen words (the seeds: one in 16 to 21)."""
+def real_vocabulary(size: int = 20_000, seed: int = 5) -> list[str]:
+    """Words ranked as a news archive's are: the words of the project's own articles
+    (``docs/articles/*.txt``) by how often they occur there, then made-up words to ``size``."""
+    counts: Counter[str] = Counter()
+    for path in sorted((ROOT / "docs" / "articles").glob("*.txt")):
+        body = path.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+        counts.update(word.lower() for word in re.findall(r"[A-Za-z][A-Za-z']*", body))
+    ranked = [word for word, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    rng, known = random.Random(seed), set(ranked)
+    syllables = [c + v for c in "bcdfghklmnprstvz" for v in "aeiou"]
+    while len(ranked) < size:
+        word = "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
+        if word not in known:
+            known.add(word)
+            ranked.append(word)
+    return ranked
+
+
+def synthetic_paragraphs(kb: KnowledgeBase, total_chars: int, seed: int = 11, vocabulary: str = "narrow") -> list[str]:
+    """Paragraphs of about 400 characters, about one mention in sixteen words (the seeds: one in 16 to 21).
+
+    ``vocabulary="narrow"``: the other words from :data:`WORDS` (about 50), so nearly every word is
+    in nearly every article: the worst case for a search index. ``"real"``: from
+    :func:`real_vocabulary`, by Zipf's law (the word of rank r drawn in proportion to 1/r), as
+    words fall in real text: "the" in every article, "strikes" (rank 90 in the seeds) in about
+    half of them, most words in few."""
     rng = random.Random(seed)
     names = [p.name for p in kb.people] + [o.short_name for o in kb.organisations] + [t.term for t in kb.terms]
+    if vocabulary == "narrow":
+        draw = lambda: rng.choice(WORDS)  # noqa: E731
+    elif vocabulary == "real":
+        words = real_vocabulary()
+        weights = list(itertools.accumulate(1 / rank for rank in range(1, len(words) + 1)))
+        stream = iter(())
+
+        def draw() -> str:
+            nonlocal stream
+            word = next(stream, None)
+            if word is None:
+                stream = iter(rng.choices(words, cum_weights=weights, k=4096))
+                word = next(stream)
+            return word
+    else:
+        raise ValueError(f"vocabulary {vocabulary!r}: narrow or real")
     paragraphs, size = [], 0
     while size < total_chars:
-        words = []
-        while len(" ".join(words)) < 400:
-            words.append(rng.choice(names) if rng.random() < 0.06 else rng.choice(WORDS))
-        text = " ".join(words) + "."
+        words_ = []
+        while len(" ".join(words_)) < 400:
+            words_.append(rng.choice(names) if rng.random() < 0.06 else draw())
+        text = " ".join(words_) + "."
         text = text[0].upper() + text[1:]
         paragraphs.append(text)
         size += len(text)

@@ -204,7 +204,12 @@ def on_files(files: Files, config) -> Files:
 
 def on_nav(nav, config, files):
     _state.files = files
-    _state.search_sources = _sources.setdefault(config.site_dir, _engine.Sources())
+    if config.site_dir not in _sources:
+        # Kept between builds in the build cache; not for `mkdocs serve` (its folder is new each time) nor verify.
+        keep = _state.caches is not None and _state.caches.folder is not None and config.site_dir != _serve_dir and not _state.verify
+        name = "pages-" + hashlib.sha256(os.path.abspath(config.site_dir).encode()).hexdigest()[:12]
+        _sources[config.site_dir] = _engine.Sources(_state.caches.folder / "search" / name if keep else None)
+    _state.search_sources = _sources[config.site_dir]
     _state.search_sources.begin()
     # Until this build ends well, nothing is known to be in the site folder.
     written = _written.pop(config.site_dir, None) if _dirty else None

@@ -154,23 +154,40 @@ def indexed_part(page_html: str) -> str | None:
 
 
 class Sources:
-    """The indexed part of every page of one site folder (:func:`indexed_part`), in a temporary
-    folder of the same layout, kept up to date page by page as pages are written: Pagefind indexes
-    it instead of the site. Between the rebuilds of ``mkdocs serve`` the pages a rebuild skips keep
-    the part they had. A file is replaced, never rewritten in place, so a snapshot of hard links
-    (:meth:`snapshot`) stays as it was while the next rebuild writes."""
+    """The indexed part of every page of one site folder (:func:`indexed_part`), in a folder of the
+    same layout, kept up to date page by page as pages are written: Pagefind indexes it instead of
+    the site. Only the parts that changed are written: between the rebuilds of ``mkdocs serve``
+    (in memory), and between builds when ``folder`` is given (the build cache's, with the parts'
+    digests in ``.digests.json``, removed while a build is in progress so that a build that
+    stops half-way is not trusted). Without ``folder``, a temporary one. A file is replaced, never
+    rewritten in place, so a snapshot of hard links (:meth:`snapshot`) stays as it was while the
+    next rebuild writes."""
 
-    def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="newsroom-search-"))
-        self._finalizer = weakref.finalize(self, shutil.rmtree, self.folder, ignore_errors=True)
+    MARK = ".digests.json"
+
+    def __init__(self, folder: Path | None = None) -> None:
         self.digests: dict[str, str | None] = {}  # dest_uri -> digest of its indexed part (None: not indexed)
+        self.persistent = folder is not None
+        if folder is None:
+            self.folder = Path(tempfile.mkdtemp(prefix="newsroom-search-"))
+            self._finalizer = weakref.finalize(self, shutil.rmtree, self.folder, ignore_errors=True)
+        else:
+            self.folder = folder
+            try:
+                self.digests = json.loads((folder / self.MARK).read_text(encoding="utf-8"))
+            except (OSError, ValueError):  # none yet, or a build stopped half-way: start afresh
+                shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True, exist_ok=True)
         self.seen: set[str] = set()  # the pages written by the build in progress
         self._folders: set[Path] = set()  # folders made in it
         self._writer = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="newsroom-search-sources")
         self._pending: list[concurrent.futures.Future] = []
 
     def begin(self) -> None:
+        """A build starts: until it completes, the folder is not to be trusted by another process."""
         self.seen = set()
+        if self.persistent:
+            (self.folder / self.MARK).unlink(missing_ok=True)
 
     def page(self, dest_uri: str, page_html: str) -> None:
         part = indexed_part(page_html)
@@ -211,6 +228,8 @@ class Sources:
         for dest_uri in sorted(current - set(self.digests)):
             self.page(dest_uri, (site_dir / dest_uri).read_text(encoding="utf-8"))
         self.flush()
+        if self.persistent:
+            (self.folder / self.MARK).write_text(json.dumps(self.digests, sort_keys=True), encoding="utf-8")
 
     def fingerprint(self, records: list[dict], language: str) -> str:
         """A digest of everything the index is made from."""
@@ -221,7 +240,7 @@ class Sources:
         """A copy of the folder made of hard links, for an index written while the next build runs.
         The caller removes it."""
         copy = Path(tempfile.mkdtemp(prefix="newsroom-search-snapshot-"))
-        shutil.copytree(self.folder, copy, copy_function=_link, dirs_exist_ok=True)
+        shutil.copytree(self.folder, copy, copy_function=_link, dirs_exist_ok=True, ignore=shutil.ignore_patterns(self.MARK))
         return copy
 
 
