@@ -795,7 +795,9 @@ def timeline_month(corpus: Corpus, key: str) -> Element:
     else:
         section.append(E("p", {}, "No article mentions a week, month or season starting this month."))
     root.append(section)
-    root.append(copy.deepcopy(nav))
+    end = copy.deepcopy(nav)
+    end.set("aria-label", "Months, at the end of the page")  # landmarks need names of their own
+    root.append(end)
     return root
 
 

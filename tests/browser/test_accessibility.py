@@ -1,4 +1,4 @@
-"""axe-core on each page type, light and dark: no serious or critical violation."""
+"""axe-core on each page type, light and dark: no violation of any impact (minor and moderate too)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ PAGES = {
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", list(PAGES))
-def test_page_has_no_serious_accessibility_violations(browser, base_url, name, scheme):
+def test_page_has_no_accessibility_violations(browser, base_url, name, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
@@ -37,7 +37,7 @@ def test_page_has_no_serious_accessibility_violations(browser, base_url, name, s
         # The click scrolls, and Material fades its tabs out as the page scrolls: measure the
         # colours once that transition (0.4 s) is over, not half-way through it.
         page.wait_for_timeout(800)
-    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    violations = Axe().run(page).response["violations"]
     context.close()
     summary = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
     assert summary == [], f"{name} ({scheme}): {summary}"

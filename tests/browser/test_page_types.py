@@ -50,5 +50,37 @@ def test_keyboard_reaches_the_content(page, base_url, name):
             break
     else:
         pytest.fail(f"{name}: no focusable content reached by Tab")
-    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle + getComputedStyle(document.activeElement).boxShadow")
-    assert outline not in ("nonenone", "none", ""), f"{name}: the focused element shows no focus ring"
+    changed, perimeter = focus_ring_pixels(page)
+    assert changed >= perimeter, f"{name}: focusing the element changed {changed} pixels around it (a ring would change at least {perimeter})"
+
+
+def focus_ring_pixels(page) -> tuple[int, int]:
+    """How many pixels in and around the focused element differ between focused and not, and the
+    half-perimeter of its box: a visible ring (outline, shadow, border) changes at least that many.
+    A style that is set but draws nothing (a transparent outline, a zero shadow) changes none."""
+    import io
+
+    from PIL import Image, ImageChops
+
+    box = page.evaluate(
+        "(() => { const el = document.activeElement; el.scrollIntoView({block: 'center'}); const r = el.getBoundingClientRect();"
+        " return {x: r.x, y: r.y, width: r.width, height: r.height}; })()"
+    )
+    clip = {"x": max(box["x"] - 6, 0), "y": max(box["y"] - 6, 0), "width": box["width"] + 12, "height": box["height"] + 12}
+    page.wait_for_timeout(400)  # Material's colour transitions
+    focused = Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
+    page.evaluate("window.__focused = document.activeElement; document.activeElement.blur()")
+    page.wait_for_timeout(400)
+    plain = Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
+    page.evaluate("window.__focused.focus({focusVisible: true})")
+    difference = ImageChops.difference(focused, plain).convert("L").point(lambda v: 255 if v > 24 else 0)
+    return difference.histogram()[255], int(box["width"] + box["height"])
+
+
+def test_the_focus_ring_check_fails_when_focus_draws_nothing(page, base_url):
+    """The check above measures pixels: a page whose focus style draws nothing must fail it."""
+    page.goto(base_url + PAGES["article"])
+    page.add_style_tag(content="*:focus, *:focus-visible { outline: none !important; box-shadow: none !important; }")
+    page.focus("a.na-mention >> nth=0")
+    changed, perimeter = focus_ring_pixels(page)
+    assert changed < perimeter, (changed, perimeter)

@@ -134,3 +134,76 @@ def test_rendered_paragraph_text_equals_source_for_any_printable_text(kb, matche
 def test_two_renders_of_the_same_article_are_identical(kb, matcher):
     body = "The NEU and ASCL met Ms Keegan.\n"
     assert render(kb, matcher, body) == render(kb, matcher, body)
+
+
+# --- text that reaches the interesting paths -----------------------------------------------------
+# Random Unicode almost never spells a name, a date word or an HTML entity; these strategies build
+# lines from exactly those pieces (the knowledge base's own names and aliases, honorifics with
+# surnames, the date words the resolver knows, quotation marks, '&' and '&name;', markup and Jinja),
+# mixed with arbitrary Unicode.
+
+DATE_WORDS = ("today", "yesterday", "tomorrow", "Tuesday", "on Monday", "next month", "last week", "April 27", "2 May",
+              "in the autumn", "next year", "27 April 2023", "May 2", "this week", "Friday 5 May")
+MARKS = ("“", "”", '"', "'", "‘", "’", "«", "»", ": “", "” she said.", ' said: "', '."')
+RISKY = ("&", "&amp;", "&nbsp;", "&lt;b&gt;", "&copy", "&#39;", "&#x41;", "&bogus;", "<", ">", "<b>bold</b>", "<script>x</script>",
+         "{{ page }}", "{% if x %}", "{#", "*", "_x_", "[a](b)", "`code`", "\\", "# ", "1. ", "{: .c}", "-->", "<!--")
+
+
+def _names(kb) -> list[str]:
+    names = []
+    for org in kb.organisations:
+        names += [org.name, org.short_name, *org.aliases]
+    for term in kb.terms:
+        names += [term.term, *term.aliases]
+    for person in kb.people:
+        surname = person.name.split()[-1]
+        names += [person.name, *person.aliases, f"Ms {surname}", f"Dr {surname}", f"Mr {surname}"]
+    return names
+
+
+def interesting_line(kb):
+    piece = st.one_of(
+        st.sampled_from(_names(kb)),
+        st.sampled_from(DATE_WORDS),
+        st.sampled_from(MARKS),
+        st.sampled_from(RISKY),
+        st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=12),
+    )
+    glue = st.sampled_from(["", " ", " ", ", ", ". ", " and "])
+    return st.lists(st.tuples(piece, glue), min_size=1, max_size=12).map(lambda parts: "".join(p + g for p, g in parts)).filter(
+        lambda s: s.strip() and "\n" not in s and "\r" not in s and not any(c in s for c in "\x85\u2028\u2029")
+    )
+
+
+ALLOWED_TAGS = {"p", "a", "span", "time", "sup", "mark", "blockquote", "q", "cite"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_text_built_from_names_dates_quotes_and_markup_renders_as_written(kb, matcher, data):
+    """Names, honorifics, date words, quotation marks, entities and markup, mixed with Unicode: the
+    paragraph's text is the source, and nothing in it becomes an element the engine did not make."""
+    lines = data.draw(st.lists(interesting_line(kb), min_size=1, max_size=3))
+    html = render(kb, matcher, "\n".join(lines) + "\n")
+    assert paragraph_texts(html) == lines
+    body = "".join(paragraph_html(html, n) for n in range(1, len(lines) + 1))
+    assert set(re.findall(r"<([a-z0-9]+)", body)) <= ALLOWED_TAGS, body
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_titles_and_summaries_with_markup_render_as_text(kb, matcher, data):
+    """A title or summary is shown as written (escaped once), whatever it holds."""
+    import html as htmllib
+
+    import yaml
+
+    title = data.draw(interesting_line(kb))
+    summary = data.draw(interesting_line(kb))
+    front = "---\n" + yaml.safe_dump({"title": title, "published": "2023-04-28", "publisher": "P", "summary": summary}, allow_unicode=True) + "---\n"
+    article = annotate(parse_article(front + "Text.\n", "docs/articles/2023-04-28-t.txt", "2023-04-28-t"), matcher)
+    corpus = Corpus(kb=kb, articles={"2023-04-28-t": article})
+    html = markdown.Markdown(extensions=[NewsroomExtension(corpus=lambda: corpus)]).convert(placeholder("article", "2023-04-28-t"))
+    heading = re.search(r'<h1 id="article-title">(.*?)</h1>', html, re.S)
+    assert heading and htmllib.unescape(heading.group(1)) == title.strip() and "<" not in heading.group(1)
+    assert htmllib.escape(summary.strip(), quote=False) in html
