@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -30,14 +31,14 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-WORKSPACE = ROOT / ".mutation"
+WORKSPACE = Path(os.environ.get("MUTATION_WORKSPACE", ROOT / ".mutation"))
 MODULES = ("loader", "matcher", "dates", "quotes", "notes", "corpus")
 
 
 def prepare(modules: tuple[str, ...]) -> None:
     """The workspace, fresh apart from mutmut's results (``mutants/``, which it keeps up to date)."""
     WORKSPACE.mkdir(exist_ok=True)
-    for name in ("src", "tests", "docs"):
+    for name in ("src", "tests", "docs", "mutants/tests", "mutants/docs"):  # mutmut copies tests and docs in, never out
         shutil.rmtree(WORKSPACE / name, ignore_errors=True)
     ignore = shutil.ignore_patterns("__pycache__")
     shutil.copytree(ROOT / "hooks" / "newsroom", WORKSPACE / "src" / "newsroom", ignore=ignore)
@@ -45,15 +46,16 @@ def prepare(modules: tuple[str, ...]) -> None:
     for name in ("__init__.py", "conftest.py"):
         shutil.copy(ROOT / "tests" / name, WORKSPACE / "tests" / name)
     for name in ("unit", "render", "tools", "gold"):
-        shutil.copytree(ROOT / "tests" / name, WORKSPACE / "tests" / name, ignore=ignore)
+        # test_hook_reload builds a whole site: the build layer's work, not this run's.
+        shutil.copytree(ROOT / "tests" / name, WORKSPACE / "tests" / name, ignore=shutil.ignore_patterns("__pycache__", "test_hook_reload.py"))
     for name in ("_data", "articles"):
         shutil.copytree(ROOT / "docs" / name, WORKSPACE / "docs" / name)
     only = ", ".join(f'"src/newsroom/{m}.py"' for m in modules)
     (WORKSPACE / "pyproject.toml").write_text(
         "[tool.mutmut]\n"
-        'paths_to_mutate = ["src/newsroom"]\n'
+        'source_paths = ["src/newsroom"]\n'
         f"only_mutate = [{only}]\n"
-        'tests_dir = ["tests/unit", "tests/render"]\n'
+        'pytest_add_cli_args_test_selection = ["tests/unit", "tests/render"]\n'
         'also_copy = ["tests", "docs"]\n'
         "[tool.pytest.ini_options]\n"
         'addopts = "-p no:cacheprovider"\n'
