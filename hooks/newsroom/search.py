@@ -268,10 +268,33 @@ def write_index(site_dir: Path, sources: Path, records: list[dict], language: st
     started = time.perf_counter()
     fresh = site_dir / f".{OUTPUT}-new"
     shutil.rmtree(fresh, ignore_errors=True)
-    asyncio.run(_write(sources, records, language, fresh))
+    _run(_write(sources, records, language, fresh))
     canonical(fresh)
     _install(site_dir, fresh)
     return time.perf_counter() - started
+
+
+def _run(coroutine) -> None:
+    """Run ``coroutine`` to its end: here, or on a thread of its own when this thread already
+    runs an event loop (a caller inside asyncio, or Playwright's sync API in the same process)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(coroutine)
+        return
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            asyncio.run(coroutine)
+        except BaseException as error:  # noqa: BLE001 - handed back to the caller's thread
+            failure.append(error)
+
+    thread = threading.Thread(target=run, name="newsroom-pagefind")
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
 
 
 def _install(site_dir: Path, fresh: Path) -> None:

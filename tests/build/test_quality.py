@@ -80,6 +80,6 @@ def test_pages_pass_the_nu_html_checker_but_for_documented_upstream_errors(built
     lines = nu_errors(built_site.root / "site")
     sources: dict = {}
     ours = [line for line in lines if not upstream(line, sources)]
-    upstream = len(lines) - len(ours)
-    print(f"\nNu HTML checker: {len(lines)} errors, {upstream} of them in Material's templates (documented), {len(ours)} ours")
+    excused = len(lines) - len(ours)
+    print(f"\nNu HTML checker: {len(lines)} errors, {excused} of them in Material's templates (documented), {len(ours)} ours")
     assert ours == []

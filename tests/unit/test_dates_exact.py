@@ -20,6 +20,9 @@ def one(text: str, published: dt.date) -> tuple[str, DateValue]:
     return mention.text, mention.value
 
 
+EASTER_2023 = "the Easter break of 2023 (around Easter Sunday, 9 April)"
+EASTER_2024 = "the Easter break of 2024 (around Easter Sunday, 31 March)"
+
 CASES = [
     # text, published, (matched text, start, end, precision, label)
     ("It ends 27 April 2019.", D(2023, 4, 28), ("27 April 2019", D(2019, 4, 27), D(2019, 4, 27), "day", "Saturday 27 April 2019")),
@@ -62,9 +65,9 @@ CASES = [
     ("Exams in the spring term.", D(2023, 5, 10), ("the spring term", D(2024, 1, 1), D(2024, 4, 30), "season", "the spring term of 2024 (January to April 2024)")),
     ("Ballot in The Spring.", D(2023, 1, 10), None),  # "Spring" with a capital is not the season's word here
     # the Easter break: around Easter Sunday; past it by two months, the next year's
-    ("Over the Easter break.", D(2023, 1, 10), ("the Easter break", D(2023, 4, 2), D(2023, 4, 16), "season", "the Easter break of 2023 (around Easter Sunday, 9 April)")),
-    ("Over the Easter holidays.", D(2023, 6, 15), ("the Easter holidays", D(2023, 4, 2), D(2023, 4, 16), "season", "the Easter break of 2023 (around Easter Sunday, 9 April)")),
-    ("Over the Easter holidays.", D(2023, 6, 16), ("the Easter holidays", D(2024, 3, 24), D(2024, 4, 7), "season", "the Easter break of 2024 (around Easter Sunday, 31 March)")),
+    ("Over the Easter break.", D(2023, 1, 10), ("the Easter break", D(2023, 4, 2), D(2023, 4, 16), "season", EASTER_2023)),
+    ("Over the Easter holidays.", D(2023, 6, 15), ("the Easter holidays", D(2023, 4, 2), D(2023, 4, 16), "season", EASTER_2023)),
+    ("Over the Easter holidays.", D(2023, 6, 16), ("the Easter holidays", D(2024, 3, 24), D(2024, 4, 7), "season", EASTER_2024)),
 ]
 
 

@@ -3,9 +3,11 @@ kept between builds only when a build completed, and pages gone from the site fo
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
-from newsroom.search import Sources
+import pytest
+from newsroom.search import Sources, _run
 
 
 def page(words: str) -> str:
@@ -64,3 +66,26 @@ def test_a_page_skipped_by_a_dirty_build_and_never_seen_is_read_from_the_site(tm
     sources.begin()
     sources.complete({"old/index.html"}, site)
     assert "from an earlier process" in (sources.folder / "old" / "index.html").read_text()
+
+
+def test_the_indexer_runs_when_the_caller_already_runs_an_event_loop():
+    """Pagefind's API is asyncio; a caller inside a running loop (Playwright's sync API in the same
+    test process does this) gets the work done on a thread of its own, with errors handed back."""
+    done = []
+
+    async def work():
+        done.append(asyncio.get_running_loop())
+
+    async def fails():
+        raise ValueError("from the indexer")
+
+    async def caller():
+        _run(work())
+        with pytest.raises(ValueError, match="from the indexer"):
+            _run(fails())
+        return asyncio.get_running_loop()
+
+    outer = asyncio.run(caller())
+    assert len(done) == 1 and done[0] is not outer
+    _run(work())
+    assert len(done) == 2

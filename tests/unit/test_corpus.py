@@ -1,0 +1,150 @@
+"""The corpus: every article annotated once (or taken from the annotation memo), and the indexes
+the pages read (quotations by speaker, day links, first mentions, events by day, months)
+holding exactly what each article gives them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from newsroom.corpus import BackLink, Corpus, DateLink, annotate, build_corpus, check_orphan_notes, sentence_at
+from newsroom.errors import DataError
+from newsroom.loader import parse_article
+from newsroom.notes import load_notes
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = ROOT / "docs" / "articles"
+
+
+def paths(folder: Path) -> list[tuple[Path, str]]:
+    return [(p, f"docs/articles/{p.name}") for p in sorted(folder.glob("*.txt"), reverse=True)]
+
+
+class Memo:
+    """An annotation memo that records what it is asked."""
+
+    def __init__(self, held=None) -> None:
+        self.held = held or {}
+        self.gets: list[tuple] = []
+        self.puts: list[tuple] = []
+
+    def get(self, shown, source, notes):
+        self.gets.append((shown, source, notes))
+        return self.held.get(shown)
+
+    def put(self, shown, source, notes, annotated):
+        self.puts.append((shown, source, notes, annotated))
+
+
+def test_the_corpus_holds_each_article_annotated_with_its_notes_and_indexes_them(kb, matcher):
+    memo = Memo()
+    corpus = build_corpus(kb, matcher, paths(ARTICLES), memo)
+    slugs = sorted(p.stem for p in ARTICLES.glob("*.txt"))
+    assert sorted(corpus.articles) == slugs and corpus.matcher is matcher and corpus.kb is kb
+    # Each article was asked of the memo with its name and bytes (and its notes' bytes), in name order, then remembered.
+    expected = []
+    for slug in slugs:
+        notes = ARTICLES / f"{slug}.notes.yml"
+        expected.append((f"docs/articles/{slug}.txt", (ARTICLES / f"{slug}.txt").read_bytes(), notes.read_bytes() if notes.exists() else None))
+    assert memo.gets == expected
+    assert [put[:3] for put in memo.puts] == expected and [put[3] for put in memo.puts] == [corpus.articles[s] for s in slugs]
+    # The same as annotating each article by hand.
+    for slug in slugs:
+        article = parse_article((ARTICLES / f"{slug}.txt").read_text(encoding="utf-8"), f"docs/articles/{slug}.txt", slug)
+        notes_path = ARTICLES / f"{slug}.notes.yml"
+        notes, overrides = load_notes(notes_path, f"docs/articles/{slug}.notes.yml", article) if notes_path.exists() else ((), ())
+        assert corpus.articles[slug] == annotate(article, matcher, notes, overrides)
+        assert len(corpus.articles[slug].notes) == len(notes)
+    assert any(a.notes for a in corpus.articles.values()), "the seeds have notes"
+    # Indexes: newest article first, each entry what the article gives.
+    newest = sorted(corpus.articles.values(), key=lambda a: (a.article.published, a.article.slug), reverse=True)
+    assert corpus.newest_first() == newest
+    said: dict = {}
+    by_day: dict = {}
+    backlinks: dict = {}
+    for annotated in newest:
+        for quote in annotated.quotes:
+            if quote.speaker:
+                said.setdefault(quote.speaker, []).append((annotated.article.slug, quote))
+        for link in annotated.date_links:
+            if link.date.value.precision == "day":
+                by_day.setdefault(link.date.value.start, []).append(link)
+        for entity, link in annotated.first_mentions:
+            backlinks.setdefault(entity, []).append(link)
+    assert corpus.said == said and said and None not in said
+    assert corpus.links_by_day == by_day and all(isinstance(day, dt.date) for day in by_day)
+    assert all(link.date.value.precision == "day" for links in by_day.values() for link in links)
+    assert corpus.date_links == [link for a in newest for link in a.date_links]
+    assert corpus.backlinks == backlinks and None not in backlinks
+
+
+def test_an_article_the_memo_holds_is_not_read_again(kb, matcher, tmp_path):
+    folder = tmp_path / "articles"
+    shutil.copytree(ARTICLES, folder)
+    first = build_corpus(kb, matcher, paths(folder))
+    slug = sorted(first.articles)[0]
+    memo = Memo({f"docs/articles/{slug}.txt": first.articles[slug]})
+    (folder / f"{slug}.txt").write_text("not an article any more", encoding="utf-8")  # it would fail if read
+    again = build_corpus(kb, matcher, paths(folder)[1:] + paths(folder)[:1], memo)
+    assert again.articles[slug] is first.articles[slug]
+    assert [put[0] for put in memo.puts] == [f"docs/articles/{s}.txt" for s in sorted(first.articles) if s != slug]
+
+
+def test_names_listed_by_the_caller_decide_which_notes_files_exist(kb, matcher, tmp_path):
+    folder = tmp_path / "articles"
+    shutil.copytree(ARTICLES, folder)
+    with_notes = [p.name for p in folder.glob("*.notes.yml")]
+    assert with_notes
+    names = {p.name for p in folder.iterdir()}
+    listed = build_corpus(kb, matcher, paths(folder), names=names)
+    unlisted = build_corpus(kb, matcher, paths(folder), names=names - set(with_notes))
+    slug = with_notes[0].removesuffix(".notes.yml")
+    assert listed.articles[slug].notes and not unlisted.articles[slug].notes
+
+
+def test_a_notes_file_without_its_article_stops_the_build(tmp_path):
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "a.notes.yml").write_text("[]", encoding="utf-8")
+    (tmp_path / "b.notes.yml").write_text("[]", encoding="utf-8")
+    check_orphan_notes([(tmp_path / "a.notes.yml", "docs/articles/a.notes.yml")])
+    check_orphan_notes([(tmp_path / "b.notes.yml", "docs/articles/b.notes.yml")], names={"b.txt"})
+    with pytest.raises(DataError) as caught:
+        check_orphan_notes([(tmp_path / "a.notes.yml", "docs/articles/a.notes.yml"), (tmp_path / "b.notes.yml", "docs/articles/b.notes.yml")])
+    assert str(caught.value) == "docs/articles/b.notes.yml: file: no article b.txt beside this notes file; rename it to match an article"
+    with pytest.raises(DataError) as caught:
+        check_orphan_notes([(tmp_path / "a.notes.yml", "docs/articles/a.notes.yml")], names={"b.txt"})
+    assert str(caught.value).startswith("docs/articles/a.notes.yml: file: no article a.txt beside")
+
+
+def test_annotation_records_where_each_first_mention_and_date_is(kb, matcher):
+    text = (
+        "---\ntitle: T\npublished: 2023-04-28\npublisher: P\n---\n"
+        "The NEU met on Tuesday. Later the NEU and Ms Keegan talked.\nZorblat Quux, a name nobody knows, spoke today.\n"
+    )
+    article = parse_article(text, "docs/articles/2023-04-28-t.txt", "2023-04-28-t")
+    annotated = annotate(article, matcher)
+    first_paragraph = article.paragraphs[0].text
+    assert annotated.first_mentions[:2] == (
+        ("neu", BackLink("2023-04-28-t", 1, "The NEU met on Tuesday.")),
+        ("gillian-keegan", BackLink("2023-04-28-t", 1, sentence_at(first_paragraph, first_paragraph.index("Ms Keegan")))),
+    )
+    assert [(link.slug, link.paragraph, link.date.text) for link in annotated.date_links] == [("2023-04-28-t", 1, "Tuesday"), ("2023-04-28-t", 2, "today")]
+    assert all(isinstance(link, DateLink) for link in annotated.date_links)
+    assert [m.entity for m in annotated.mentions[0]] == ["neu", "neu", "gillian-keegan"] and tuple(annotated.mentions[1]) == ()
+    assert annotated.unknown == ((2, "Zorblat Quux"),), annotated.unknown
+    # An office nobody held on the day: unresolved, with its paragraph.
+    old = parse_article(text.replace("2023-04-28", "2001-01-05").replace("spoke today", "met the Education Secretary"), "docs/articles/2001-01-05-t.txt", "2001-01-05-t")
+    (unresolved,) = annotate(old, matcher).unresolved
+    assert (unresolved.text, unresolved.paragraph) == ("Education Secretary", 2), unresolved
+
+
+def test_events_are_listed_on_every_day_they_span(kb):
+    corpus = Corpus(kb=kb, articles={})
+    for event in kb.events:
+        days = ((event.end or event.date) - event.date).days + 1
+        for offset in range(days):
+            assert event in corpus.events_by_day[event.date + dt.timedelta(days=offset)]
+        assert event not in corpus.events_by_day.get(event.date - dt.timedelta(days=1), [])
+        assert event not in corpus.events_by_day.get((event.end or event.date) + dt.timedelta(days=1), [])
