@@ -16,7 +16,7 @@ from .model import Article, KnowledgeBase, Mention
 from .notes import DateOverride, Note, load_notes
 from .quotes import Quote, attribute
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])([\"'\u201d\u2019]?)\s+(?=[\"'\u201c\u2018]?[A-Z0-9])")  # group 1: a closing mark, the sentence's own
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +137,9 @@ def sentence_at(text: str, offset: int) -> str:
     """The sentence of ``text`` that contains character ``offset``."""
     start = 0
     for boundary in _SENTENCE_END.finditer(text):
-        if boundary.start() >= offset:
-            return text[start:boundary.start()].strip()
+        end = boundary.end(1)  # a quotation's closing mark ends the sentence with it
+        if end >= offset:
+            return text[start:end].strip()
         start = boundary.end()
     return text[start:].strip()
 

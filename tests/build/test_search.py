@@ -107,9 +107,7 @@ def test_index_files_read_back_as_written(built_site):
 def test_the_index_of_the_pages_indexed_parts_equals_the_index_of_the_whole_pages(built_site, tmp_path):
     """The build indexes only what Pagefind reads of each page (newsroom.search.indexed_part): the
     index must be byte for byte the one Pagefind makes of the whole pages."""
-    import asyncio
-
-    from newsroom.search import Sources, _write, canonical, indexed_part
+    from newsroom.search import Sources, _run, _write, canonical, indexed_part
 
     site = built_site.root / "site"
     sources = Sources()
@@ -120,7 +118,7 @@ def test_the_index_of_the_pages_indexed_parts_equals_the_index_of_the_whole_page
     assert indexed == len(fragments(site)) - sum("#note-" in url for url in fragments(site)), "a page indexed by one and not the other"
     trees = []
     for name, folder in (("whole", site), ("parts", sources.folder)):
-        asyncio.run(_write(folder, [], "en", tmp_path / name))
+        _run(_write(folder, [], "en", tmp_path / name))
         canonical(tmp_path / name)
         trees.append({str(p.relative_to(tmp_path / name)): p.read_bytes() for p in sorted((tmp_path / name).rglob("*")) if p.is_file()})
     assert trees[0] == trees[1]

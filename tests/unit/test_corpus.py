@@ -148,3 +148,48 @@ def test_events_are_listed_on_every_day_they_span(kb):
             assert event in corpus.events_by_day[event.date + dt.timedelta(days=offset)]
         assert event not in corpus.events_by_day.get(event.date - dt.timedelta(days=1), [])
         assert event not in corpus.events_by_day.get((event.end or event.date) + dt.timedelta(days=1), [])
+
+
+@pytest.mark.parametrize(
+    ("offset", "sentence"),
+    [
+        (0, "One."),
+        (3, "One."),
+        (4, "One."),  # the full stop's own sentence
+        (5, "Two said \u201cyes.\u201d"),
+        (18, "Two said \u201cyes.\u201d"),
+        (19, "Two said \u201cyes.\u201d"),  # the closing mark belongs to the sentence it closes
+        (21, "Three"),
+        (25, "Three"),
+    ],
+)
+def test_the_sentence_a_mention_is_in(offset, sentence):
+    assert sentence_at("One. Two said \u201cyes.\u201d Three", offset) == sentence
+
+
+def test_a_date_beside_an_editors_date_is_kept_and_one_under_it_is_replaced(kb, matcher):
+    text = "---\ntitle: T\npublished: 2023-04-28\npublisher: P\n---\nStrikes on Tuesday the offer, in May.\n"
+    article = parse_article(text, "docs/articles/2023-04-28-t.txt", "2023-04-28-t")
+    _, after = load_notes(Path("unused"), "t.notes.yml", article, "dates:\n  - quote: ' the offer'\n    date: '2023'\n")
+    dated = annotate(article, matcher, (), after).dates[0]
+    assert [(d.start, d.end, d.text) for d in dated] == [(11, 18, "Tuesday"), (18, 28, " the offer"), (33, 36, "May")]
+    _, before = load_notes(Path("unused"), "t.notes.yml", article, "dates:\n  - quote: 'Strikes on '\n    date: '2023'\n")
+    dated = annotate(article, matcher, (), before).dates[0]
+    assert [(d.start, d.end, d.text) for d in dated] == [(0, 11, "Strikes on "), (11, 18, "Tuesday"), (33, 36, "May")]
+    _, over = load_notes(Path("unused"), "t.notes.yml", article, "dates:\n  - quote: 'Tuesday the'\n    date: '2023'\n")
+    dated = annotate(article, matcher, (), over).dates[0]
+    assert [(d.start, d.end, d.text) for d in dated] == [(11, 22, "Tuesday the"), (33, 36, "May")]
+
+
+def test_articles_newest_first_and_grouped_by_month(kb, matcher):
+    def article(slug: str, day: str):
+        text = f"---\ntitle: T\npublished: {day}\npublisher: P\n---\nText.\n"
+        return annotate(parse_article(text, f"{slug}.txt", slug), matcher)
+
+    articles = {a.article.slug: a for a in (article("b", "2023-04-01"), article("a", "2023-04-01"), article("c", "2023-05-02"), article("d", "2022-12-31"))}
+    corpus = Corpus(kb=kb, articles=articles)
+    assert [a.article.slug for a in corpus.newest_first()] == ["c", "b", "a", "d"]
+    assert {month: [a.slug for a in group] for month, group in corpus.by_month().items()} == {"2023-05": ["c"], "2023-04": ["b", "a"], "2022-12": ["d"]}
+    assert list(corpus.by_month()) == ["2023-05", "2023-04", "2022-12"]
+    assert corpus.by_month() is corpus.by_month()
+    assert corpus.latest == dt.date(2023, 5, 2)

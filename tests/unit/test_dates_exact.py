@@ -33,6 +33,12 @@ CASES = [
     ("Talks in February 2024 failed.", D(2023, 4, 28), ("February 2024", D(2024, 2, 1), D(2024, 2, 29), "month", "February 2024")),
     ("Strikes in January.", D(2023, 12, 20), ("January", D(2024, 1, 1), D(2024, 1, 31), "month", "January 2024")),
     ("Strikes since November.", D(2023, 1, 10), ("November", D(2022, 11, 1), D(2022, 11, 30), "month", "November 2022")),
+    # a month without a year: the one whose 15th is nearest (on a tie, the earlier year)
+    ("Strikes in March.", D(2023, 9, 15), ("March", D(2024, 3, 1), D(2024, 3, 31), "month", "March 2024")),
+    ("Strikes in March.", D(2023, 9, 14), ("March", D(2023, 3, 1), D(2023, 3, 31), "month", "March 2023")),
+    # 29 February without a year: the nearest year that has one
+    ("Talks on 29 February.", D(2024, 3, 1), ("29 February", D(2024, 2, 29), D(2024, 2, 29), "day", "Thursday 29 February 2024")),
+    ("Talks on 29 February.", D(2023, 3, 1), ("29 February", D(2024, 2, 29), D(2024, 2, 29), "day", "Thursday 29 February 2024")),
     ("Said tomorrow.", D(2023, 12, 31), ("tomorrow", D(2024, 1, 1), D(2024, 1, 1), "day", "Monday 1 January 2024")),
     ("Said Yesterday.", D(2023, 3, 1), ("Yesterday", D(2023, 2, 28), D(2023, 2, 28), "day", "Tuesday 28 February 2023")),
     # weekdays: the publication day itself, the next one, "next" a week on, "last" the one before

@@ -75,3 +75,53 @@ def test_adding_after_a_pronoun(matcher):
 def test_the_nearest_person_before_the_quote_is_the_speaker_not_the_first_named(matcher):
     assert quotes_of(matcher, 'Asked about Gillian Keegan, Paul Whiteman said: "No."') == [(1, "No.", "paul-whiteman")]
     assert quotes_of(matcher, 'Asked about Paul Whiteman, Gillian Keegan said: "No."') == [(1, "No.", "gillian-keegan")]
+
+
+def whole_quotes(matcher, *paragraphs: str):
+    text = "---\ntitle: T\npublished: 2023-04-28\npublisher: P\n---\n" + "\n".join(paragraphs) + "\n"
+    return list(annotate(parse_article(text, "t.txt", "2023-04-28-t"), matcher).quotes)
+
+
+def test_a_quotation_continued_into_the_next_paragraph_with_and_without_a_mark(matcher):
+    from newsroom.quotes import Quote
+
+    assert whole_quotes(matcher, 'Paul Whiteman said: "We want talks.', '"It is time.', "and more.\u201d The NEU met.") == [
+        Quote(1, 20, 35, "We want talks.", "paul-whiteman", False),
+        Quote(2, 0, 12, "It is time.", "paul-whiteman", True),
+        Quote(3, 0, 10, "and more.", "paul-whiteman", True),
+    ]
+
+
+def test_a_quotation_opening_a_paragraph_is_not_continued_unless_one_was_left_open(matcher):
+    from newsroom.quotes import Quote
+
+    assert whole_quotes(matcher, 'Paul Whiteman said: "Yes."', "The NEU met.", "\u201cFine,\u201d came the reply.") == [
+        Quote(1, 20, 26, "Yes.", "paul-whiteman", False),
+        Quote(3, 0, 7, "Fine,", "paul-whiteman", False),  # opens its paragraph: the last speaker's
+    ]
+
+
+def test_a_pronoun_with_nobody_quoted_before_is_nobody(matcher):
+    assert quotes_of(matcher, "She said: \u201cNo.\u201d") == [(1, "No.", None)]
+
+
+def test_the_sentence_is_the_one_before_the_quotation_not_after_it(matcher):
+    assert quotes_of(matcher, "Unions met. Gillian Keegan said it was \u201cfair\u201d. Unions disagreed.") == [(1, "fair", "gillian-keegan")]
+    assert quotes_of(matcher, "Gillian Keegan spoke. The NEU met. A spokesperson said it was \u201cfair\u201d.") == [(1, "fair", None)]
+
+
+def test_a_quotation_two_paragraphs_after_a_speaker_is_not_theirs(matcher):
+    assert quotes_of(matcher, 'Paul Whiteman said: "Yes."', "The NEU met.", "The offer \u201cfails\u201d.") == [
+        (1, "Yes.", "paul-whiteman"),
+        (3, "fails", None),
+    ]
+    assert quotes_of(matcher, 'Paul Whiteman said: "Yes."', "The \u201coffer\u201d.", "The offer \u201cfails\u201d.") == [
+        (1, "Yes.", "paul-whiteman"),
+        (2, "offer", "paul-whiteman"),  # the paragraph before quoted him
+        (3, "fails", "paul-whiteman"),
+    ]
+
+
+def test_a_term_before_the_verb_is_not_a_speaker_an_organisation_is(matcher):
+    assert quotes_of(matcher, "The strike mandate, it was said, \u201cstands\u201d.") == [(1, "stands", None)]
+    assert quotes_of(matcher, "The strike mandate, the NEU said, \u201cstands\u201d.") == [(1, "stands", "neu")]
