@@ -141,6 +141,12 @@ class _Record:
             raise self.fail(key, f"expected non-empty text, got {value!r}")
         return value.strip()
 
+    def required(self, key: str) -> str:
+        """Non-empty text that must be there (stripped; a number is read as its text)."""
+        value = self.text(key)
+        assert value is not None  # text() raises when a required field is missing
+        return value
+
     def date(self, key: str, *, required: bool = True, month_end: bool | None = None) -> dt.date | None:
         """A YYYY-MM-DD date; with ``month_end`` set, YYYY-MM is accepted too (first or last day)."""
         raw = self.text(key, required=required)
@@ -213,7 +219,7 @@ def _top_level_list(path: Path, label: str, shown: str | None = None) -> list[_R
     records = []
     for index, item in enumerate(data):
         record = _Record(file, item, f"{label}[{index}]", 1)
-        raw_id = item.get("id") if isinstance(item, dict) else None
+        raw_id = record.mapping.get("id")
         if isinstance(raw_id, str):
             record.name = f"{label}[{raw_id}]"
         records.append(record)
@@ -232,7 +238,7 @@ def _role(record: _Record) -> Role:
     office = record.mapping.get("office")
     return Role(
         organisation=record.ident("organisation"),
-        title=record.text("title") or "",
+        title=record.required("title"),
         start=start,
         end=end,
         office=record.ident("office") if office is not None else None,
@@ -243,15 +249,15 @@ def _role(record: _Record) -> Role:
 
 def _organisation(record: _Record) -> Organisation:
     record.only(("id", "name", "short_name", "kind", "description", "aliases", "website", "sources"))
-    kind = record.text("kind") or ""
+    kind = record.required("kind")
     if kind not in ORGANISATION_KINDS:
         raise record.fail("kind", f"unknown kind {kind!r}; use one of {', '.join(ORGANISATION_KINDS)}")
     return Organisation(
         id=record.ident(),
-        name=record.text("name") or "",
-        short_name=record.text("short_name", required=False) or record.text("name") or "",
+        name=record.required("name"),
+        short_name=record.text("short_name", required=False) or record.required("name"),
         kind=kind,
-        description=record.text("description") or "",
+        description=record.required("description"),
         aliases=record.texts("aliases"),
         website=record.url("website"),
         sources=record.sources(),
@@ -263,8 +269,8 @@ def _person(record: _Record) -> Person:
     record.only(("id", "name", "description", "aliases", "roles", "sources"))
     return Person(
         id=record.ident(),
-        name=record.text("name") or "",
-        description=record.text("description") or "",
+        name=record.required("name"),
+        description=record.required("description"),
         aliases=record.texts("aliases"),
         roles=tuple(_role(role) for role in record.records("roles")),
         sources=record.sources(),
@@ -276,8 +282,8 @@ def _term(record: _Record) -> Term:
     record.only(("id", "term", "definition", "aliases", "sources"))
     return Term(
         id=record.ident(),
-        term=record.text("term") or "",
-        definition=record.text("definition") or "",
+        term=record.required("term"),
+        definition=record.required("definition"),
         aliases=record.texts("aliases"),
         sources=record.sources(),
         line=record.line,
@@ -288,7 +294,7 @@ def _office(record: _Record) -> Office:
     record.only(("id", "name", "aliases", "sources"))
     return Office(
         id=record.ident(),
-        name=record.text("name") or "",
+        name=record.required("name"),
         aliases=record.texts("aliases"),
         sources=record.sources(),
         line=record.line,
@@ -308,8 +314,8 @@ def _event(record: _Record) -> Event:
         id=record.ident(),
         date=date,
         end=end,
-        title=record.text("title") or "",
-        description=record.text("description") or "",
+        title=record.required("title"),
+        description=record.required("description"),
         entities=record.texts("entities"),
         sources=record.sources(),
         line=record.line,
@@ -366,15 +372,15 @@ def load_knowledge_base(data_dir: Path | str, shown_dir: str | None = None) -> K
     owners: dict[str, tuple[str, _Record]] = {}
     for name in ("organisations", "people", "terms", "offices"):
         for record, item in loaded[name]:
-            names = {getattr(item, "name", None), getattr(item, "short_name", None), getattr(item, "term", None), *item.aliases}
+            names = {item.name, getattr(item, "short_name", None), *item.aliases}  # a term's name is its `term`
             for alias in sorted(n for n in names if n):
+                field = next((f for f in ("term", "name", "short_name") if getattr(item, f, None) == alias), "aliases")  # where it is written
                 if len(alias) > MAX_NAME:
-                    field = next((f for f in ("name", "short_name", "term") if getattr(item, f, None) == alias), "aliases")
                     raise record.fail(field, f"{alias[:40]!r}… is {len(alias):,} characters long; a name or alias has at most {MAX_NAME}")
                 key = normalise_alias(alias)
                 if key in owners and owners[key][0] != item.id:
                     other_id, other = owners[key]
-                    raise record.fail("aliases", f"{alias!r} is already claimed by {other_id!r} ({other.file}:{other.line}); an alias may name only one entity")
+                    raise record.fail(field, f"{alias!r} is already claimed by {other_id!r} ({other.file}:{other.line}); an alias may name only one entity")
                 owners[key] = (item.id, record)
 
     return KnowledgeBase(
@@ -397,10 +403,10 @@ def parse_article(text: str, path: str, slug: str) -> Article:
     if not ID_PATTERN.fullmatch(slug):
         raise DataError(path, None, "slug", f"file name {slug!r} must be a lower-case slug such as 2023-04-28-unions-vow-strikes")
     lines = text.split("\n")
-    if not lines or lines[0].rstrip("\r") != "---":
+    if not lines or lines[0].rstrip() != "---":
         raise DataError(path, 1, "front matter", "the file must start with a `---` line, then title, published and publisher, then `---`")
     try:
-        close = next(i for i in range(1, len(lines)) if lines[i].rstrip("\r") == "---")
+        close = next(i for i in range(1, len(lines)) if lines[i].rstrip() == "---")
     except StopIteration:
         raise DataError(path, 1, "front matter", "no closing `---` line after the front matter") from None
     meta = parse_yaml("\n".join(lines[1:close]), path, line_offset=1)
@@ -418,9 +424,9 @@ def parse_article(text: str, path: str, slug: str) -> Article:
     assert published is not None
     return Article(
         slug=slug,
-        title=record.text("title") or "",
+        title=record.required("title"),
         published=published,
-        publisher=record.text("publisher") or "",
+        publisher=record.required("publisher"),
         url=record.url("url"),
         byline=record.text("byline", required=False),
         summary=record.text("summary", required=False),

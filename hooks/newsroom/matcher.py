@@ -51,10 +51,9 @@ def _trie_pattern(words: Iterable[str]) -> str:
         branches = [_char_pattern(char) + build(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
-        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            body = (body if body.startswith("(?:") else "(?:" + body + ")") + "?"
-        return body
+        if "" in node:  # a word may end here: what follows is optional
+            return "(?:" + "|".join(branches) + ")?"
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return build(trie)
 
@@ -154,7 +153,7 @@ def find_mentions(
                 why = "nobody in the knowledge base held this office then" if not holders else "more than one person held this office then"
                 unresolved.append(Unresolved(words, paragraph, f"{why} ({context.published})"))
         else:
-            candidates = matcher.by_surname.get(target.key, ())
+            candidates = matcher.by_surname[target.key]
             named = [pid for pid in candidates if pid in context.named]
             if target.kind == "honorific" and len(candidates) == 1:
                 entity = candidates[0]

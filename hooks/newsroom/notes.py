@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import DateValue, day_label
+from .errors import DataError
 from .loader import _Record, parse_yaml, safe_link
 from .model import Article
 
@@ -71,10 +72,17 @@ def paragraph_offsets(article: Article) -> list[int]:
     return offsets
 
 
+def quote_of(record: _Record) -> str:
+    """The record's ``quote`` as written, spaces kept (they may be part of the passage); a
+    number (``quote: 56``) as its text."""
+    text = record.required("quote")
+    raw = record.mapping["quote"]
+    return raw if isinstance(raw, str) else text
+
+
 def anchor_quote(article: Article, record: _Record, what: str) -> Anchor:
     """Find the one occurrence of the record's ``quote`` (with ``prefix``/``suffix``) or fail clearly."""
-    quote = record.text("quote") or ""
-    quote = record.mapping["quote"] if isinstance(record.mapping.get("quote"), str) else quote
+    quote = quote_of(record)
     prefix = record.mapping.get("prefix")
     suffix = record.mapping.get("suffix")
     for key, value in (("prefix", prefix), ("suffix", suffix)):
@@ -85,10 +93,8 @@ def anchor_quote(article: Article, record: _Record, what: str) -> Anchor:
     text = article_text(article)
     offsets = paragraph_offsets(article)
     found = []
-    for match in re.finditer(re.escape(quote), text):
+    for match in re.finditer(re.escape(quote), text):  # within one paragraph: the quote has no line break
         start, end = match.start(), match.end()
-        if "\n" in text[start:end]:
-            continue
         if prefix is not None and not text[:start].endswith(prefix):
             continue
         if suffix is not None and not text[end:].startswith(suffix):
@@ -142,6 +148,8 @@ def load_notes(path: Path, shown: str, article: Article, text: str | None = None
         return (), ()
     if isinstance(data, list):
         data = {"notes": data}
+    if not isinstance(data, dict):
+        raise DataError(shown, 1, "file", "expected a list of notes, or a mapping with `notes:` and `dates:`")
     top = _Record(shown, data, "", 1)
     top.only(("notes", "dates"))
     notes, seen, records = [], {}, {}
@@ -157,12 +165,12 @@ def load_notes(path: Path, shown: str, article: Article, text: str | None = None
         if kind not in KINDS:
             raise record.fail("kind", f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
         anchor = anchor_quote(article, record, f"note {note_id!r}")
-        body = record.text("body") or ""
+        body = record.required("body")
         check_body_links(body, record)
         notes.append(
             Note(
                 id=note_id,
-                quote=record.mapping["quote"],
+                quote=quote_of(record),
                 kind=kind,
                 body=body,
                 anchor=anchor,
@@ -181,7 +189,7 @@ def load_notes(path: Path, shown: str, article: Article, text: str | None = None
     for record in top.records("dates"):
         record.only(DATE_KEYS)
         anchor = anchor_quote(article, record, "date override")
-        overrides.append(DateOverride(record.mapping["quote"], anchor, _override_value(record)))
+        overrides.append(DateOverride(quote_of(record), anchor, _override_value(record)))
     return numbered, tuple(overrides)
 
 
@@ -194,14 +202,14 @@ def check_body_links(body: str, record: _Record) -> None:
         for node in element.iter():
             for attribute in ("href", "src"):
                 value = node.get(attribute)
-                if value is not None and not safe_link(value.replace("&amp;", "&")):
+                if value is not None and not safe_link(value):  # "&amp;" (the body's escaped "&") is never part of a scheme
                     raise record.fail(
                         "body", f"the link {value.replace('&amp;', '&')!r} is not allowed: use an http, https or mailto address, or a link inside the site"
                     )
 
 
 def _override_value(record: _Record) -> DateValue:
-    raw = record.text("date") or ""
+    raw = record.required("date")
     label = record.text("label", required=False)
     until = record.text("until", required=False)
     try:

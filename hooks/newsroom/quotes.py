@@ -46,7 +46,7 @@ def find_quotations(text: str, open_at_start: bool) -> list[tuple[int, int, bool
     for index, char in enumerate(text):
         if start is None and char in OPENERS:
             start = index
-        elif start is not None and char in CLOSERS and index > start and not (index == start and open_at_start):
+        elif start is not None and char in CLOSERS and index > start:  # a continued paragraph's first mark opens
             spans.append((start, index + 1, True))
             start = None
     if start is not None:

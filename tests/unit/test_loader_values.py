@@ -196,6 +196,16 @@ def test_the_longest_allowed_name_loads_and_one_more_character_does_not(tmp_path
     assert message == "docs/_data/terms.yml:8: terms[number].aliases: " + repr("a" * 40) + "… is 1,201 characters long; a name or alias has at most 200"
     message = kb_error(tmp_path, organisations=ORGANISATIONS.replace("short_name: NEU", f"short_name: {'S' * 201}"))
     assert message.startswith("docs/_data/organisations.yml:4: organisations[neu].short_name: ")
+    message = kb_error(tmp_path, terms=TERMS.replace("term: ballot", f"term: {'t' * 201}"))
+    assert message.startswith("docs/_data/terms.yml:2: terms[ballot].term: " + repr("t" * 40) + "… is 201 characters long")
+
+
+def test_a_terms_name_is_claimed_like_any_alias(tmp_path: Path):
+    message = kb_error(tmp_path, terms=TERMS.replace("term: ballot", "term: the NEU"))
+    assert message == (
+        "docs/_data/terms.yml:2: terms[ballot].term: 'the NEU' is already claimed by 'neu' "
+        "(docs/_data/organisations.yml:2); an alias may name only one entity"
+    )
 
 
 def test_an_alias_claimed_by_an_office_and_an_organisation(tmp_path: Path):
@@ -295,6 +305,15 @@ def test_every_field_of_an_article_is_read():
     )
 
 
+def test_fences_may_end_in_spaces_or_a_carriage_return_and_paragraphs_keep_their_last_letter():
+    text = "--- \r\ntitle: T\r\npublished: 2023-04-28\r\npublisher: P\r\n---\t\r\nThe Model X\r\nA\r\n"
+    article = parse_article(text, "a.txt", "a")
+    assert article.paragraphs == (Paragraph(1, "The Model X", 6), Paragraph(2, "A", 7))
+    with pytest.raises(DataError) as caught:
+        parse_article(" ---\ntitle: T\n---\nText.\n", "a.txt", "a")
+    assert str(caught.value).startswith("a.txt:1: front matter: the file must start with a `---` line")
+
+
 def test_an_article_with_only_the_required_fields():
     article = parse_article("---\ntitle: T\npublished: 2023-04-28\npublisher: P\n---\nText.", "a.txt", "a")
     assert (article.url, article.byline, article.summary, article.tags) == (None, None, None, ())
@@ -365,6 +384,7 @@ def test_parse_yaml_keeps_dates_as_text_and_counts_lines_from_the_offset():
         ('"javascript:alert(1)', True),
         ("Xjavascript:alert(1)", False),  # a scheme of its own, not an allowed one
         ("ht\ttps://e.org", True),
+        ("Xhttps://e.org", False),
     ],
 )
 def test_safe_link(url: str, safe: bool):

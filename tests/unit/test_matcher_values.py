@@ -118,8 +118,10 @@ def test_a_surname_shared_by_two_of_whom_one_was_named():
     matcher = Matcher(small_kb(Person("jo-bloggs", "Jo Bloggs", "d"), Person("al-bloggs", "Al Bloggs", "d")))
     found, unresolved = find_mentions(matcher, "Bloggs spoke, then Ms Bloggs.", ArticleContext(DAY, ["al-bloggs"]))
     assert found == [Mention(0, 6, "al-bloggs", "Bloggs"), Mention(19, 28, "al-bloggs", "Ms Bloggs")] and unresolved == []
-    found, unresolved = find_mentions(matcher, "Bloggs spoke.", ArticleContext(DAY, []))
-    assert found == [] and unresolved == []  # a bare surname nobody was named by is a word
+    found, unresolved = find_mentions(matcher, "Bloggs met The Times.", ArticleContext(DAY, []))
+    assert found == [Mention(15, 20, "times", "Times")] and unresolved == []  # a bare surname nobody was named by is a word
+    found, unresolved = find_mentions(matcher, "Ms Bloggs spoke.", ArticleContext(DAY, []), 6)
+    assert found == [] and unresolved == [Unresolved("Ms Bloggs", 6, "could be al-bloggs or jo-bloggs; name the person in full first")]
 
 
 def test_an_office_title_before_a_different_mention_stays():
@@ -143,6 +145,10 @@ def test_an_office_title_before_a_different_mention_stays():
         ("The Big Union met.", [(13, 14)], ["Big Union"]),  # starts where the name ends
         ("The Big Union met.", [(0, 4)], ["Big Union"]),  # ends where the name starts
         ("It The Big Union", [], ["Big Union"]),
+        ("The It", [], []),  # leading words all the way: nothing left
+        ("Big said The Big Union met.", [(0, 3)], ["Big Union"]),  # the name's own "Big", not the first
+        ("The Big Union met Big.", [(4, 7)], []),
+        ("The Big, and Big Union met.", [], ["Big Union"]),  # one word left, and the search goes on
         ("Thethe The Big Union", [], ["Thethe The Big Union"]),
     ],
 )

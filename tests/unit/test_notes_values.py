@@ -192,3 +192,14 @@ def test_occurrences_at_the_start_and_end_of_paragraphs_are_named_within_them():
     with pytest.raises(DataError) as caught:
         load_notes(Path("unused"), "a.notes.yml", article, "- id: a\n  quote: cat\n  body: x\n")
     assert "(paragraph 1: …A [cat].…; paragraph 2: …A [cat] sat.…)" in str(caught.value)
+
+
+def test_a_quote_written_as_a_number_is_its_text():
+    (note,), (override,) = load("notes:\n  - id: n\n    quote: 56\n    body: x\ndates:\n  - quote: 56\n    prefix: 'achieved '\n    date: '2023'\n")
+    assert (note.quote, note.anchor) == ("56", Anchor(1, 19, 21, 19, 21))
+    assert (override.quote, override.anchor) == ("56", Anchor(1, 19, 21, 19, 21))
+
+
+def test_a_notes_file_that_is_neither_a_list_nor_a_mapping():
+    assert error("just text\n") == f"{SHOWN}:1: file: expected a list of notes, or a mapping with `notes:` and `dates:`"
+    assert error("# notes\n56\n") == f"{SHOWN}:1: file: expected a list of notes, or a mapping with `notes:` and `dates:`"

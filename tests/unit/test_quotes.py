@@ -125,3 +125,15 @@ def test_a_quotation_two_paragraphs_after_a_speaker_is_not_theirs(matcher):
 def test_a_term_before_the_verb_is_not_a_speaker_an_organisation_is(matcher):
     assert quotes_of(matcher, "The strike mandate, it was said, \u201cstands\u201d.") == [(1, "stands", None)]
     assert quotes_of(matcher, "The strike mandate, the NEU said, \u201cstands\u201d.") == [(1, "stands", "neu")]
+
+
+def test_two_quotations_in_one_sentence_and_a_full_stop_inside_a_quotation(matcher):
+    assert quotes_of(matcher, "Gillian Keegan said \u201cYes.\u201d Paul Whiteman said: \u201cNo.\u201d") == [
+        (1, "Yes.", "gillian-keegan"),
+        (1, "No.", "paul-whiteman"),
+    ]
+    # The full stop inside the first quotation does not end the sentence: "he" is still Whiteman's.
+    assert quotes_of(matcher, "Paul Whiteman said \u201cit is time.\u201d Then he said: \u201cNo.\u201d") == [
+        (1, "it is time.", "paul-whiteman"),
+        (1, "No.", "paul-whiteman"),
+    ]
