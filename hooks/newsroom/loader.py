@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,14 @@ class _Loader(_BASE):
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (yaml.YAMLError, _DuplicateKeyError, _UnreadableValueError):
+            raise
+        except Exception:  # noqa: BLE001 - a value that does not fit its tag (`!!int x`, `!!timestamp x`)
+            raise _UnreadableValueError(node.start_mark.line + 1, "YAML cannot read this value as its `!!` tag says; remove the tag or fix the value") from None
+
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
     loader.flatten_mapping(node)
@@ -73,6 +81,8 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
     mapping.line = node.start_mark.line + 1
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, Hashable):
+            raise _UnreadableValueError(key_node.start_mark.line + 1, "a key must be a word or text, not a list or mapping")
         if key in mapping:
             raise _DuplicateKeyError(key, key_node.start_mark.line + 1)
         mapping[key] = loader.construct_object(value_node, deep=True)
@@ -88,12 +98,19 @@ class _DuplicateKeyError(Exception):
         self.key, self.line = key, line
 
 
+class _UnreadableValueError(Exception):
+    def __init__(self, line: int, why: str) -> None:
+        self.line, self.why = line, why
+
+
 def parse_yaml(text: str, file: str, line_offset: int = 0) -> Any:
     """Parse YAML, turning every syntax problem into a DataError with its line."""
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a (C)SafeLoader
     except _DuplicateKeyError as err:
         raise DataError(file, err.line + line_offset, str(err.key), "this key appears twice; keep one") from None
+    except _UnreadableValueError as err:
+        raise DataError(file, err.line + line_offset, "yaml", err.why) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 + line_offset if mark else None

@@ -193,3 +193,23 @@ def test_articles_newest_first_and_grouped_by_month(kb, matcher):
     assert list(corpus.by_month()) == ["2023-05", "2023-04", "2022-12"]
     assert corpus.by_month() is corpus.by_month()
     assert corpus.latest == dt.date(2023, 5, 2)
+
+
+def test_articles_are_read_in_the_order_of_their_names_as_shown(kb, matcher, tmp_path):
+    for slug in ("a", "b"):
+        (tmp_path / f"{slug}.txt").write_text("---\ntitle: T\npublished: 2023-04-28\npublisher: P\n---\nText.\n", encoding="utf-8")
+    memo = Memo()
+    build_corpus(kb, matcher, [(tmp_path / "a.txt", "z/a.txt"), (tmp_path / "b.txt", "y/b.txt")], memo)
+    assert [get[0] for get in memo.gets] == ["y/b.txt", "z/a.txt"]
+
+
+def test_a_notes_file_is_named_beside_its_article_as_shown(kb, matcher, tmp_path):
+    (tmp_path / "a.txt").write_text("---\ntitle: T\npublished: 2023-04-28\npublisher: P\n---\nText.\n", encoding="utf-8")
+    (tmp_path / "a.notes.yml").write_text("- id: n\n  quote: Nothing\n  body: x\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        build_corpus(kb, matcher, [(tmp_path / "a.txt", "docs/articles/a.txt")])
+    assert str(caught.value).startswith("docs/articles/a.notes.yml:2: notes[n].quote: note 'n': 'Nothing' is not in the article text")
+    (tmp_path / "a.notes.yml").write_bytes(b"- id: n\n  quote: Text\n  body: caf\xe9\n")
+    with pytest.raises(DataError) as caught:
+        build_corpus(kb, matcher, [(tmp_path / "a.txt", "docs/articles/a.txt")])
+    assert str(caught.value) == "docs/articles/a.notes.yml:3: encoding: not UTF-8 (byte 0xE9 at offset 33); save the file as UTF-8"

@@ -398,3 +398,25 @@ def test_an_article_file_is_named_as_its_path_unless_told_otherwise(tmp_path: Pa
     path.write_text("---\ntitle: T\npublished: 2023-04-28\npublisher: P\n---\nText.\n", encoding="utf-8")
     assert (load_article(path).path, load_article(path).slug) == (str(path), "2023-04-28-a")
     assert load_article(path, "docs/articles/2023-04-28-a.txt").path == "docs/articles/2023-04-28-a.txt"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a: 1\n? [x]\n: 1\n", "a.yml:12: yaml: a key must be a word or text, not a list or mapping"),
+        ("{[1]: 2}\n", "a.yml:11: yaml: a key must be a word or text, not a list or mapping"),
+        ("a: 1\nb: !!int x\n", "a.yml:12: yaml: YAML cannot read this value as its `!!` tag says; remove the tag or fix the value"),
+        ("- !!timestamp x\n", "a.yml:11: yaml: YAML cannot read this value as its `!!` tag says; remove the tag or fix the value"),
+        ("a:\n  b: [1, !!float y]\n", "a.yml:12: yaml: YAML cannot read this value as its `!!` tag says; remove the tag or fix the value"),
+    ],
+)
+def test_values_yaml_cannot_build_are_reported_with_their_line(text: str, message: str):
+    """These raised TypeError, ValueError or AttributeError from PyYAML: a traceback, not a message."""
+    with pytest.raises(DataError) as caught:
+        parse_yaml(text, "a.yml", line_offset=10)
+    assert str(caught.value) == message
+
+
+def test_a_tagged_value_in_the_knowledge_base_names_its_file_and_line(tmp_path: Path):
+    message = kb_error(tmp_path, events=EVENTS.replace("date: 2023-03-15\n  end", "date: !!timestamp soon\n  end"))
+    assert message == "docs/_data/events.yml:7: yaml: YAML cannot read this value as its `!!` tag says; remove the tag or fix the value"

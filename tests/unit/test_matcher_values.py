@@ -96,6 +96,8 @@ def test_an_office_held_by_two_people_is_reported():
     found, unresolved = find_mentions(Matcher(kb), "The Editor spoke.", ArticleContext(DAY, []), 4)
     assert found == []
     assert unresolved == [Unresolved("Editor", 4, "more than one person held this office then (2023-04-28)")]
+    _, unresolved = find_mentions(Matcher(kb), "The Editor spoke.", ArticleContext(DAY, []))  # not in a paragraph (a note's body)
+    assert [u.paragraph for u in unresolved] == [0]
 
 
 def test_people_named_are_remembered_in_order_and_once():
