@@ -1,8 +1,9 @@
 """Mutations of real input files, for the fuzz tests: a key deleted, a value of another type, an
-entry duplicated, broken YAML, random bytes, control characters, very long lines, a cut."""
+entry duplicated, broken YAML, a `!!` tag a value does not fit, random bytes, control characters, very long lines, a cut."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -42,8 +43,12 @@ def structural(draw, data):
 @st.composite
 def textual(draw, text: bytes):
     """The file's bytes with random bytes, a control character or a very long line put in, or cut."""
-    kind = draw(st.sampled_from(["bytes", "control", "long", "cut", "yaml"]))
+    kind = draw(st.sampled_from(["bytes", "control", "long", "cut", "yaml", "tag"]))
     at = draw(st.integers(0, len(text)))
+    values = [m.end() for m in re.finditer(rb": |- ", text)]
+    if kind == "tag" and values:  # a value YAML must build as another type: `date: !!int 2023-04-28`
+        at = draw(st.sampled_from(values))
+        return text[:at] + draw(st.sampled_from([b"!!int ", b"!!float ", b"!!timestamp ", b"!!binary ", b"!!bool "])) + text[at:]
     if kind == "bytes":
         return text[:at] + draw(st.binary(min_size=1, max_size=8)) + text[at:]
     if kind == "control":
@@ -52,7 +57,8 @@ def textual(draw, text: bytes):
         return text[:at] + b"word " * draw(st.integers(2000, 20000)) + text[at:]
     if kind == "cut":
         return text[:at]
-    return text[:at] + draw(st.sampled_from([b": ", b"- [", b"{", b"\t", b"'", b'"', b"&a ", b"*a ", b"!!python/object:os.system ", b"---\n"])) + text[at:]
+    return text[:at] + draw(st.sampled_from([b": ", b"- [", b"{", b"\t", b"'", b'"', b"&a ", b"*a ", b"!!python/object:os.system ", b"---\n",
+        b"? [x]\n: "])) + text[at:]
 
 
 def mutated(draw, path: Path) -> bytes:
