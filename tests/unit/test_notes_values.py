@@ -203,3 +203,16 @@ def test_a_quote_written_as_a_number_is_its_text():
 def test_a_notes_file_that_is_neither_a_list_nor_a_mapping():
     assert error("just text\n") == f"{SHOWN}:1: file: expected a list of notes, or a mapping with `notes:` and `dates:`"
     assert error("# notes\n56\n") == f"{SHOWN}:1: file: expected a list of notes, or a mapping with `notes:` and `dates:`"
+
+
+def test_a_long_misquote_is_matched_letter_by_letter_not_by_its_rare_letters():
+    """difflib's autojunk would ignore the letters a 200-character window uses most (spaces, e, t):
+    the editor would be shown a passage that is further from what they typed."""
+    root = Path(__file__).resolve().parents[2]
+    slug = "2023-04-04-ascl-members-reject-pay-offer"
+    article = parse_article((root / "docs" / "articles" / f"{slug}.txt").read_text(encoding="utf-8"), f"{slug}.txt", slug)
+    misquote = (
+        "on saad members \u201cwill fedtainle be hugely concebned too about the fa lure  f dhe bay offdr itcelf to addregsdrgcruitment aad r "
+        "tegtion,abut the immedigde problem is tae  rosdegt af not beingdablddto afgord to pay it  o their ataff"
+    )
+    assert closest_passage(article, misquote).startswith("Barton said members \u201cwill certainly be hugely concerned")
