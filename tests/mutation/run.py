@@ -116,6 +116,8 @@ def report(statuses: dict[str, str], modules: tuple[str, ...]) -> str:
     survivors = sorted(name for name, status in statuses.items() if status not in ("killed", "timeout"))
     explained = EXPLAINED.read_text(encoding="utf-8") if EXPLAINED.exists() else ""
     unexplained = [name for name in survivors if f"`{name}`" not in explained]
+    named = sorted(set(re.findall(r"`(newsroom\.[^`]+__mutmut_\d+)`", explained)))
+    stale = [name for name in named if name.split(".")[1] in modules and name not in survivors]
     lines += [
         "",
         f"## Surviving mutants ({len(survivors)}; not in EXPLAINED.md: {len(unexplained)})",
@@ -123,6 +125,8 @@ def report(statuses: dict[str, str], modules: tuple[str, ...]) -> str:
         "Each should be explained in `EXPLAINED.md` (by name) or killed by a test; the ones that are not say so.",
         "",
     ]
+    if stale:  # killed since, or renumbered by an edit of their function: EXPLAINED.md needs a look
+        lines += ["Named in EXPLAINED.md but not surviving this run: " + ", ".join(f"`{name}`" for name in stale) + ".", ""]
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
         diffs = pool.map(show, survivors)
     for name, text in zip(survivors, diffs, strict=True):
