@@ -123,6 +123,8 @@ def main() -> None:
     print(f"machine: {platform.machine()}, Python {platform.python_version()}; M = {len(kb.entities)} entities; {args.vocabulary} vocabulary")
     for count in args.articles:
         items = articles(kb, count, args.vocabulary)
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
         folder = Path(tempfile.mkdtemp(dir=args.keep)) if args.keep else Path(tempfile.mkdtemp())
         try:
             annotated, plain = folder / "annotated", folder / "plain"
