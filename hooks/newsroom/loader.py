@@ -71,6 +71,8 @@ class _Loader(_BASE):
             return super().construct_object(node, deep=deep)
         except (yaml.YAMLError, _DuplicateKeyError, _UnreadableValueError):
             raise
+        except RecursionError:
+            raise _UnreadableValueError(node.start_mark.line + 1, "lists or mappings are nested too deeply to read") from None
         except Exception:  # noqa: BLE001 - a value that does not fit its tag (`!!int x`, `!!timestamp x`)
             raise _UnreadableValueError(node.start_mark.line + 1, "YAML cannot read this value as its `!!` tag says; remove the tag or fix the value") from None
 

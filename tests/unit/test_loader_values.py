@@ -408,7 +408,9 @@ def test_an_article_file_is_named_as_its_path_unless_told_otherwise(tmp_path: Pa
         ("a: 1\nb: !!int x\n", "a.yml:12: yaml: YAML cannot read this value as its `!!` tag says; remove the tag or fix the value"),
         ("- !!timestamp x\n", "a.yml:11: yaml: YAML cannot read this value as its `!!` tag says; remove the tag or fix the value"),
         ("a:\n  b: [1, !!float y]\n", "a.yml:12: yaml: YAML cannot read this value as its `!!` tag says; remove the tag or fix the value"),
+        ("a: " + "[" * 5000 + "]" * 5000 + "\n", "a.yml:11: yaml: lists or mappings are nested too deeply to read"),
     ],
+    ids=["list-key", "flow-list-key", "int-tag", "timestamp-tag", "nested-float-tag", "nested-5000-deep"],
 )
 def test_values_yaml_cannot_build_are_reported_with_their_line(text: str, message: str):
     """These raised TypeError, ValueError or AttributeError from PyYAML: a traceback, not a message."""
