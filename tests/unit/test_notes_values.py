@@ -216,3 +216,7 @@ def test_a_long_misquote_is_matched_letter_by_letter_not_by_its_rare_letters():
         "tegtion,abut the immedigde problem is tae  rosdegt af not beingdablddto afgord to pay it  o their ataff"
     )
     assert closest_passage(article, misquote).startswith("Barton said members \u201cwill certainly be hugely concerned")
+
+
+def test_a_notes_file_that_is_not_yaml_is_named():
+    assert error("- id: [x\n") == f"{SHOWN}:2: yaml: not valid YAML: did not find expected ',' or ']'"
