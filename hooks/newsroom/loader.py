@@ -271,10 +271,11 @@ def _organisation(record: _Record) -> Organisation:
     kind = record.required("kind")
     if kind not in ORGANISATION_KINDS:
         raise record.fail("kind", f"unknown kind {kind!r}; use one of {', '.join(ORGANISATION_KINDS)}")
+    name = record.required("name")
     return Organisation(
         id=record.ident(),
-        name=record.required("name"),
-        short_name=record.text("short_name", required=False) or record.required("name"),
+        name=name,
+        short_name=record.text("short_name", required=False) or name,
         kind=kind,
         description=record.required("description"),
         aliases=record.texts("aliases"),
@@ -393,13 +394,13 @@ def load_knowledge_base(data_dir: Path | str, shown_dir: str | None = None) -> K
         for record, item in loaded[name]:
             names = {item.name, getattr(item, "short_name", None), *item.aliases}  # a term's name is its `term`
             for alias in sorted(n for n in names if n):
-                field = next((f for f in ("term", "name", "short_name") if getattr(item, f, None) == alias), "aliases")  # where it is written
                 if len(alias) > MAX_NAME:
-                    raise record.fail(field, f"{alias[:40]!r}… is {len(alias):,} characters long; a name or alias has at most {MAX_NAME}")
+                    raise record.fail(_written_at(item, alias), f"{alias[:40]!r}… is {len(alias):,} characters long; a name or alias has at most {MAX_NAME}")
                 key = normalise_alias(alias)
                 if key in owners and owners[key][0] != item.id:
                     other_id, other = owners[key]
-                    raise record.fail(field, f"{alias!r} is already claimed by {other_id!r} ({other.file}:{other.line}); an alias may name only one entity")
+                    why = f"{alias!r} is already claimed by {other_id!r} ({other.file}:{other.line}); an alias may name only one entity"
+                    raise record.fail(_written_at(item, alias), why)
                 owners[key] = (item.id, record)
 
     return KnowledgeBase(
@@ -409,6 +410,11 @@ def load_knowledge_base(data_dir: Path | str, shown_dir: str | None = None) -> K
         offices=tuple(o for _, o in loaded["offices"]),
         events=tuple(sorted((e for _, e in loaded["events"]), key=lambda e: (e.date, e.id))),
     )
+
+
+def _written_at(item: Any, alias: str) -> str:
+    """The field an entry writes ``alias`` in, for an error about it."""
+    return next((f for f in ("term", "name", "short_name") if getattr(item, f, None) == alias), "aliases")
 
 
 def _check_text(text: str, file: str, line: int) -> None:

@@ -282,19 +282,8 @@ def _run(coroutine) -> None:
     except RuntimeError:
         asyncio.run(coroutine)
         return
-    failure: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            asyncio.run(coroutine)
-        except BaseException as error:  # noqa: BLE001 - handed back to the caller's thread
-            failure.append(error)
-
-    thread = threading.Thread(target=run, name="newsroom-pagefind")
-    thread.start()
-    thread.join()
-    if failure:
-        raise failure[0]
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="newsroom-pagefind") as pool:
+        pool.submit(asyncio.run, coroutine).result()  # an error in the coroutine is raised here
 
 
 def _install(site_dir: Path, fresh: Path) -> None:

@@ -45,8 +45,8 @@ def textual(draw, text: bytes):
     """The file's bytes with random bytes, a control character or a very long line put in, or cut."""
     kind = draw(st.sampled_from(["bytes", "control", "long", "cut", "yaml", "tag"]))
     at = draw(st.integers(0, len(text)))
-    values = [m.end() for m in re.finditer(rb": |- ", text)]
-    if kind == "tag" and values:  # a value YAML must build as another type: `date: !!int 2023-04-28`
+    values = [m.end() for m in re.finditer(rb": |- ", text)] if kind == "tag" else []
+    if values:  # a value YAML must build as another type: `date: !!int 2023-04-28`
         at = draw(st.sampled_from(values))
         return text[:at] + draw(st.sampled_from([b"!!int ", b"!!float ", b"!!timestamp ", b"!!binary ", b"!!bool "])) + text[at:]
     if kind == "bytes":

@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 from newsroom.corpus import annotate, build_corpus
 from newsroom.loader import parse_article
+from newsroom.quotes import Quote
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,10 +25,13 @@ def test_every_seed_quotation_is_attributed_as_in_gold_and_nothing_else(kb, matc
     assert total == 25 and correct == 22
 
 
-def quotes_of(matcher, *paragraphs: str):
+def whole_quotes(matcher, *paragraphs: str) -> list[Quote]:
     text = "---\ntitle: T\npublished: 2023-04-28\npublisher: P\n---\n" + "\n".join(paragraphs) + "\n"
-    annotated = annotate(parse_article(text, "t.txt", "2023-04-28-t"), matcher)
-    return [(q.paragraph, q.text, q.speaker) for q in annotated.quotes]
+    return list(annotate(parse_article(text, "t.txt", "2023-04-28-t"), matcher).quotes)
+
+
+def quotes_of(matcher, *paragraphs: str):
+    return [(q.paragraph, q.text, q.speaker) for q in whole_quotes(matcher, *paragraphs)]
 
 
 def test_named_speaker_then_continued_paragraphs(matcher):
@@ -77,14 +81,7 @@ def test_the_nearest_person_before_the_quote_is_the_speaker_not_the_first_named(
     assert quotes_of(matcher, 'Asked about Paul Whiteman, Gillian Keegan said: "No."') == [(1, "No.", "gillian-keegan")]
 
 
-def whole_quotes(matcher, *paragraphs: str):
-    text = "---\ntitle: T\npublished: 2023-04-28\npublisher: P\n---\n" + "\n".join(paragraphs) + "\n"
-    return list(annotate(parse_article(text, "t.txt", "2023-04-28-t"), matcher).quotes)
-
-
 def test_a_quotation_continued_into_the_next_paragraph_with_and_without_a_mark(matcher):
-    from newsroom.quotes import Quote
-
     assert whole_quotes(matcher, 'Paul Whiteman said: "We want talks.', '"It is time.', "and more.\u201d The NEU met.") == [
         Quote(1, 20, 35, "We want talks.", "paul-whiteman", False),
         Quote(2, 0, 12, "It is time.", "paul-whiteman", True),
@@ -93,8 +90,6 @@ def test_a_quotation_continued_into_the_next_paragraph_with_and_without_a_mark(m
 
 
 def test_a_quotation_opening_a_paragraph_is_not_continued_unless_one_was_left_open(matcher):
-    from newsroom.quotes import Quote
-
     assert whole_quotes(matcher, 'Paul Whiteman said: "Yes."', "The NEU met.", "\u201cFine,\u201d came the reply.") == [
         Quote(1, 20, 26, "Yes.", "paul-whiteman", False),
         Quote(3, 0, 7, "Fine,", "paul-whiteman", False),  # opens its paragraph: the last speaker's
