@@ -144,23 +144,31 @@ def main() -> None:
             if args.before:
                 before = folder / "before"
                 shutil.copytree(annotated, before, ignore=shutil.ignore_patterns("site", ".cache"))
-                for name in ("hooks", "overrides", "macros"):
+                for name in ("hooks", "overrides", "macros", "docs/assets"):
                     shutil.rmtree(before / name)
                     shutil.copytree(args.before / name, before / name, ignore=shutil.ignore_patterns("__pycache__"))
                 shutil.copy(args.before / "mkdocs.yml", before / "mkdocs.yml")
-                before_time, _ = build(before)
+                before_time, before_log = build(before)
                 index = before / "site" / "search" / "search_index.json"
-                size = index.stat().st_size if index.exists() else 0
-                packed = len(gzip.compress(index.read_bytes())) if size else 0
-                print(
-                    f"  before ({args.before}): build {before_time:.1f} s; search_index.json {size / 1e6:.1f} MB "
-                    f"({packed / 1e6:.1f} MB gzipped), all fetched by a reader's first search",
-                    flush=True,
-                )
+                if index.exists():
+                    size, packed = index.stat().st_size, len(gzip.compress(index.read_bytes()))
+                    print(
+                        f"  before ({args.before}): build {before_time:.1f} s; search_index.json {size / 1e6:.1f} MB "
+                        f"({packed / 1e6:.1f} MB gzipped), all fetched by a reader's first search",
+                        flush=True,
+                    )
+                else:  # a Pagefind index: its build time, and the first searches on it
+                    found = re.search(r"search index written in ([\d.]+) s", before_log)
+                    print(f"  before ({args.before}): build {before_time:.1f} s, of which the Pagefind index "
+                          f"{found.group(1) if found else '?'} s; index {folder_size(before / 'site' / 'pagefind') / 1e6:.1f} MB on disk", flush=True)
+                    for query, pause, size, ms, requests, results in first_queries(before / "site"):
+                        when = "typed at once" if not pause else f"typed {pause / 1000:.0f} s after opening"
+                        print(f"  before: first search {query!r}, {when}: {size / 1024:.0f} KB in {requests} requests, "
+                              f"results after {ms:.0f} ms ({results} results)", flush=True)
             after_time, log = build(annotated)
             found = re.search(r"search index written in ([\d.]+) s", log)
             pagefind = annotated / "site" / "pagefind"
-            pages = len(list((pagefind / "fragment").iterdir()))
+            pages = sum(1 for _ in pagefind.glob("**/fragment/*"))
             print(
                 f"  after: build {after_time:.1f} s, of which the Pagefind index {found.group(1) if found else '?'} s; "
                 f"index {folder_size(pagefind) / 1e6:.1f} MB on disk in {sum(1 for _ in pagefind.rglob('*'))} files, {pages} records",

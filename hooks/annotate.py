@@ -313,6 +313,6 @@ def _index_search(site_dir: Path, language: str, background: bool) -> None:
         _indexer.request(site_dir, sources, records, language, store)
         return
     try:
-        log.info(_engine.update_index(site_dir, sources.folder, sources.fingerprint(records, language), records, language, store, _state.verify))
+        log.info(_engine.update_index(site_dir, sources.folder, sources.fingerprints(records, language), records, language, store, _state.verify))
     except Exception as err:  # Pagefind's own message: the binary missing, a page it cannot read
         raise PluginError(f"search index: {err}") from err

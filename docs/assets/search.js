@@ -1,6 +1,7 @@
 /* The archive's search: Pagefind's JavaScript API, rendered into Material's search markup
-   (overrides/partials/search.html). Pagefind loads in pieces: the first query fetches its code,
-   the index's metadata, the one word list its terms are in and the few results it shows.
+   (overrides/partials/search.html). The index is in parts, one a year and one for everything
+   else (newsroom/search.py); each loads in pieces: the first query fetches Pagefind's code once,
+   each part's metadata, the small word lists its terms are in and the few results it shows.
 
    Keyboard, as in Material: "/", "s" or "f" opens search; arrows move between the query and the
    results; Enter opens the first result; Escape closes. Articles' results land on the paragraph
@@ -42,16 +43,37 @@
 
   var state = { type: "", year: "", order: "" };
   var pagefind = null;
+  var parts = []; // the index's parts (pagefind/parts.json)
+  var years = []; // the parts that are years, newest first
   var sequence = 0; // the newest search; older ones that finish late are dropped
   var current = null; // { search, shown }
 
+  /* The index is in parts, one a year and one for the rest (newsroom/search.py), listed in
+     pagefind/parts.json. The first part's code is loaded and the others merged into it
+     (Pagefind's mergeIndex): one WebAssembly and one worker search them all, and rank the
+     results together. */
   function load() {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind.js", bundle).href).then(function (module) {
-        return module.options({ baseUrl: siteRoot, excerptLength: EXCERPT }).then(function () {
-          return module.init();
-        }).then(function () {
-          return module;
+      pagefind = fetch(new URL("parts.json", bundle).href, { cache: "no-cache" }).then(function (response) {
+        if (!response.ok) throw new Error("parts.json: " + response.status);
+        return response.json();
+      }).then(function (manifest) {
+        parts = manifest.parts;
+        years = parts.filter(function (part) { return /^\d{4}$/.test(part); });
+        // Each part's records carry a filter "part" with its name (Pagefind's mergeFilter).
+        function options(part) {
+          return { baseUrl: siteRoot, excerptLength: EXCERPT, mergeFilter: { part: part } };
+        }
+        return import(new URL(parts[0] + "/pagefind.js", bundle).href).then(function (module) {
+          return module.options(options(parts[0])).then(function () {
+            return module.init();
+          }).then(function () {
+            return Promise.all(parts.slice(1).map(function (part) {
+              return module.mergeIndex(new URL(part + "/", bundle).pathname, options(part));
+            }));
+          }).then(function () {
+            return module;
+          });
         });
       });
       pagefind.catch(function () {
@@ -60,6 +82,68 @@
       });
     }
     return pagefind;
+  }
+
+  function pause(ms) {
+    return new Promise(function (resolve) { setTimeout(resolve, ms); });
+  }
+
+  /* Pagefind leaves out a query's word that is not in an index at all (a misspelling does not
+     empty the results). Across parts that would let a part without "Kebede" answer "Kebede
+     ballot" with every page about ballots. So each word of a query of several words is first
+     looked up alone, counted by part without being ranked (a filter no record has), and the
+     parts that lack a word found in another part are left out. Resolves to the parts to search,
+     or null for all of them. */
+  function partsFor(pf, term) {
+    var words = term.split(/\s+/).filter(Boolean);
+    if (words.length < 2 || parts.length < 2) return Promise.resolve(null);
+    return Promise.all(words.map(function (word) {
+      return pf.search(word, { filters: { part: "-" } });
+    })).then(function (searches) {
+      var found = parts.filter(function (part) {
+        return searches.every(function (search) {
+          var counts = (search.totalFilters && search.totalFilters.part) || {};
+          var anywhere = Object.keys(counts).some(function (key) { return counts[key] > 0; });
+          return !anywhere || counts[part] > 0;
+        });
+      });
+      return found.length === parts.length ? null : found;
+    });
+  }
+
+  /* The search itself, in the parts that have every word (null: all), and the counts by type and
+     year for the filters. Pagefind orders a sorted search by each part's own order, and the
+     merged results by that number, which says nothing across parts: so with an order and no
+     year chosen, each year (a part) is asked on its own, in the order wanted, and the years put
+     end to end. */
+  function searchIn(pf, term, options, found) {
+    var empty = { results: [], totalFilters: {} };
+    if (found && !found.length) return Promise.resolve(empty);
+    var filters = Object.assign({}, options.filters);
+    if (found) filters.part = { any: found };
+    var asked;
+    if (!options.sort || state.year || years.length < 2) {
+      asked = pf.search(term, { filters: filters, sort: options.sort });
+    } else {
+      var order = (options.sort.date === "asc" ? years.slice().reverse() : years).filter(function (year) {
+        return !found || found.indexOf(year) >= 0;
+      });
+      asked = Promise.all(order.map(function (year) {
+        return pf.search(term, { filters: Object.assign({}, options.filters, { part: year }), sort: options.sort });
+      })).then(function (searches) {
+        return searches.length ? {
+          results: [].concat.apply([], searches.map(function (s) { return s.results; })),
+          totalFilters: searches[0].totalFilters
+        } : empty;
+      });
+    }
+    return asked.then(function (search) {
+      // Pagefind's counts leave every filter out, the parts too: with parts left out, counted again.
+      if (!found || !filtersReady) return { results: search.results, counts: search.totalFilters };
+      return pf.search(term, { filters: { part: { any: found } } }).then(function (all) {
+        return { results: search.results, counts: all.filters };
+      });
+    });
   }
 
   function element(tag, className, text) {
@@ -206,9 +290,10 @@
     list.appendChild(li);
   }
 
-  function updateFilters(search) {
+  function updateFilters(counts) {
     filtersBox.hidden = false;
-    var totals = (search.totalFilters && search.totalFilters.type) || {};
+    counts = counts || {};
+    var totals = counts.type || {};
     typeButtons.forEach(function (button) {
       var type = button.getAttribute("data-type");
       var pressed = type === state.type;
@@ -219,10 +304,11 @@
       button.hidden = filtersReady && !n && !pressed;
       button.querySelector(".na-search__count").textContent = filtersReady ? String(n) : "";
     });
-    var years = Object.keys((search.totalFilters && search.totalFilters.year) || {}).filter(function (y) {
-      return search.totalFilters.year[y] > 0 || y === state.year;
+    var yearCounts = counts.year || {};
+    var shown = Object.keys(yearCounts).filter(function (y) {
+      return yearCounts[y] > 0 || y === state.year;
     }).sort().reverse();
-    var wanted = [""].concat(years);
+    var wanted = [""].concat(shown);
     var have = Array.prototype.map.call(yearSelect.options, function (o) { return o.value; });
     if (wanted.join() !== have.join()) {
       yearSelect.textContent = "";
@@ -256,8 +342,11 @@
       filtersReady = true;
       var term = input.value.trim();
       if (!term) return;
-      return pf.search(term, { filters: chosenFilters() }).then(function (search) {
-        if (input.value.trim() === term) updateFilters(search);
+      return partsFor(pf, term).then(function (found) {
+        return found ? pf.search(term, { filters: { part: { any: found } } }).then(function (s) { return s.filters; })
+          : pf.search(term).then(function (s) { return s.totalFilters; });
+      }).then(function (counts) {
+        if (input.value.trim() === term) updateFilters(counts);
       });
     });
   }
@@ -280,7 +369,12 @@
     load().then(function (pf) {
       var options = { filters: chosenFilters() };
       if (state.order) options.sort = { date: state.order };
-      return pf.debouncedSearch(term, options, 20);
+      pf.preload(term, { filters: options.filters }); // fetch the word lists while the reader types
+      return pause(20).then(function () {
+        return mine === sequence ? partsFor(pf, term) : undefined;
+      }).then(function (found) {
+        return mine === sequence ? searchIn(pf, term, options, found) : null;
+      });
     }).then(function (search) {
       if (!search || mine !== sequence) return null;
       var first = search.results.slice(0, PAGE);
@@ -290,7 +384,7 @@
         data.forEach(function (d) { list.appendChild(item(d)); });
         current = { search: search, shown: data.length };
         addMoreButton();
-        updateFilters(search);
+        updateFilters(search.counts);
         var n = search.results.length;
         setStatus(n ? plural(n, "result", "results") + (state.order ? ", newest first".replace("newest", state.order === "asc" ? "oldest" : "newest") : "") : "No results for “" + term + "”" + (state.type || state.year ? " with these filters" : ""));
         root.setAttribute("data-na-search-done", term);

@@ -16,9 +16,15 @@ What is searchable is said by the pages themselves, in the attributes Pagefind r
 - Each editor's note is a record of its own (:func:`note_records`), whose ``url`` metadata points
   at ``#note-<id>`` in its article, with the article's date.
 
-The index is written to ``pagefind/`` in the site folder by :func:`write_index`, after every
-page is written. ``mkdocs build`` waits for it; under ``mkdocs serve`` it is rebuilt in the
-background after each rebuild (:class:`BackgroundIndex`), so the edit loop does not wait.
+The index is in parts (:func:`part_of`): one Pagefind bundle per year of the dated records
+(articles and notes) and one, ``reference``, for the rest (people, organisations, terms and
+hand-written pages), each in ``pagefind/<part>/`` in the site folder, listed in
+``pagefind/parts.json``. The reader's browser searches them all at once (Pagefind's
+``mergeIndex``: one WebAssembly, one worker, the results ranked together), and each part is small
+enough that a word in most of the archive is ranked in a fraction of the time one index of
+everything took (``benchmarks/RESULTS.md``). A build indexes again only the parts whose pages
+changed (:func:`update_index`). ``mkdocs build`` waits for it; under ``mkdocs serve`` it runs in
+the background after each rebuild (:class:`BackgroundIndex`), so the edit loop does not wait.
 """
 
 from __future__ import annotations
@@ -30,15 +36,19 @@ import gzip
 import hashlib
 import html
 import importlib.metadata
+import io
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 import threading
 import time
 import weakref
 from pathlib import Path
+
+import cbor2
 
 from .corpus import Corpus
 from .html import page_url
@@ -110,21 +120,26 @@ def _record_html(record: dict) -> str:
     )
 
 
-async def _write(site_dir: Path, records: list[dict], language: str, output: Path) -> None:
+async def _write(jobs: list[tuple[Path, list[dict], Path]], language: str) -> None:
+    """Write one Pagefind bundle per job: (folder of pages, records, output folder)."""
     from pagefind.index import IndexConfig
     from pagefind.service import PagefindService
 
-    config = IndexConfig(exclude_selectors=list(EXCLUDE), force_language=language, output_path=str(output))
     with tempfile.TemporaryDirectory(prefix="newsroom-notes-") as notes:
-        for number, record in enumerate(records):
-            Path(notes, f"{number:06d}.html").write_text(_record_html(record), encoding="utf-8")
         service = await PagefindService().launch()
         try:
-            index = await service.create_index(config)
-            await index.add_directory(str(site_dir), glob="**/*.html")
-            if records:
-                await index.add_directory(notes, glob="*.html")
-            await index.write_files()
+            for number, (folder, records, output) in enumerate(jobs):
+                config = IndexConfig(exclude_selectors=list(EXCLUDE), force_language=language, output_path=str(output))
+                index = await service.create_index(config)
+                if folder.is_dir():
+                    await index.add_directory(str(folder), glob="**/*.html")
+                if records:
+                    mine = Path(notes, str(number))
+                    mine.mkdir()
+                    for n, record in enumerate(records):
+                        (mine / f"{n:06d}.html").write_text(_record_html(record), encoding="utf-8")
+                    await index.add_directory(str(mine), glob="*.html")
+                await index.write_files()
         finally:
             # Let Pagefind exit by itself (it does when its input closes), not as its Python API
             # does, by killing it: Pagefind 1.5 answers "written" before its last writes reach the
@@ -150,23 +165,84 @@ def indexed_part(page_html: str) -> str | None:
     if start < 0 or end < at or html_at < 0:
         raise ValueError(f"the <{tag} data-pagefind-body> element is not closed")
     opening = page_html[html_at : page_html.index(">", html_at) + 1]
-    return f'<!DOCTYPE html>{opening}<head><meta charset="utf-8"></head><body>{page_html[start : end + len(tag) + 3]}</body></html>'
+    body = _without_excluded(page_html[start : end + len(tag) + 3])
+    return f'<!DOCTYPE html>{opening}<head><meta charset="utf-8"></head><body>{body}</body></html>'
+
+
+def _without_excluded(part: str) -> str:
+    """``part`` without the elements marked ``data-search-exclude`` (which Pagefind leaves out
+    anyway): an entity page's part then changes only with the entity's own words, not with every
+    article that names it. Pagefind still lists an excluded element that has an ``id`` among a
+    page's anchors (with no text), so each such element is kept, empty (not one inside an
+    ``<svg>``, which Pagefind does not list). The pages are the
+    engine's own serialised HTML, so an element ends at the closing tag that balances its
+    opening ones."""
+    out, at = [], 0
+    while (found := part.find(" data-search-exclude", at)) >= 0:
+        start = part.rfind("<", at, found)
+        tag = part[start + 1 : found].split(None, 1)[0] if start >= 0 else ""
+        if not tag.isalnum():
+            raise ValueError("data-search-exclude outside an element's opening tag")
+        tags = re.compile(rf"<(/?){tag}[\s>/]")
+        depth, cursor = 0, start
+        while True:
+            match = tags.search(part, cursor)
+            if match is None:
+                raise ValueError(f"the <{tag} data-search-exclude> element is not closed")
+            depth += -1 if match.group(1) else 1
+            cursor = match.end()
+            if depth == 0:
+                break
+        out.append(part[at:start])
+        at = part.index(">", cursor - 1) + 1
+        for anchor in _ANCHOR.finditer(_SVG.sub("", part[start:at])):
+            out.append(f'<{anchor.group(1)} id="{anchor.group(2)}" data-search-exclude=""></{anchor.group(1)}>')
+    out.append(part[at:])
+    return "".join(out)
+
+
+_ANCHOR = re.compile(r'<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?\sid="([^"]*)"')
+_SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
+
+
+REFERENCE = "reference"  # the part of the records that have no year
+_YEAR = re.compile(r' data-na-year="(\d{4})"')
+
+
+def part_of(part_html: str) -> str:
+    """The part of the index a page's indexed part (:func:`indexed_part`) belongs to: its year
+    (the ``year`` filter, so that a reader's year filter is one part), or :data:`REFERENCE`."""
+    at = part_html.find(" data-pagefind-body")
+    found = _YEAR.search(part_html[part_html.rfind("<", 0, at) : part_html.find(">", at) + 1])
+    return found.group(1) if found else REFERENCE
+
+
+def record_part(record: dict) -> str:
+    return record["date"][:4]
+
+
+def parts_in_order(parts) -> list[str]:
+    """The reference part first (the one whose code the browser loads), then the years, newest first."""
+    parts = set(parts)
+    return [REFERENCE] * (REFERENCE in parts) + sorted(parts - {REFERENCE}, reverse=True)
 
 
 class Sources:
     """The indexed part of every page of one site folder (:func:`indexed_part`), in a folder of the
-    same layout, kept up to date page by page as pages are written: Pagefind indexes it instead of
-    the site. Only the parts that changed are written: between the rebuilds of ``mkdocs serve``
-    (in memory), and between builds when ``folder`` is given (the build cache's, with the parts'
-    digests in ``.digests.json``, removed while a build is in progress so that a build that
-    stops half-way is not trusted). Without ``folder``, a temporary one. A file is replaced, never
-    rewritten in place, so a snapshot of hard links (:meth:`snapshot`) stays as it was while the
-    next rebuild writes."""
+    same layout under a folder per part of the index (``<part>/<dest_uri>``, :func:`part_of`),
+    kept up to date page by page as pages are written: Pagefind indexes it instead of the site.
+    Only the parts that changed are written: between the rebuilds of ``mkdocs serve`` (in memory),
+    and between builds when ``folder`` is given (the build cache's, with the parts' digests in
+    ``.digests.json``, removed while a build is in progress so that a build that stops half-way
+    is not trusted). Without ``folder``, a temporary one. A file is replaced, never rewritten in
+    place, so a snapshot of hard links (:meth:`snapshot`) stays as it was while the next rebuild
+    writes."""
 
     MARK = ".digests.json"
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.digests: dict[str, str | None] = {}  # dest_uri -> digest of its indexed part (None: not indexed)
+        # dest_uri -> "<part>/<digest of its indexed part>" (None: not indexed)
+        self.digests: dict[str, str | None] = {}
         self.persistent = folder is not None
         if folder is None:
             self.folder = Path(tempfile.mkdtemp(prefix="newsroom-search-"))
@@ -175,7 +251,10 @@ class Sources:
             self.folder = folder
             try:
                 self.digests = json.loads((folder / self.MARK).read_text(encoding="utf-8"))
+                if any(key is not None and "/" not in key for key in self.digests.values()):
+                    raise ValueError("a folder of an earlier layout")
             except (OSError, ValueError):  # none yet, or a build stopped half-way: start afresh
+                self.digests = {}
                 shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir(parents=True, exist_ok=True)
         self.seen: set[str] = set()  # the pages written by the build in progress
@@ -192,19 +271,23 @@ class Sources:
     def page(self, dest_uri: str, page_html: str) -> None:
         part = indexed_part(page_html)
         data = None if part is None else part.encode("utf-8", "surrogatepass")
-        key = None if data is None else hashlib.sha256(data).hexdigest()
+        key = None if part is None else f"{part_of(part)}/{hashlib.sha256(data).hexdigest()}"
         self.seen.add(dest_uri)
         if dest_uri in self.digests and self.digests[dest_uri] == key:
             return
         # Written on a thread of its own (file writes let the build go on meanwhile); flush() waits.
-        self._pending.append(self._writer.submit(self._put, dest_uri, data, dest_uri in self.digests))
+        self._pending.append(self._writer.submit(self._put, dest_uri, data, key, self.digests.get(dest_uri)))
         self.digests[dest_uri] = key
 
-    def _put(self, dest_uri: str, data: bytes | None, existed: bool) -> None:
-        path = self.folder / dest_uri
-        if existed:
-            path.unlink(missing_ok=True)  # a new file, not the old one rewritten: a snapshot keeps the old
-        if data is not None:
+    def _path(self, dest_uri: str, key: str) -> Path:
+        return self.folder / key.split("/", 1)[0] / dest_uri
+
+    def _put(self, dest_uri: str, data: bytes | None, key: str | None, old: str | None) -> None:
+        if old is not None:
+            # A new file, not the old one rewritten: a snapshot keeps the old. (Its part may change.)
+            self._path(dest_uri, old).unlink(missing_ok=True)
+        if key is not None:
+            path = self._path(dest_uri, key)
             if path.parent not in self._folders:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._folders.add(path.parent)
@@ -223,7 +306,8 @@ class Sources:
         self.flush()
         current = self.seen | skipped
         for dest_uri in set(self.digests) - current:
-            (self.folder / dest_uri).unlink(missing_ok=True)
+            if self.digests[dest_uri] is not None:
+                self._path(dest_uri, self.digests[dest_uri]).unlink(missing_ok=True)
             del self.digests[dest_uri]
         for dest_uri in sorted(current - set(self.digests)):
             self.page(dest_uri, (site_dir / dest_uri).read_text(encoding="utf-8"))
@@ -231,10 +315,20 @@ class Sources:
         if self.persistent:
             (self.folder / self.MARK).write_text(json.dumps(self.digests, sort_keys=True), encoding="utf-8")
 
-    def fingerprint(self, records: list[dict], language: str) -> str:
-        """A digest of everything the index is made from."""
-        pages = sorted((uri, key) for uri, key in self.digests.items() if key is not None)
-        return hashlib.sha256(repr((_VERSION, EXCLUDE, language, pages, records)).encode("utf-8", "surrogatepass")).hexdigest()
+    def parts(self, records: list[dict]) -> list[str]:
+        """The parts of the index there are pages or records for, in :func:`parts_in_order`."""
+        found = {key.split("/", 1)[0] for key in self.digests.values() if key is not None}
+        return parts_in_order(found | {record_part(record) for record in records})
+
+    def fingerprint(self, part: str, records: list[dict], language: str) -> str:
+        """A digest of everything one part of the index is made from."""
+        pages = sorted((uri, key) for uri, key in self.digests.items() if key is not None and key.split("/", 1)[0] == part)
+        mine = [record for record in records if record_part(record) == part]
+        return hashlib.sha256(repr((_VERSION, _FORMAT, EXCLUDE, language, part, pages, mine)).encode("utf-8", "surrogatepass")).hexdigest()
+
+    def fingerprints(self, records: list[dict], language: str) -> dict[str, str]:
+        """Every part of the index (:meth:`parts`, in order) with its :meth:`fingerprint`."""
+        return {part: self.fingerprint(part, records, language) for part in self.parts(records)}
 
     def snapshot(self) -> Path:
         """A copy of the folder made of hard links, for an index written while the next build runs.
@@ -261,17 +355,22 @@ def _version() -> str:
 _VERSION = _version()
 
 
-def write_index(site_dir: Path, sources: Path, records: list[dict], language: str) -> float:
-    """Index ``sources`` (the indexed parts of the site's pages, :class:`Sources`) and
-    ``records`` into ``site_dir/pagefind``; returns the seconds it took. The new index is written
-    beside the old one and then put in its place."""
-    started = time.perf_counter()
-    fresh = site_dir / f".{OUTPUT}-new"
-    shutil.rmtree(fresh, ignore_errors=True)
-    _run(_write(sources, records, language, fresh))
-    canonical(fresh)
-    _install(site_dir, fresh)
-    return time.perf_counter() - started
+MANIFEST = "parts.json"  # in pagefind/: the parts, the one whose code the browser loads first
+# What Pagefind writes for its own search interfaces, which the archive does not use.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+def write_parts(jobs: list[tuple[Path, list[dict], Path]], language: str) -> None:
+    """Index each (folder of pages, records, output folder) into its output folder, in the
+    canonical form (:func:`canonical`), without the files the archive does not use."""
+    for _, _, output in jobs:
+        shutil.rmtree(output, ignore_errors=True)
+    _run(_write(jobs, language))
+    for _, _, output in jobs:
+        for name in UNUSED:
+            (output / name).unlink(missing_ok=True)
+        canonical(output)
 
 
 def _run(coroutine) -> None:
@@ -286,8 +385,9 @@ def _run(coroutine) -> None:
         pool.submit(asyncio.run, coroutine).result()  # an error in the coroutine is raised here
 
 
-def _install(site_dir: Path, fresh: Path) -> None:
-    target, old = site_dir / OUTPUT, site_dir / f".{OUTPUT}-old"
+def _install(folder: Path, name: str, fresh: Path) -> None:
+    """Put ``fresh`` in the place of ``folder/name`` (a rename: a reader never sees half of it)."""
+    target, old = folder / name, folder / f".{name}-old"
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         os.replace(target, old)
@@ -295,36 +395,61 @@ def _install(site_dir: Path, fresh: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def update_index(site_dir: Path, sources: Path, fingerprint: str, records: list[dict], language: str,
+def update_index(site_dir: Path, sources: Path, fingerprints: dict[str, str], records: list[dict], language: str,
                  store: Path | None, verify: bool = False) -> str:
-    """Bring ``site_dir/pagefind`` up to date and say how. An index is a function of its
-    ``fingerprint`` (:meth:`Sources.fingerprint`): the last one written is kept in ``store`` (the
-    build cache's ``search/`` folder, or None for none), so a build whose pages did not change
-    keeps the index in the site or copies it from there instead of indexing again. With
-    ``verify``, the index is written anyway and must equal the stored one."""
-    stored = store / "index" if store else None
-    known = stored is not None and stored.is_dir() and _read_text(store / "fingerprint") == fingerprint
-    if known and not verify:
-        if _read_text(site_dir / OUTPUT / "pagefind-entry.json") == _read_text(stored / "pagefind-entry.json") is not None:
-            return "search index unchanged"
-        fresh = site_dir / f".{OUTPUT}-new"
-        shutil.rmtree(fresh, ignore_errors=True)
-        shutil.copytree(stored, fresh, copy_function=_link)
-        _install(site_dir, fresh)
-        return "search index unchanged (taken from the build cache)"
-    seconds = write_index(site_dir, sources, records, language)
-    if known and verify and _tree(site_dir / OUTPUT) != _tree(stored):
-        raise RuntimeError("the index written afresh differs from the cached one made from the same pages: "
-                           "newsroom.search.Sources.fingerprint misses something the index is made from")
-    if store is not None and not known:
-        fresh = store / "index-new"
-        shutil.rmtree(fresh, ignore_errors=True)
-        (store / "fingerprint").unlink(missing_ok=True)
-        shutil.copytree(site_dir / OUTPUT, fresh, copy_function=_link)
-        shutil.rmtree(stored, ignore_errors=True)
-        os.replace(fresh, stored)
-        (store / "fingerprint").write_text(fingerprint, encoding="utf-8")
-    return f"search index written in {seconds:.1f} s"
+    """Bring ``site_dir/pagefind`` up to date and say how. ``fingerprints`` are the index's parts,
+    in order, each with the digest of what it is made from (:meth:`Sources.fingerprint`); a
+    part's pages are in ``sources/<part>``. The last bundle written for each part is kept in
+    ``store/parts/<part>`` (the build cache's ``search/`` folder, or None for none): a part whose
+    fingerprint did not change is kept in the site or copied from there instead of indexed again.
+    With ``verify``, every part is written anyway and must equal the stored one."""
+    started = time.perf_counter()
+    index = site_dir / OUTPUT
+    index.mkdir(parents=True, exist_ok=True)
+    kept = store / "parts" if store else None
+    write, copied = [], 0
+    for part, fingerprint in fingerprints.items():
+        stored = kept / part / "index" if kept else None
+        known = stored is not None and stored.is_dir() and _read_text(kept / part / "fingerprint") == fingerprint
+        if not known or verify:
+            write.append((part, known))
+        elif _read_text(index / part / "pagefind-entry.json") != _read_text(stored / "pagefind-entry.json"):
+            fresh = index / f".{part}-new"
+            shutil.rmtree(fresh, ignore_errors=True)
+            shutil.copytree(stored, fresh, copy_function=_link)
+            _install(index, part, fresh)
+            copied += 1
+    if write:
+        jobs = [(sources / part, [r for r in records if record_part(r) == part], index / f".{part}-new") for part, _ in write]
+        write_parts(jobs, language)
+        for (part, known), (_, _, fresh) in zip(write, jobs, strict=True):
+            if known and _tree(fresh) != _tree(kept / part / "index"):
+                raise RuntimeError(f"part {part} of the index written afresh differs from the cached one made from the same pages: "
+                                   "newsroom.search.Sources.fingerprint misses something the index is made from")
+            _install(index, part, fresh)
+            if kept is not None and not known:
+                folder = kept / part
+                folder.mkdir(parents=True, exist_ok=True)
+                (folder / "fingerprint").unlink(missing_ok=True)
+                shutil.rmtree(folder / "index-new", ignore_errors=True)
+                shutil.copytree(index / part, folder / "index-new", copy_function=_link)
+                _install(folder, "index", folder / "index-new")
+                (folder / "fingerprint").write_text(fingerprints[part], encoding="utf-8")
+    for child in sorted(index.iterdir()):  # parts no longer there, and the files of an earlier layout
+        if child.name not in fingerprints and child.name != MANIFEST:
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
+    manifest = json.dumps({"parts": list(fingerprints)}, separators=(",", ":"))
+    if _read_text(index / MANIFEST) != manifest:
+        (index / f".{MANIFEST}-new").write_text(manifest, encoding="utf-8")
+        os.replace(index / f".{MANIFEST}-new", index / MANIFEST)
+    if kept is not None and kept.is_dir():
+        for child in kept.iterdir():
+            if child.name not in fingerprints:
+                shutil.rmtree(child, ignore_errors=True)
+    if write:
+        names = ", ".join(part for part, _ in write)
+        return f"search index written in {time.perf_counter() - started:.1f} s ({len(write)} of {len(fingerprints)} parts: {names})"
+    return "search index unchanged (taken from the build cache)" if copied else "search index unchanged"
 
 
 def _read_text(path: Path) -> str | None:
@@ -338,80 +463,113 @@ def _tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-# --- one index for one site ---------------------------------------------------------------
+# --- one index for one site, in small word chunks ----------------------------------------
 # Pagefind 1.5 writes each filter's values, and the lists of filters and sorts, in the order of
 # a Rust HashMap, which differs from run to run; so the same site gave different index files.
 # canonical() puts those lists in order and renames what their new bytes name.
+#
+# Pagefind also cuts its word lists into chunks of at least 20,000 word positions (a constant in
+# its code), whatever the size of the index. A query loads, in every part of the index, the chunk
+# each of its words is in: with one part a year, a rare word cost a 24 KB chunk of other words
+# per part. canonical() cuts the chunks again at CHUNK positions, by the same rule (a chunk ends
+# with the word that reaches the size; words stay in their order).
 
 _MAGIC = b"pagefind_dcd"
-
-
-def _cbor_decode(data: bytes, i: int = 0):
-    """The part of CBOR Pagefind's index files use: unsigned integers, text, bytes, arrays."""
-    head = data[i]
-    major, info = head >> 5, head & 31
-    i += 1
-    if info < 24:
-        n = info
-    elif info <= 27:
-        width = 1 << (info - 24)
-        n, i = int.from_bytes(data[i : i + width], "big"), i + width
-    else:
-        raise ValueError(f"CBOR item {head:#x} at byte {i - 1}")
-    if major == 0:
-        return n, i
-    if major in (2, 3):
-        chunk = bytes(data[i : i + n])
-        return (chunk.decode("utf-8") if major == 3 else chunk), i + n
-    if major == 4:
-        items = []
-        for _ in range(n):
-            item, i = _cbor_decode(data, i)
-            items.append(item)
-        return items, i
-    raise ValueError(f"CBOR major type {major} at byte {i - 1}")
-
-
-def _cbor_head(major: int, n: int) -> bytes:
-    if n < 24:
-        return bytes([major << 5 | n])
-    for info, width in ((24, 1), (25, 2), (26, 4), (27, 8)):
-        if n < 1 << (8 * width):
-            return bytes([major << 5 | info]) + n.to_bytes(width, "big")
-    raise ValueError(n)
-
-
-def _cbor_encode(value) -> bytes:
-    if isinstance(value, int):
-        return _cbor_head(0, value)
-    if isinstance(value, str):
-        raw = value.encode("utf-8")
-        return _cbor_head(3, len(raw)) + raw
-    if isinstance(value, bytes):
-        return _cbor_head(2, len(value)) + value
-    return _cbor_head(4, len(value)) + b"".join(_cbor_encode(item) for item in value)
+CHUNK = 5000  # word positions in a chunk of the word index (Pagefind's own: 20,000)
+_FORMAT = (CHUNK, UNUSED)  # what this module does to Pagefind's output: part of each part's fingerprint
 
 
 def _read(path: Path):
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(_MAGIC):
         raise ValueError(f"{path}: not a Pagefind index file")
-    value, end = _cbor_decode(raw, len(_MAGIC))
-    if end != len(raw) or _MAGIC + _cbor_encode(value) != raw:
+    value = cbor2.loads(raw[len(_MAGIC) :])
+    if cbor2.dumps(value) != raw[len(_MAGIC) :]:
         raise ValueError(f"{path}: not read back as written")
     return value
 
 
-def _write_named(folder: Path, prefix: str, suffix: str, value, digits: int) -> str:
-    """Write ``value`` as ``<prefix><digest><suffix>`` in ``folder``; return ``<prefix><digest>``."""
-    raw = _MAGIC + _cbor_encode(value)
+def _store(folder: Path, prefix: str, suffix: str, payload: bytes, digits: int) -> str:
+    """Write CBOR ``payload`` as ``<prefix><digest><suffix>`` in ``folder``; return ``<prefix><digest>``."""
+    raw = _MAGIC + payload
     name = prefix + hashlib.sha256(raw).hexdigest()[:digits]
-    (folder / f"{name}{suffix}").write_bytes(gzip.compress(raw, mtime=0))
+    (folder / f"{name}{suffix}").write_bytes(gzip.compress(raw, compresslevel=6, mtime=0))
     return name
 
 
+def _head(data: bytes, i: int, major: int) -> tuple[int, int]:
+    """The length in the CBOR head of type ``major`` at ``data[i]``, and where its content starts."""
+    if data[i] >> 5 != major:
+        raise ValueError(f"CBOR type {data[i] >> 5} at byte {i}, expected {major}")
+    info = data[i] & 31
+    if info < 24:
+        return info, i + 1
+    if info > 27:
+        raise ValueError(f"CBOR head {data[i]:#x} at byte {i}")
+    width = 1 << (info - 24)
+    return int.from_bytes(data[i + 1 : i + 1 + width], "big"), i + 1 + width
+
+
+def _words(path: Path) -> list[tuple[str, int, bytes]]:
+    """The words of a chunk of Pagefind's word index, ``[[word, pages, …], …]`` inside a
+    one-field record: each word's text, number of positions (each page counts one more, as
+    Pagefind counts) and its CBOR bytes, as written."""
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(_MAGIC):
+        raise ValueError(f"{path}: not a Pagefind index file")
+    fields, at = _head(raw, len(_MAGIC), 4)
+    count, at = _head(raw, at, 4)
+    stream = io.BytesIO(raw)
+    stream.seek(at)
+    decoder = cbor2.CBORDecoder(stream)
+    words = []
+    for _ in range(count):
+        start = stream.tell()
+        word = decoder.decode()
+        words.append((word[0], sum(len(page[1]) + 1 for page in word[1]), raw[start : stream.tell()]))
+    if fields != 1 or stream.tell() != len(raw):
+        raise ValueError(f"{path}: not a chunk of Pagefind's word index as this module knows it")
+    return words
+
+
+def rechunk(output: Path, language: str, chunks: list) -> list:
+    """Cut the word index in ``output`` into chunks of about :data:`CHUNK` positions; return the
+    metadata's new list of chunks, ``[from word, to word, name]``."""
+    words: list[tuple[str, int, bytes]] = []
+    for _, _, name in sorted(chunks):
+        path = output / "index" / f"{name}.pf_index"
+        words.extend(_words(path))
+        path.unlink()
+    if [word for word, _, _ in words] != sorted(word for word, _, _ in words):
+        raise ValueError(f"{output}: the word index is not in the order of its words")
+    cut, group, size = [], [], 0
+    for word in words:
+        group.append(word)
+        size += word[1]
+        if size >= CHUNK:
+            cut.append(group)
+            group, size = [], 0
+    if group:
+        cut.append(group)
+    out = []
+    for group in cut:
+        payload = _array_head(1) + _array_head(len(group)) + b"".join(raw for _, _, raw in group)
+        out.append([group[0][0], group[-1][0], _store(output / "index", f"{language}_", ".pf_index", payload, 10)])
+    return out
+
+
+def _array_head(n: int) -> bytes:
+    """The CBOR head of an array of ``n`` items (as every encoder writes it: the shortest)."""
+    if n < 24:
+        return bytes([0x80 | n])
+    for info, width in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if n < 1 << (8 * width):
+            return bytes([0x80 | info]) + n.to_bytes(width, "big")
+    raise ValueError(n)
+
+
 def canonical(output: Path) -> None:
-    """Make the index in ``output`` the same bytes for the same site (see above)."""
+    """Make the index in ``output`` the same bytes for the same site, in small chunks (see above)."""
     entry_path = output / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for language, about in entry["languages"].items():
@@ -423,9 +581,11 @@ def canonical(output: Path) -> None:
             path = output / "filter" / f"{digest}.pf_filter"
             filter_name, values = _read(path)
             path.unlink()
-            renamed.append([name, _write_named(output / "filter", f"{language}_", ".pf_filter", [filter_name, sorted(values)], 7)])
+            payload = cbor2.dumps([filter_name, sorted(values)])
+            renamed.append([name, _store(output / "filter", f"{language}_", ".pf_filter", payload, 7)])
         meta_path.unlink()
-        about["hash"] = _write_named(output, f"pagefind.{language}_", ".pf_meta", [version, pages, chunks, renamed, sorted(sorts), keys], 10)[len("pagefind.") :]
+        payload = cbor2.dumps([version, pages, rechunk(output, language, chunks), renamed, sorted(sorts), keys])
+        about["hash"] = _store(output, f"pagefind.{language}_", ".pf_meta", payload, 10)[len("pagefind.") :]
     entry_path.write_text(json.dumps(entry, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
 
 
@@ -445,12 +605,12 @@ class BackgroundIndex:
         self.error: str | None = None
 
     def request(self, site_dir: Path, sources: Sources, records: list[dict], language: str, store: Path | None) -> None:
-        fingerprint = sources.fingerprint(records, language)
+        fingerprints = sources.fingerprints(records, language)
         with self._lock:
             if self._wanted is not None:
                 shutil.rmtree(self._wanted[1][1], ignore_errors=True)
             self._generation += 1
-            self._wanted = (self._generation, (site_dir, sources.snapshot(), fingerprint, records, language, store))
+            self._wanted = (self._generation, (site_dir, sources.snapshot(), fingerprints, records, language, store))
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="newsroom-search-index", daemon=True)
                 self._thread.start()

@@ -30,6 +30,43 @@ def base_url(built_site, site_port):
     server.shutdown()
 
 
+# Two made-up articles in other years, for the search of an index in parts (one part a year).
+FIXTURE_ARTICLES = {
+    "2021-03-01-fixture-quokka-ballot.txt": (
+        "Fixture report from 2021", "2021-03-01",
+        ["A made-up paragraph for the search tests: the quokka ballot closed with a zephyr of votes.",
+         "A second made-up paragraph, about nothing in particular."],
+    ),
+    "2022-06-01-fixture-zephyr.txt": (
+        "Fixture report from 2022", "2022-06-01",
+        ["A made-up paragraph for the search tests: a zephyr over the ballot boxes."],
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def years_url(tmp_path_factory):
+    """The real site with FIXTURE_ARTICLES added (three years: three parts of the search index and
+    the reference part), built and served on a port of its own."""
+    import socket
+
+    from tests.conftest import SiteCopy
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    copy = SiteCopy(tmp_path_factory.mktemp("years") / "project")
+    for name, (title, day, paragraphs) in FIXTURE_ARTICLES.items():
+        copy.write(f"articles/{name}", f"---\ntitle: '{title}'\npublished: {day}\npublisher: Test Fixture\n"
+                   f"url: https://example.org/{name[:-4]}\nsummary: A made-up article for the search tests.\n---\n" + "\n".join(paragraphs) + "\n")
+    result = copy.build(site_url=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.stderr[-3000:]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=str(copy.root / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{port}/"
+    server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def annotator_bundle() -> str:
     """Apache Annotator for the browser, bundled by esbuild from the packages `tests/run` installs

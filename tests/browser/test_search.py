@@ -140,3 +140,67 @@ def test_open_search_has_no_accessibility_violations(browser, base_url, scheme):
     violations = Axe().run(page).response["violations"]
     context.close()
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
+
+
+# --- an index in parts: the real site with two made-up articles from 2021 and 2022 ---------
+
+def results(page) -> list[tuple[str, str]]:
+    """(title, meta line) of each result shown."""
+    return [(item.locator("h1").inner_text(), item.locator(".na-search__meta").first.inner_text())
+            for item in page.locator(".md-search-result__item").all()]
+
+
+def test_parts_answer_together_ranked_as_one_index(page, years_url):
+    page.goto(years_url)
+    assert page.evaluate("fetch('pagefind/parts.json').then(r => r.json())") == {"parts": ["reference", "2023", "2022", "2021"]}
+    page.keyboard.press("/")
+    search(page, "zephyr")
+    found = results(page)
+    assert sorted(title for title, _ in found) == ["Fixture report from 2021", "Fixture report from 2022"], found
+    assert page.inner_text("#na-search-status") == "2 results"
+    assert page.console_errors == []
+
+
+def test_a_part_without_one_of_the_words_does_not_answer_with_the_others(page, years_url):
+    """"quokka" is only in 2021's part; "ballot" is in every part. Pagefind ignores a word an index
+    does not have, so without search.js's partsFor every page about ballots would be a result."""
+    page.goto(years_url)
+    page.keyboard.press("/")
+    search(page, "quokka ballot")
+    assert results(page) == [("Fixture report from 2021", "Article · 1 March 2021 · Test Fixture")]
+    assert page.inner_text("#na-search-status") == "1 result"
+    page.fill("[data-na-search-query]", "")
+    search(page, "ballot zzzzqx")  # a word in no part is left out, as in one index
+    assert len(results(page)) > 3
+    page.fill("[data-na-search-query]", "")
+    search(page, "quokka zephyr ballot")
+    assert [title for title, _ in results(page)] == ["Fixture report from 2021"]
+    # The type counts are of the parts searched: one article, no person, organisation or term.
+    page.locator("[data-na-search-filters]").hover()
+    page.wait_for_function("document.querySelector('.na-search__type[data-type=article] .na-search__count').textContent === '1'")
+    assert page.locator(".na-search__type[data-type=organisation]").is_hidden()
+    assert page.console_errors == []
+
+
+def test_newest_and_oldest_first_run_across_the_parts(page, years_url):
+    page.goto(years_url)
+    page.keyboard.press("/")
+    search(page, "ballot")
+    page.locator("[data-na-search-filters]").hover()
+    for order in ("desc", "asc"):
+        page.evaluate("document.querySelector('[data-na-search]').removeAttribute('data-na-search-done')")
+        page.select_option("[data-na-search-order]", order)
+        page.wait_for_function("document.querySelector('[data-na-search]').getAttribute('data-na-search-done') === 'ballot'")
+        while page.locator(".na-search__more button").count():
+            shown = page.locator(".md-search-result__item").count()
+            page.click(".na-search__more button")
+            page.wait_for_function(f"document.querySelectorAll('.md-search-result__item').length > {shown}")
+        days = [meta.split(" · ")[1] for _, meta in results(page) if meta.startswith("Article") or meta.startswith("Editors")]
+        import datetime as dt
+
+        dates = [dt.datetime.strptime(day, "%d %B %Y").date() for day in days]
+        assert dates == sorted(dates, reverse=order == "desc") and len({d.year for d in dates}) == 3, (order, days)
+    page.select_option("[data-na-search-year]", "2022")
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length === 1")
+    assert results(page) == [("Fixture report from 2022", "Article · 1 June 2022 · Test Fixture")]
+    assert page.console_errors == []

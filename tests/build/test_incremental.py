@@ -158,23 +158,40 @@ def test_a_build_whose_pages_did_not_change_keeps_the_search_index(site_copy):
         return {str(p.relative_to(site)): p.read_bytes() for p in sorted((site / "pagefind").rglob("*")) if p.is_file()}
 
     first = site_copy.build(quiet=False)
-    assert first.returncode == 0 and "search index written" in first.stderr
+    assert first.returncode == 0 and "search index written" in first.stderr and "(2 of 2 parts: reference, 2023)" in first.stderr
     written = index()
     again = site_copy.build(quiet=False)
     assert again.returncode == 0 and "search index unchanged (taken from the build cache)" in again.stderr, again.stderr[-2000:]
     assert index() == written
-    stored = site_copy.root / ".cache" / "newsroom" / "search" / "index"
+    stored = site_copy.root / ".cache" / "newsroom" / "search" / "parts" / "2023" / "index"
     (stored / "pagefind-entry.json").write_text('{"stale": true}', encoding="utf-8")
     verify = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(site_copy.root / "mkdocs.yml")],
         capture_output=True, text=True, cwd=site_copy.root, env=_env() | {"NEWSROOM_CACHE": "verify"},
     )
-    assert verify.returncode != 0 and "differs from the cached one made from the same pages" in verify.stderr, verify.stderr[-2000:]
+    assert verify.returncode != 0 and "part 2023 of the index written afresh differs from the cached one" in verify.stderr, verify.stderr[-2000:]
     article = site_copy.docs / "articles" / "2023-04-28-unions-vow-coordinated-strikes.txt"
     article.write_text(article.read_text(encoding="utf-8").replace("School leaders in ASCL", "School heads in ASCL", 1), encoding="utf-8")
+    # Only the edited article's part is indexed again: its words quoted on the pages of the people
+    # and organisations it names are left out of those pages' indexed parts (data-search-exclude),
+    # so the reference part's files stay as they were. A note, likewise.
+    before = index()
     edited = site_copy.build(quiet=False)
-    assert edited.returncode == 0 and "search index written" in edited.stderr
+    assert edited.returncode == 0 and "(1 of 2 parts: 2023)" in edited.stderr, edited.stderr[-2000:]
     assert index() != written
+
+    def part(tree: dict, name: str) -> dict:
+        return {k: v for k, v in tree.items() if k.startswith(f"pagefind/{name}/")}
+
+    assert len(part(before, "reference")) > 20 and part(index(), "reference") == part(before, "reference")
+    assert part(index(), "2023") != part(before, "2023")
+    notes = site_copy.docs / "articles" / "2023-04-28-unions-vow-coordinated-strikes.notes.yml"
+    notes.write_text(notes.read_text(encoding="utf-8").replace("the independent body that recommends", "the independent body which recommends", 1),
+                     encoding="utf-8")
+    before = index()
+    noted = site_copy.build(quiet=False)
+    assert noted.returncode == 0 and "(1 of 2 parts: 2023)" in noted.stderr, noted.stderr[-2000:]
+    assert part(index(), "reference") == part(before, "reference") and part(index(), "2023") != part(before, "2023")
     clean_build = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site_copy.root / "mkdocs.yml"), "-d", str(site_copy.root / "clean")],
         capture_output=True, text=True, cwd=site_copy.root, env=_env() | {"NEWSROOM_CACHE": "off"},

@@ -12,13 +12,31 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def fragments(site: Path) -> dict[str, dict]:
-    """Every record of the index, by URL."""
+    """Every record of the index, in every part, by URL; each says its part in ``"part"``."""
     out = {}
-    for path in (site / "pagefind" / "fragment").iterdir():
-        raw = gzip.decompress(path.read_bytes())
-        data = json.loads(raw[raw.index(b"{") :])
-        out["/" + data["meta"]["url"] if "url" in data["meta"] else data["url"]] = data
+    for part in json.loads((site / "pagefind" / "parts.json").read_text(encoding="utf-8"))["parts"]:
+        for path in (site / "pagefind" / part / "fragment").iterdir():
+            raw = gzip.decompress(path.read_bytes())
+            data = json.loads(raw[raw.index(b"{") :])
+            url = "/" + data["meta"]["url"] if "url" in data["meta"] else data["url"]
+            assert url not in out, f"{url} is in two parts"
+            out[url] = data | {"part": part}
     return out
+
+
+def test_the_index_is_in_parts_one_a_year_and_one_for_the_rest(built_site):
+    """Dated records (articles, notes) are in their year's part; people, organisations, terms and
+    hand-written pages in "reference", which comes first (its code is what the browser loads);
+    each part is a whole Pagefind bundle without the user interfaces the archive does not use."""
+    site = built_site.root / "site"
+    assert json.loads((site / "pagefind" / "parts.json").read_text(encoding="utf-8")) == {"parts": ["reference", "2023"]}
+    assert sorted(p.name for p in (site / "pagefind").iterdir()) == ["2023", "parts.json", "reference"]
+    for url, record in fragments(site).items():
+        assert record["part"] == record["filters"].get("year", ["reference"])[0], url
+    for part in ("reference", "2023"):
+        names = {p.name for p in (site / "pagefind" / part).iterdir()}
+        assert {"pagefind.js", "pagefind-worker.js", "wasm.en.pagefind", "pagefind-entry.json", "index", "fragment", "filter"} <= names
+        assert not {name for name in names if "-ui" in name or "highlight" in name}, names
 
 
 def test_articles_entities_notes_and_pages_are_records_and_listings_are_not(built_site):
@@ -89,39 +107,57 @@ def test_a_note_is_a_record_of_its_own_pointing_at_the_note(built_site):
 def test_index_files_read_back_as_written(built_site):
     """The index is put in a canonical order after Pagefind writes it (Pagefind's own order
     changes from run to run); its files must decode and encode to the same bytes."""
-    from newsroom.search import _MAGIC, _cbor_encode, _read
+    from newsroom.search import CHUNK, _read, _words
 
-    folder = built_site.root / "site" / "pagefind"
-    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
-    meta = _read(folder / f"pagefind.{entry['languages']['en']['hash']}.pf_meta")
-    filters = dict(meta[3])
-    assert sorted(filters) == ["type", "year"] and meta[3] == sorted(meta[3])
-    for name, digest in filters.items():
-        value = _read(folder / "filter" / f"{digest}.pf_filter")
-        assert value[0] == name and value[1] == sorted(value[1])
-    assert (_MAGIC + _cbor_encode(meta)).startswith(_MAGIC)
-    assert len(list((folder / "filter").iterdir())) == 2, "a filter file left behind"
-    assert len(list(folder.glob("*.pf_meta"))) == 1, "a metadata file left behind"
+    for part, names in (("2023", ["type", "year"]), ("reference", ["type"])):
+        folder = built_site.root / "site" / "pagefind" / part
+        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        meta = _read(folder / f"pagefind.{entry['languages']['en']['hash']}.pf_meta")
+        filters = dict(meta[3])
+        assert sorted(filters) == names and meta[3] == sorted(meta[3])
+        for name, digest in filters.items():
+            value = _read(folder / "filter" / f"{digest}.pf_filter")
+            assert value[0] == name and value[1] == sorted(value[1])
+        assert len(list((folder / "filter").iterdir())) == len(names), "a filter file left behind"
+        assert len(list(folder.glob("*.pf_meta"))) == 1, "a metadata file left behind"
+        # The word index, cut again in chunks of CHUNK positions: in order, each chunk's first and
+        # last word in the metadata, every chunk but the last one closed by the word that reached the size.
+        chunks = meta[2]
+        assert sorted(p.name for p in (folder / "index").iterdir()) == sorted(f"{name}.pf_index" for _, _, name in chunks)
+        everything = []
+        for number, (first, last, name) in enumerate(chunks):
+            words = _words(folder / "index" / f"{name}.pf_index")
+            assert (words[0][0], words[-1][0]) == (first, last)
+            sizes = [size for _, size, _ in words]
+            assert sum(sizes[:-1]) < CHUNK and (sum(sizes) >= CHUNK or number == len(chunks) - 1), (name, sizes)
+            everything += [word for word, _, _ in words]
+        assert everything == sorted(everything) and len(everything) == len(set(everything)) > 100
 
 
 def test_the_index_of_the_pages_indexed_parts_equals_the_index_of_the_whole_pages(built_site, tmp_path):
     """The build indexes only what Pagefind reads of each page (newsroom.search.indexed_part): the
     index must be byte for byte the one Pagefind makes of the whole pages."""
-    from newsroom.search import Sources, _run, _write, canonical, indexed_part
+    from newsroom.search import Sources, _tree, indexed_part, part_of, write_parts
 
     site = built_site.root / "site"
     sources = Sources()
     pages = sorted(p for p in site.rglob("*.html") if "pagefind" not in p.relative_to(site).parts)
+    whole = tmp_path / "whole"
     for path in pages:
-        sources.page(str(path.relative_to(site)), path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        sources.page(str(path.relative_to(site)), text)
+        if indexed_part(text) is not None:  # the whole page, in its part's folder
+            (whole / part_of(indexed_part(text)) / path.relative_to(site)).parent.mkdir(parents=True, exist_ok=True)
+            (whole / part_of(indexed_part(text)) / path.relative_to(site)).write_text(text, encoding="utf-8")
+    sources.flush()
     indexed = sum(key is not None for key in sources.digests.values())
     assert indexed == len(fragments(site)) - sum("#note-" in url for url in fragments(site)), "a page indexed by one and not the other"
-    trees = []
-    for name, folder in (("whole", site), ("parts", sources.folder)):
-        _run(_write(folder, [], "en", tmp_path / name))
-        canonical(tmp_path / name)
-        trees.append({str(p.relative_to(tmp_path / name)): p.read_bytes() for p in sorted((tmp_path / name).rglob("*")) if p.is_file()})
-    assert trees[0] == trees[1]
+    assert sources.parts([]) == ["reference", "2023"]
+    jobs = [(folder / part, [], tmp_path / name / part) for name, folder in (("from-whole", whole), ("from-parts", sources.folder))
+            for part in ("reference", "2023")]
+    write_parts(jobs, "en")
+    for part in ("reference", "2023"):
+        assert _tree(tmp_path / "from-whole" / part) == _tree(tmp_path / "from-parts" / part)
     assert indexed_part("<html><body><p>not indexed</p></body></html>") is None
     assert indexed_part('<!DOCTYPE html><html lang="cy"><head><title>T</title></head><body><nav>x</nav><main data-pagefind-body><main>a</main></main>'
                         '<footer>f</footer></body></html>') == (

@@ -10,8 +10,10 @@ import pytest
 from newsroom.search import Sources, _run
 
 
-def page(words: str) -> str:
-    return f'<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><nav>menu</nav><article data-pagefind-body>{words}</article></body></html>'
+def page(words: str, year: str = "") -> str:
+    dated = f' data-na-type="article" data-na-year="{year}"' if year else ""
+    return (f'<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><nav data-na-year="1999">menu</nav>'
+            f'<article data-pagefind-body{dated}>{words}</article></body></html>')
 
 
 def test_parts_are_written_changed_parts_replaced_and_gone_pages_forgotten(tmp_path: Path):
@@ -21,22 +23,21 @@ def test_parts_are_written_changed_parts_replaced_and_gone_pages_forgotten(tmp_p
     sources.page("b/index.html", page("two"))
     sources.page("c/index.html", "<html><body>not indexed</body></html>")
     sources.complete(set(), tmp_path / "site")
-    assert (tmp_path / "parts" / "a" / "index.html").read_text() == (
+    assert (tmp_path / "parts" / "reference" / "a" / "index.html").read_text() == (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body><article data-pagefind-body>one</article></body></html>'
     )
-    assert not (tmp_path / "parts" / "c" / "index.html").exists()
-    first = sources.fingerprint([], "en")
+    assert not list((tmp_path / "parts").rglob("c"))
+    first = sources.fingerprint("reference", [], "en")
     snapshot = sources.snapshot()
     # The next build: a changes, b is not written (its page is gone), c is skipped.
     sources.begin()
     sources.page("a/index.html", page("uno"))
     sources.complete({"c/index.html"}, tmp_path / "site")
-    assert "uno" in (tmp_path / "parts" / "a" / "index.html").read_text()
-    assert not (tmp_path / "parts" / "b" / "index.html").exists()
+    assert "uno" in (tmp_path / "parts" / "reference" / "a" / "index.html").read_text()
+    assert not (tmp_path / "parts" / "reference" / "b" / "index.html").exists()
     assert set(sources.digests) == {"a/index.html", "c/index.html"}
-    assert sources.fingerprint([], "en") != first
-    assert "one" in (snapshot / "a" / "index.html").read_text(), "the snapshot changed with the folder"
-    assert sources.fingerprint([{"url": "/a/#note-x"}], "en") != sources.fingerprint([], "en")
+    assert sources.fingerprint("reference", [], "en") != first
+    assert "one" in (snapshot / "reference" / "a" / "index.html").read_text(), "the snapshot changed with the folder"
 
 
 def test_a_completed_build_is_trusted_by_the_next_process_and_a_half_build_is_not(tmp_path: Path):
@@ -45,17 +46,17 @@ def test_a_completed_build_is_trusted_by_the_next_process_and_a_half_build_is_no
     sources.begin()
     sources.page("a/index.html", page("one"))
     sources.complete(set(), tmp_path / "site")
-    (folder / "a" / "index.html").write_text("kept as it is")
+    (folder / "reference" / "a" / "index.html").write_text("kept as it is")
     later = Sources(folder)  # another process: reads the digests, does not write an unchanged part
     later.begin()
     later.page("a/index.html", page("one"))
     later.complete(set(), tmp_path / "site")
-    assert (folder / "a" / "index.html").read_text() == "kept as it is"
+    assert (folder / "reference" / "a" / "index.html").read_text() == "kept as it is"
     later.begin()  # a build starts, and stops half-way
     later.page("a/index.html", page("two"))
     later.flush()
     again = Sources(folder)
-    assert again.digests == {} and not (folder / "a").exists(), "a half-written folder was trusted"
+    assert again.digests == {} and not (folder / "reference").exists(), "a half-written folder was trusted"
 
 
 def test_a_page_skipped_by_a_dirty_build_and_never_seen_is_read_from_the_site(tmp_path: Path):
@@ -65,7 +66,42 @@ def test_a_page_skipped_by_a_dirty_build_and_never_seen_is_read_from_the_site(tm
     sources = Sources()
     sources.begin()
     sources.complete({"old/index.html"}, site)
-    assert "from an earlier process" in (sources.folder / "old" / "index.html").read_text()
+    assert "from an earlier process" in (sources.folder / "reference" / "old" / "index.html").read_text()
+
+
+def test_a_page_is_in_the_part_of_its_year_and_moves_when_its_year_changes(tmp_path: Path):
+    """The part is the year written on the indexed element (the reader's year filter), not any
+    year elsewhere on the page; each part's fingerprint changes only with its own pages and notes."""
+    sources = Sources(tmp_path / "parts")
+    sources.begin()
+    sources.page("a/index.html", page("one", "2023"))
+    sources.page("b/index.html", page("two", "2021"))
+    sources.page("p/index.html", page("a person"))
+    notes = [{"url": "a/#note-x", "title": "n", "body": "b", "date": "2022-05-01", "language": "en"}]
+    sources.complete(set(), tmp_path / "site")
+    assert sources.parts(notes) == ["reference", "2023", "2022", "2021"]
+    assert (tmp_path / "parts" / "2023" / "a" / "index.html").exists() and (tmp_path / "parts" / "reference" / "p" / "index.html").exists()
+    before = sources.fingerprints(notes, "en")
+    sources.begin()
+    sources.page("a/index.html", page("one", "2021"))  # its date corrected: another year
+    sources.page("b/index.html", page("two", "2021"))
+    sources.page("p/index.html", page("a person"))
+    sources.complete(set(), tmp_path / "site")
+    assert not (tmp_path / "parts" / "2023" / "a" / "index.html").exists()
+    assert (tmp_path / "parts" / "2021" / "a" / "index.html").exists()
+    after = sources.fingerprints(notes, "en")
+    assert list(after) == ["reference", "2022", "2021"]
+    assert after["reference"] == before["reference"] and after["2022"] == before["2022"] and after["2021"] != before["2021"]
+    assert sources.fingerprints([], "en")["2021"] == after["2021"] and "2022" not in sources.fingerprints([], "en")
+
+
+def test_parts_are_in_order_reference_first_then_newest_year_first():
+    from newsroom.search import part_of, parts_in_order
+
+    assert parts_in_order({"2019", "reference", "2023", "2020"}) == ["reference", "2023", "2020", "2019"]
+    assert parts_in_order({"2019", "2023"}) == ["2023", "2019"]
+    assert part_of('<html lang="en"><body><main data-pagefind-body data-na-type="note" data-na-year="2022">x</main></body></html>') == "2022"
+    assert part_of('<html data-na-year="2020"><body><main data-pagefind-body>x <b data-na-year="2021">y</b></main></body></html>') == "reference"
 
 
 def test_the_indexer_runs_when_the_caller_already_runs_an_event_loop():
@@ -91,3 +127,18 @@ def test_the_indexer_runs_when_the_caller_already_runs_an_event_loop():
     assert len(done) == 1 and done[0] is not outer[0]
     _run(work())
     assert len(done) == 2
+
+
+def test_sections_search_leaves_out_are_left_out_of_the_indexed_part():
+    """An entity page's sections that repeat other pages (data-search-exclude) are not in its
+    indexed part, so an article's edit does not change the part of every page it names."""
+    from newsroom.search import indexed_part
+
+    html = ('<html lang="en"><body><article data-pagefind-body><h1>NEU</h1><p>own words</p>'
+            '<h2 id="mentioned-in" data-search-exclude="">Mentioned in</h2><ul data-search-exclude=""><li id="m-1"><ul><li>nested</li></ul></li><li>b</li></ul>'
+            '<p>after</p><section data-search-exclude=""><p>a</p><section><p>b</p></section></section></article></body></html>')
+    assert indexed_part(html) == ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>'
+                                  '<article data-pagefind-body><h1>NEU</h1><p>own words</p><h2 id="mentioned-in" data-search-exclude=""></h2>'
+                                  '<li id="m-1" data-search-exclude=""></li><p>after</p></article></body></html>')
+    with pytest.raises(ValueError, match="not closed"):
+        indexed_part('<html><body><main data-pagefind-body><ul data-search-exclude=""><li>x</li></main></body></html>')
