@@ -46,6 +46,7 @@
   var parts = []; // the index's parts (pagefind/parts.json)
   var years = []; // the parts that are years, newest first
   var sequence = 0; // the newest search; older ones that finish late are dropped
+  var busy = Promise.resolve(); // the search running, if one is
   var current = null; // { search, shown }
 
   /* The index is in parts, one a year and one for the rest (newsroom/search.py), listed in
@@ -84,21 +85,21 @@
     return pagefind;
   }
 
-  function pause(ms) {
-    return new Promise(function (resolve) { setTimeout(resolve, ms); });
-  }
 
-  /* Pagefind leaves out a query's word that is not in an index at all (a misspelling does not
-     empty the results). Across parts that would let a part without "Kebede" answer "Kebede
-     ballot" with every page about ballots. So each word of a query of several words is first
-     looked up alone, counted by part without being ranked (a filter no record has), and the
-     parts that lack a word found in another part are left out. Resolves to the parts to search,
-     or null for all of them. */
+  /* Pagefind does not require a query's word that an index lacks: it takes the longest word of
+     the index that begins the query's word instead ("51" for "517"), or leaves it out. In one
+     index of everything that happens only to a word no page has; across parts it would let a
+     part without "Kebede" answer "Kebede ballot" with pages about ballots, or "Barton" with
+     pages about a bar. So each word is first looked up exactly (quoted: no extensions, no
+     prefixes), counted by part without being ranked (a filter no record has), and the parts
+     that lack a word another part has are left out. A word no part has exactly (one still being
+     typed, a misspelling) leaves every part in, as one index would. Resolves to the parts to
+     search, or null for all of them. */
   function partsFor(pf, term) {
-    var words = term.split(/\s+/).filter(Boolean);
-    if (words.length < 2 || parts.length < 2) return Promise.resolve(null);
+    var words = term.replace(/"/g, " ").split(/\s+/).filter(Boolean);
+    if (!words.length || parts.length < 2) return Promise.resolve(null);
     return Promise.all(words.map(function (word) {
-      return pf.search(word, { filters: { part: "-" } });
+      return pf.search('"' + word + '"', { filters: { part: "-" } });
     })).then(function (searches) {
       var found = parts.filter(function (part) {
         return searches.every(function (search) {
@@ -370,11 +371,14 @@
       var options = { filters: chosenFilters() };
       if (state.order) options.sort = { date: state.order };
       pf.preload(term, { filters: options.filters }); // fetch the word lists while the reader types
-      return pause(20).then(function () {
+      // At once if no search is running; else after it, and only if no newer one came meanwhile.
+      var searched = busy.then(function () {
         return mine === sequence ? partsFor(pf, term) : undefined;
       }).then(function (found) {
         return mine === sequence ? searchIn(pf, term, options, found) : null;
       });
+      busy = searched.then(function () {}, function () {});
+      return searched;
     }).then(function (search) {
       if (!search || mine !== sequence) return null;
       var first = search.results.slice(0, PAGE);
