@@ -177,7 +177,7 @@ def _shown(config) -> str:
 
 def on_files(files: Files, config) -> Files:
     try:
-        generated = _state.load_articles(Path(config.docs_dir), _shown(config), config.site_url or "/", config.extra.get("timeline_lanes"))
+        generated = _state.load_articles(Path(config.docs_dir), _shown(config), config.site_url or "/", config.extra.get("archive"))
     except _engine.DataError as err:
         raise PluginError(str(err)) from None
     for line in _state.report(only_annotated_now=_dirty):

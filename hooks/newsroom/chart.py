@@ -1,4 +1,4 @@
-"""The dispute at a glance: a chart of events over time, as inline SVG written at build time.
+"""The archive at a glance: a chart of events over time, as inline SVG written at build time.
 
 Months run left to right; each organisation in ``timeline_lanes`` (``mkdocs.yml``, ``extra``)
 that has events gets a lane; each event is a mark in the first of its lanes, its shape and
@@ -65,7 +65,7 @@ def chart(
     here: str,
     event_uri,
     published: list[dt.date] = (),
-    title: str = "The dispute over time",
+    title: str = "Events over time",
 ) -> Element | None:
     """The chart of ``events`` in ``lanes`` ((entity id, label), in order), or None without events.
     ``event_uri(event)`` is the source path of an event's place on its month page; ``published``

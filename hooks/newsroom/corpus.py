@@ -15,6 +15,7 @@ from .matcher import ArticleContext, Matcher, Unresolved, find_mentions, unknown
 from .model import Article, KnowledgeBase, Mention
 from .notes import DateOverride, Note, load_notes
 from .quotes import Quote, attribute
+from .settings import Settings
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"'\u201d\u2019]?)\s+(?=[\"'\u201c\u2018]?[A-Z0-9])")  # group 1: a closing mark, the sentence's own
 
@@ -77,7 +78,7 @@ class Corpus:
     _by_month: dict[str, list[Article]] | None = None
     digest: str = ""  # of the whole corpus and knowledge base: what index pages are made from
     names_digest: str = ""  # of the knowledge base: what note bodies are matched against
-    lanes: tuple[str, ...] = ()  # the timeline chart's lanes, from mkdocs.yml (newsroom.pages.lanes)
+    settings: Settings = field(default_factory=Settings)  # mkdocs.yml's extra.archive (newsroom.settings)
 
     def __post_init__(self) -> None:
         for event in self.kb.events:

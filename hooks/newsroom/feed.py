@@ -9,8 +9,6 @@ from feedgen.feed import FeedGenerator
 from .corpus import Corpus
 from .html import absolute
 
-FEED_SIZE = 50
-
 
 def _moment(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
@@ -26,7 +24,7 @@ def atom_feed(corpus: Corpus, site_url: str, title: str, description: str) -> st
     feed.link(href=base + "feed.xml", rel="self")  # a file, not a page
     feed.language("en")
     feed.generator("newsroom (feedgen)")
-    newest = corpus.newest_first()[:FEED_SIZE]
+    newest = corpus.newest_first()[: corpus.settings.feed_size]
     feed.updated(_moment(newest[0].article.published) if newest else _moment(dt.date(1970, 1, 1)))
     for annotated in reversed(newest):  # feedgen lists entries newest first when each is added to the front
         article = annotated.article

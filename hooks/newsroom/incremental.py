@@ -170,7 +170,7 @@ def _timeline_index_inputs(corpus: Corpus, digests: Digests) -> tuple:
         months.append((month, [digests.events[e.id] for day in days for e in day.events], listed))
     year_links = [(slug, digests.parts[slug]["year"]) for slug in dict.fromkeys(link.slug for link in corpus.date_links if link.date.value.precision == "year")]
     involved = [digests.entities[i] for e in corpus.kb.events for i in e.entities]
-    chart = (corpus.lanes, sorted(a.article.published for a in corpus.articles.values()))  # the chart's lanes and ticks
+    chart = (corpus.settings.timeline_lanes, sorted(a.article.published for a in corpus.articles.values()))  # the chart's lanes and ticks
     return (months, timeline.years(corpus), year_links, involved, chart)
 
 
@@ -198,7 +198,7 @@ def page_inputs(corpus: Corpus, digests: Digests, kind: str, key: str) -> tuple:
     if kind == "archive-year":
         return (_archive_inputs(corpus, f"{key}-"), key)
     if kind == "articles":
-        return ([_card(a.article) for a in corpus.newest_first()[: pages.LATEST]], [(m, len(a)) for m, a in corpus.by_month().items()])
+        return ([_card(a.article) for a in corpus.newest_first()[: corpus.settings.latest]], [(m, len(a)) for m, a in corpus.by_month().items()])
     if kind == "glossary":
         return (_counts(corpus, digests, (*kb.organisations, *kb.terms)),)
     if kind == "people":

@@ -18,6 +18,7 @@ from .corpus import AnnotatedArticle, Corpus
 from .dates import long_date
 from .html import E, absolute, add, rel
 from .model import Article, Entity, Event, KnowledgeBase, Organisation, Person, Role, Term
+from .settings import TERMS
 
 KIND_LABELS = {
     "union": "Union",
@@ -26,11 +27,6 @@ KIND_LABELS = {
     "public-body": "Public body",
     "other": "Organisation",
 }
-GLOSSARY_GROUPS = (
-    ("unions", "Unions", lambda e: isinstance(e, Organisation) and e.kind == "union"),
-    ("bodies", "Government and public bodies", lambda e: isinstance(e, Organisation) and e.kind != "union"),
-    ("terms", "Terms", lambda e: isinstance(e, Term)),
-)
 
 
 @dataclass(frozen=True)
@@ -356,9 +352,7 @@ def event_item(event: Event, here: str) -> Element:
     return E("li", {}, E("a", {"href": rel(here, timeline.event_uri(event))}, when), f": {event.title}")
 
 
-LATEST = 30  # articles on the articles index
 INDEX_ARTICLES = 5  # a month with more articles shows their number on the timeline index, not each one
-PAGE_SIZE = 50  # articles on one archive page
 
 
 def archive_uri(month: str, page: int = 1) -> str:
@@ -370,7 +364,7 @@ def articles_index(corpus: Corpus) -> Element:
     """The newest articles, then the archive by year and month (so no page lists them all)."""
     here = "articles/index.md"
     root = E("div", {"class": "na-index"})
-    newest = corpus.newest_first()[:LATEST]
+    newest = corpus.newest_first()[: corpus.settings.latest]
     if not newest:
         root.append(E("p", {}, "No articles yet: add a text file to docs/articles/."))
         return root
@@ -414,10 +408,11 @@ def archive_month(corpus: Corpus, key: str) -> Element:
     page = int(page_text or 1)
     here = archive_uri(month, page)
     articles = corpus.by_month()[month]
-    pages = max(1, -(-len(articles) // PAGE_SIZE))
+    size = corpus.settings.page_size
+    pages = max(1, -(-len(articles) // size))
     root = E("div", {"class": "na-index"})
     root.append(E("p", {"class": "na-count"}, f"{len(articles)} article{'s' if len(articles) != 1 else ''}" + (f" · page {page} of {pages}" if pages > 1 else "")))
-    chunk = articles[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]
+    chunk = articles[(page - 1) * size : page * size]
     root.append(E("ul", {"class": "na-article-list"}, *(_article_item(a, here) for a in chunk)))
     if pages > 1:
         nav = E("nav", {"class": "na-pages", "aria-label": "Pages"})
@@ -534,11 +529,16 @@ def entity_timeline(corpus: Corpus, entity_id: str, here: str) -> list[Element]:
     return [E("h2", {"id": "on-the-timeline"}, "On the timeline"), picture, E("ul", {"class": "na-event-list"}, *(event_item(e, here) for e in events))]
 
 
+def example_placeholder(example: str) -> dict[str, str]:
+    """An input's placeholder attribute, none for no example."""
+    return {"placeholder": example} if example else {}
+
+
 def lanes(corpus: Corpus) -> list[tuple[str, str]]:
-    """The timeline chart's lanes: ``timeline_lanes`` in mkdocs.yml's ``extra`` (checked when the
-    corpus is built), or every organisation with events, in the knowledge base's order."""
+    """The timeline chart's lanes: ``timeline_lanes`` in mkdocs.yml's ``extra.archive`` (checked
+    when the corpus is built), or every organisation with events, in the knowledge base's order."""
     kb = corpus.kb
-    ids = corpus.lanes or [o.id for o in kb.organisations if any(o.id in e.entities for e in kb.events)]
+    ids = corpus.settings.timeline_lanes or [o.id for o in kb.organisations if any(o.id in e.entities for e in kb.events)]
     return [(i, kb.entities[i].short_name) for i in ids]
 
 
@@ -603,11 +603,11 @@ def glossary_index(corpus: Corpus) -> Element:
     here = "glossary/index.md"
     root = E("div", {"class": "na-index"})
     entries = sorted((*kb.organisations, *kb.terms), key=lambda e: e.label.casefold())
-    for key, heading, belongs in GLOSSARY_GROUPS:
-        group = [e for e in entries if belongs(e)]
+    for section in corpus.settings.glossary_groups:  # every kind is in one (newsroom.settings)
+        group = [e for e in entries if (e.kind if isinstance(e, Organisation) else TERMS) in section.kinds]
         if not group:
             continue
-        root.append(E("h2", {"id": key}, heading))
+        root.append(E("h2", {"id": section.id}, section.title))
         root.append(E("dl", {"class": "na-glossary"}, *_glossary_items(corpus, group, here)))
     return root
 
@@ -683,7 +683,7 @@ def people_index(corpus: Corpus) -> Element:
         "div",
         {"class": "na-people-filter", "hidden": "hidden"},
         E("label", {"for": "na-people-filter"}, "Filter by name or organisation"),
-        E("input", {"type": "search", "id": "na-people-filter", "autocomplete": "off", "placeholder": "e.g. Barton or NEU"}),
+        E("input", {"type": "search", "id": "na-people-filter", "autocomplete": "off", **example_placeholder(corpus.settings.people_filter_example)}),
         E("p", {"class": "na-timeline-count", "role": "status", "aria-live": "polite"}),
     )
     listing = E("ul", {"class": "na-people"})
@@ -819,7 +819,8 @@ def timeline_index(corpus: Corpus) -> Element:
         E("p", {"class": "na-timeline-count", "role": "status", "aria-live": "polite"}),
     )
     published = [a.article.published for a in corpus.newest_first()]
-    root = E("div", {"class": "na-timeline na-timeline--index"}, chart(list(kb.events), lanes(corpus), here, timeline.event_uri, published), controls)
+    drawn = chart(list(kb.events), lanes(corpus), here, timeline.event_uri, published, corpus.settings.chart_title)
+    root = E("div", {"class": "na-timeline na-timeline--index"}, drawn, controls)
     listing = E("div", {"class": "na-timeline__list"})
     for year in timeline.years(corpus):
         block = E("section", {"class": "na-year", "data-year": str(year)}, E("h2", {"id": f"year-{year}"}, str(year)))
@@ -980,21 +981,21 @@ def page_specs(corpus: Corpus) -> list[PageSpec]:
     kb = corpus.kb
     specs = [
         PageSpec("articles/index.md", "articles", "", "Articles", "Every article in the archive, newest first."),
-        PageSpec("glossary/index.md", "glossary", "", "Glossary", "The unions, public bodies and terms of the dispute."),
+        PageSpec("glossary/index.md", "glossary", "", "Glossary", corpus.settings.glossary_description),
         PageSpec("people/index.md", "people", "", "People", "Everyone the articles name, A to Z."),
-        PageSpec("timeline/index.md", "timeline", "", "Timeline", "The dispute day by day: events, articles and the dates they mention."),
+        PageSpec("timeline/index.md", "timeline", "", "Timeline", corpus.settings.timeline_description),
         PageSpec("notes/index.md", "notes", "", "Editors' notes", "Every note the editors have pinned to a passage, by article."),
     ]
     months = corpus.by_month()
     for year in sorted({k[:4] for k in months}):
         specs.append(PageSpec(f"archive/{year}/index.md", "archive-year", year, f"Articles from {year}", f"Every article from {year}, by month."))
     for key, articles in months.items():
-        for page in range(1, max(1, -(-len(articles) // PAGE_SIZE)) + 1):
+        for page in range(1, max(1, -(-len(articles) // corpus.settings.page_size)) + 1):
             title = f"Articles from {_month_label(key)}" + (f", page {page}" if page > 1 else "")
             specs.append(PageSpec(archive_uri(key, page), "archive-month", f"{key}/{page}", title, f"Articles published in {_month_label(key)}."))
     for key in timeline.month_keys(corpus):
         label = _month_label(key)
-        specs.append(PageSpec(f"timeline/{key}.md", "timeline-month", key, label, f"The pay dispute in {label}: events, articles and dates mentioned."))
+        specs.append(PageSpec(f"timeline/{key}.md", "timeline-month", key, label, corpus.settings.month_description.replace("{month}", label)))
     for annotated in corpus.newest_first():
         article = annotated.article
         specs.append(PageSpec(article.src_uri, "article", article.slug, article.title, article.summary or article.title))

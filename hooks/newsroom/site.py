@@ -24,10 +24,11 @@ from .linkcheck import site_files
 from .loader import load_knowledge_base
 from .matcher import Matcher
 from .mdext import NewsroomExtension, placeholder
-from .model import KnowledgeBase, Organisation
+from .model import KnowledgeBase
 from .pages import PageSpec, card_uri, entities_json, entity_uri, page_specs
 from .search import BackgroundIndex, Sources, note_records, update_index
 from .search import front_matter as search_front_matter
+from .settings import read_settings
 from .timeline import icalendar, timelinejs
 
 SOURCE_SUFFIXES = (".txt", ".notes.yml")
@@ -134,7 +135,7 @@ class BuildState:
         assert self.corpus is not None, "the corpus is built in on_files"
         return self.corpus
 
-    def load_articles(self, docs_dir: Path, shown_dir: str, site_url: str = "/", lanes=None) -> list[tuple[str, str]]:
+    def load_articles(self, docs_dir: Path, shown_dir: str, site_url: str = "/", settings=None) -> list[tuple[str, str]]:
         """Annotate every ``articles/*.txt``; return the generated pages as (src_uri, Markdown)."""
         assert self.kb is not None and self.matcher is not None
         folder = docs_dir / "articles"
@@ -148,7 +149,7 @@ class BuildState:
         self.memo = ArticleMemo(self.caches.articles if self.caches else {}, self.kb_digest)
         self.corpus = build_corpus(self.kb, self.matcher, paths, self.memo, present)
         self.corpus.site_url = site_url
-        self.corpus.lanes = check_lanes(self.kb, lanes)
+        self.corpus.settings = read_settings(settings, self.kb)
         self.corpus.digest = self.memo.corpus_digest(self.kb_digest)
         self.corpus.names_digest = self.kb_digest
         self.specs = {spec.src_uri: spec for spec in page_specs(self.corpus)}
@@ -267,7 +268,7 @@ class BuildState:
         # The knowledge base's exports are made again only when it (or what they name) changes.
         of_kb = self.remembered(
             "exports",
-            digest(self.kb_digest, site_url, site_name, stamp),
+            digest(self.kb_digest, site_url, site_name, stamp, repr(corpus.settings)),
             lambda: [
                 ("entities.json", entities_json(corpus)),
                 ("timeline.json", timelinejs(corpus, site_url, site_name)),
@@ -322,18 +323,6 @@ class BuildState:
             for item in annotated.unresolved:
                 lines.append(f"{slug}: paragraph {item.paragraph}: {item.text!r} not linked: {item.why}")
         return lines
-
-
-def check_lanes(kb: KnowledgeBase, lanes) -> tuple[str, ...]:
-    """``extra: timeline_lanes:`` in mkdocs.yml: organisation ids, the chart's lanes in order."""
-    if lanes is None:
-        return ()
-    if not isinstance(lanes, list) or not all(isinstance(i, str) for i in lanes):
-        raise DataError("mkdocs.yml", None, "extra.timeline_lanes", "expected a list of organisation ids")
-    for lane in lanes:
-        if not isinstance(kb.entities.get(lane), Organisation):
-            raise DataError("mkdocs.yml", None, "extra.timeline_lanes", f"unknown organisation {lane!r}; use ids from docs/_data/organisations.yml")
-    return tuple(lanes)
 
 
 def page_markdown(title: str, description: str, kind: str, key: str, search: dict | None = None, tags: tuple[str, ...] = ()) -> str:

@@ -136,7 +136,7 @@ def timelinejs(corpus: Corpus, site_url: str, title: str) -> str:
         if event.end:
             item["end_date"] = date_obj(event.end)
         events.append(item)
-    data = {"title": {"text": {"headline": title, "text": "Events of the dispute, each with its sources on the archive."}}, "events": events}
+    data = {"title": {"text": {"headline": title, "text": corpus.settings.timeline_summary}}, "events": events}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -149,7 +149,7 @@ def icalendar(corpus: Corpus, site_url: str, title: str, stamp: dt.datetime) -> 
     host = site_url.split("//", 1)[-1].split("/", 1)[0] or "archive"
     calendar = ical.Calendar()
     calendar.add("version", "2.0")
-    calendar.add("prodid", "-//Pay Dispute Archive//newsroom//EN")
+    calendar.add("prodid", f"-//{title}//newsroom//EN")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", title)
     for event in corpus.kb.events:

@@ -87,7 +87,7 @@ def test_the_timeline_index_shows_the_dispute_as_a_chart(built_site):
     html = built_site.page("timeline")
     chart = re.search(r'<figure class="na-chart"[^>]*>.*?</figure>', html, re.S).group()
     assert len(chart.encode("utf-8")) < 50_000
-    lanes = yaml.safe_load(re.sub(r"!ENV \[SITE_URL, (\"[^\"]+\")\]", r"\1", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))["extra"]["timeline_lanes"]
+    lanes = yaml.safe_load(re.sub(r"!ENV \[SITE_URL, (\"[^\"]+\")\]", r"\1", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))["extra"]["archive"]["timeline_lanes"]
     names = re.findall(r'<text class="na-chart__lane" text-anchor="end" x="\d+" y="[\d.]+">([^<]+)</text>', chart)
     assert len(names) >= len(lanes) and "NEU" in names and "Articles" in names
     events = yaml.safe_load((ROOT / "docs" / "_data" / "events.yml").read_text(encoding="utf-8"))
@@ -119,7 +119,7 @@ def test_timeline_lanes_must_be_organisations(site_copy):
     config.write_text(config.read_text(encoding="utf-8").replace("timeline_lanes: [neu,", "timeline_lanes: [paul-whiteman, neu,"), encoding="utf-8")
     result = site_copy.build()
     assert result.returncode != 0
-    assert "mkdocs.yml: extra.timeline_lanes: unknown organisation 'paul-whiteman'; use ids from docs/_data/organisations.yml" in result.stderr
+    assert "mkdocs.yml: extra.archive.timeline_lanes: unknown organisation 'paul-whiteman'; use ids from docs/_data/organisations.yml" in result.stderr
 
 
 def test_articles_show_their_tags_linked_to_the_tags_index(built_site):

@@ -22,7 +22,7 @@ def uri(event: Event) -> str:
 def test_a_small_chart_is_exactly_this_svg():
     """Lanes, a month, a tick for an article, a mark per event in its first lane (shape by kind),
     an echo and a line to the other lane it involves, a span for a two-day event, links with names."""
-    html = to_html_string(chart(EVENTS, LANES, "timeline/index.md", uri, [dt.date(2023, 1, 15)]))
+    html = to_html_string(chart(EVENTS, LANES, "timeline/index.md", uri, [dt.date(2023, 1, 15)], "The dispute over time"))
     assert html.replace("><", ">\n<").split("\n") == [
         '<figure class="na-chart">',
         '<div aria-label="The dispute over time: a chart (scrolls sideways)" class="na-chart__scroll" role="region" tabindex="0">',
