@@ -124,7 +124,7 @@ def test_a_change_to_the_engine_or_the_configuration_renders_every_page_again(si
         db.execute("UPDATE html SET html = ? WHERE key = ?", (html.replace("</article>", "<!-- stale --></article>", 1).encode(), key))
         db.commit()
         db.close()
-    engine = site_copy.root / "hooks" / "newsroom" / "pages.py"
+    engine = site_copy.root / "hooks" / "newsroom" / "pages" / "archive.py"
     engine.write_text(engine.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
     assert site_copy.build().returncode == 0
     assert "<!-- stale -->" not in site_copy.page("articles")

@@ -24,7 +24,7 @@ config = load_config("mkdocs.yml")  # what `mkdocs serve` does before each rebui
 assert config.hooks["hooks/annotate.py"] is hook, "MkDocs keeps the hook module between rebuilds"
 hook.on_config(config)
 assert sys.modules["newsroom.pages"] is first, "an unchanged engine was imported again"
-pages = Path("hooks/newsroom/pages.py")
+pages = Path("hooks/newsroom/pages/archive.py")
 pages.write_text(pages.read_text(encoding="utf-8") + "\\n# saved by an editor\\n", encoding="utf-8")
 config = load_config("mkdocs.yml")
 hook.on_config(config)

@@ -1,0 +1,40 @@
+"""Generated pages, a module per kind of page: each builder returns the ElementTree the Markdown
+extension puts in the page (``specs.BUILDERS``).
+
+Links point at ``.md`` sources, relative to the page being built, so MkDocs turns them into
+URLs and ``--strict`` fails on any that dangle.
+
+- ``components``: what every kind of page is built from (dates, roles, sources, URLs, lanes)
+- ``article``: an article's page (paragraphs, quotations, notes, its timeline)
+- ``archive``: the articles index and the archive by year and month
+- ``entities``: the glossary and the people (entries and indexes; ``entities.json``)
+- ``timeline``: the timeline index and its months
+- ``notes``: the notes index and each note's share page
+- ``specs``: every page the corpus generates and its builder
+"""
+
+from .article import article_page, note_body, note_extent, note_text, paragraph, span_node
+from .components import archive_uri, card_uri, entity_uri, lanes, note_url, share_uri
+from .entities import entities_json
+from .specs import BUILDERS, PageSpec, page_specs
+from .timeline import INDEX_ARTICLES
+
+__all__ = [
+    "BUILDERS",
+    "INDEX_ARTICLES",
+    "PageSpec",
+    "archive_uri",
+    "article_page",
+    "card_uri",
+    "entities_json",
+    "entity_uri",
+    "lanes",
+    "note_body",
+    "note_extent",
+    "note_text",
+    "note_url",
+    "page_specs",
+    "paragraph",
+    "share_uri",
+    "span_node",
+]

@@ -1,0 +1,146 @@
+"""Pieces every kind of page is built from: dates and roles as text, source lists, entity and
+archive URLs, the chart's lanes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from xml.etree.ElementTree import Element
+
+from .. import timeline
+from ..corpus import Corpus
+from ..dates import long_date
+from ..html import E, absolute, rel
+from ..model import Entity, Event, KnowledgeBase, Organisation, Person, Role, Term
+
+KIND_LABELS = {
+    "union": "Union",
+    "government": "Government",
+    "government-department": "Government department",
+    "public-body": "Public body",
+    "other": "Organisation",
+}
+
+
+def month_year(day: dt.date) -> str:
+    return f"{day:%b %Y}"
+
+
+def span_text(role: Role) -> str:
+    if role.start is None and role.end is None:
+        return ""
+    start = month_year(role.start) if role.start else "?"
+    return f"{start} – {month_year(role.end) if role.end else 'present'}"
+
+
+def first_sentence(text: str) -> str:
+    head, dot, _ = text.partition(". ")
+    return head + "." if dot else text
+
+
+def entity_uri(entity: Entity) -> str:
+    return f"{entity.section}/{entity.id}.md"
+
+
+def kind_label(entity: Entity) -> str:
+    if isinstance(entity, Organisation):
+        return KIND_LABELS[entity.kind]
+    return "Person" if isinstance(entity, Person) else "Term"
+
+
+def role_line(kb: KnowledgeBase, role: Role) -> str:
+    org = kb.entities[role.organisation]
+    dates = span_text(role)
+    short = org.short_name if isinstance(org, Organisation) else org.label
+    return f"{role.title}, {short}" + (f", {dates}" if dates else "")
+
+
+def roles_then(corpus: Corpus, person: Person) -> tuple[Role, ...]:
+    """A person's roles at the time of the articles (the newest publication), else their last role."""
+    return person.roles_on(corpus.latest) or person.roles[-1:]
+
+
+def description(entity: Entity) -> str:
+    return entity.definition if isinstance(entity, Term) else entity.description
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def note_url(corpus: Corpus, slug: str, note_id: str) -> str:
+    return absolute(corpus.site_url, f"articles/{slug}.md#note-{note_id}")
+
+
+def event_item(event: Event, here: str) -> Element:
+    when = long_date(event.date) + (f" – {long_date(event.end)}" if event.end else "")
+    return E("li", {}, E("a", {"href": rel(here, timeline.event_uri(event))}, when), f": {event.title}")
+
+
+def archive_uri(month: str, page: int = 1) -> str:
+    year, number = month.split("-")
+    return f"archive/{year}/{number}.md" if page == 1 else f"archive/{year}/{number}-{page}.md"
+
+
+def numbered_sources(urls: tuple[str, ...], css_class: str) -> Element:
+    """"Sources: [1] [2]", each number a link: for notes and timeline events."""
+    line = E("p", {"class": css_class}, "Sources: ")
+    for number, url in enumerate(urls, 1):
+        line.append(E("a", {"href": url}, f"[{number}]"))
+        line[-1].tail = " "
+    return line
+
+
+def sources_list(urls: tuple[str, ...]) -> Element:
+    return E("ol", {"class": "na-sources"}, *(E("li", {}, E("a", {"href": url}, url)) for url in urls))
+
+
+def example_placeholder(example: str) -> dict[str, str]:
+    """An input's placeholder attribute, none for no example."""
+    return {"placeholder": example} if example else {}
+
+
+def lanes(corpus: Corpus) -> list[tuple[str, str]]:
+    """The timeline chart's lanes: ``timeline_lanes`` in mkdocs.yml's ``extra.archive`` (checked
+    when the corpus is built), or every organisation with events, in the knowledge base's order."""
+    kb = corpus.kb
+    ids = corpus.settings.timeline_lanes or [o.id for o in kb.organisations if any(o.id in e.entities for e in kb.events)]
+    return [(i, kb.entities[i].short_name) for i in ids]
+
+
+def unsearched(nodes: list[Element]) -> list[Element]:
+    """Sections of an entity page that repeat other pages (statements, events, mentions, sources):
+    left out of the search index (see newsroom.search), where the pages they repeat are."""
+    for node in nodes:
+        node.set("data-search-exclude", "")
+    return nodes
+
+
+def month_label(key: str) -> str:
+    return f"{dt.date.fromisoformat(key + '-01'):%B %Y}"
+
+
+def entity_links(kb: KnowledgeBase, ids: tuple[str, ...], here: str) -> list[Element | str]:
+    parts: list[Element | str] = []
+    for index, entity_id in enumerate(ids):
+        entity = kb.entities[entity_id]
+        if index:
+            parts.append(", ")
+        parts.append(E("a", {"href": rel(here, entity_uri(entity))}, entity.label))
+    return parts
+
+
+def paragraph_link(corpus: Corpus, slug: str, number: int, here: str, words: str | None = None) -> Element:
+    article = corpus.articles[slug].article
+    label = f"{article.title}, paragraph {number}"
+    return E("li", {}, E("a", {"href": rel(here, f"{article.src_uri}#p-{number}")}, label), E("span", {"class": "na-count"}, f" · “{words}”") if words else None)
+
+
+def share_uri(slug: str, note_id: str) -> str:
+    """A note's own page, the link to share: ``notes/<article>/<note>/``. (Note ids are unique
+    within an article, so the article's slug is part of the address.)"""
+    return f"notes/{slug}/{note_id}.md"
+
+
+def card_uri(slug: str, note_id: str) -> str:
+    """The preview image of a note's page (``og:image``), beside it."""
+    return f"notes/{slug}/{note_id}/card.png"
