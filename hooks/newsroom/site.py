@@ -11,11 +11,14 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .annotations import annotations_jsonld
 from .corpus import Corpus, build_corpus, check_orphan_notes
 from .dates import long_date
 from .errors import DataError
-from .feed import atom_feed
+from .exports.annotations import annotations_jsonld
+from .exports.entities import entities_json
+from .exports.feed import atom_feed
+from .exports.report import write_report
+from .exports.timeline import icalendar, timelinejs
 from .incremental import ArticleMemo, Caches, Digests, PageEntry, digest, files_digest, page_inputs, tree_files
 from .linkcheck import check as check_links
 from .linkcheck import extract as extract_links
@@ -25,11 +28,10 @@ from .loader import load_knowledge_base
 from .matcher import Matcher
 from .mdext import NewsroomExtension, placeholder
 from .model import KnowledgeBase
-from .pages import PageSpec, card_uri, entities_json, entity_uri, page_specs
+from .pages import PageSpec, card_uri, entity_uri, page_specs
 from .search import BackgroundIndex, Sources, note_records, update_index
 from .search import front_matter as search_front_matter
 from .settings import read_settings
-from .timeline import icalendar, timelinejs
 
 SOURCE_SUFFIXES = (".txt", ".notes.yml")
 _OWN_EPOCH = "NEWSROOM_SET_SOURCE_DATE_EPOCH"
@@ -349,21 +351,6 @@ def set_build_date(state: BuildState) -> None:
     if dates:
         os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(max(dates).timetuple()))
         os.environ[_OWN_EPOCH] = "1"
-
-
-def write_report(state: BuildState, site_dir: Path) -> None:
-    """``editor-report.json``: unknown names and unlinked mentions per article, for editors."""
-    def make() -> str:
-        report = {
-            slug: {
-                "unknown_names": sorted({name for _, name in a.unknown}),
-                "not_linked": [{"paragraph": u.paragraph, "text": u.text, "why": u.why} for u in a.unresolved],
-            }
-            for slug, a in sorted(state.current().articles.items())
-        }
-        return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
-
-    (site_dir / "editor-report.json").write_text(state.remembered("report", state.current().digest, make), encoding="utf-8")
 
 
 def build_context(engine: str, project: Path, config) -> str:

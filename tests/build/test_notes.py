@@ -70,7 +70,7 @@ def test_annotations_export_is_a_web_annotation_collection_whose_selectors_find_
     assert data["type"] == "AnnotationCollection"
     items = data["first"]["items"]
     assert data["total"] == len(items) == sum(len(i) for i in seed_notes().values())
-    from newsroom.annotations import select
+    from newsroom.exports.annotations import select
 
     paragraphs = {slug: {f"p-{p.number}": p.text for p in load_article(ROOT / "docs" / "articles" / f"{slug}.txt").paragraphs} for slug in seed_notes()}
     for item in items:

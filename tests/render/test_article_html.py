@@ -62,7 +62,7 @@ def test_article_header_has_title_date_publisher_and_original(kb, matcher):
 def test_tooltip_words_come_from_one_file_for_the_site_with_roles_by_date(kb, matcher):
     import json
 
-    from newsroom.pages import entities_json
+    from newsroom.exports.entities import entities_json
 
     html = render(kb, matcher, "Gillian Keegan spoke.\n")
     assert '<article class="na-article" data-entities="../../entities.json" data-published="2023-04-28">' in html

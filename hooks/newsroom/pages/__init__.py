@@ -7,7 +7,7 @@ URLs and ``--strict`` fails on any that dangle.
 - ``components``: what every kind of page is built from (dates, roles, sources, URLs, lanes)
 - ``article``: an article's page (paragraphs, quotations, notes, its timeline)
 - ``archive``: the articles index and the archive by year and month
-- ``entities``: the glossary and the people (entries and indexes; ``entities.json``)
+- ``entities``: the glossary and the people (entries and indexes)
 - ``timeline``: the timeline index and its months
 - ``notes``: the notes index and each note's share page
 - ``specs``: every page the corpus generates and its builder
@@ -15,7 +15,6 @@ URLs and ``--strict`` fails on any that dangle.
 
 from .article import article_page, note_body, note_extent, note_text, paragraph, span_node
 from .components import archive_uri, card_uri, entity_uri, lanes, note_url, share_uri
-from .entities import entities_json
 from .specs import BUILDERS, PageSpec, page_specs
 from .timeline import INDEX_ARTICLES
 
@@ -26,7 +25,6 @@ __all__ = [
     "archive_uri",
     "article_page",
     "card_uri",
-    "entities_json",
     "entity_uri",
     "lanes",
     "note_body",

@@ -63,10 +63,6 @@ def description(entity: Entity) -> str:
     return entity.definition if isinstance(entity, Term) else entity.description
 
 
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
 def note_url(corpus: Corpus, slug: str, note_id: str) -> str:
     return absolute(corpus.site_url, f"articles/{slug}.md#note-{note_id}")
 

@@ -14,44 +14,17 @@ from ..html import E, absolute, add, rel
 from ..model import Entity, Organisation, Person
 from ..settings import TERMS
 from .components import (
-    _iso,
     description,
     entity_uri,
     event_item,
     example_placeholder,
     first_sentence,
     kind_label,
-    role_line,
     roles_then,
     sources_list,
     span_text,
     unsearched,
 )
-
-
-def entities_json(corpus: Corpus) -> str:
-    """``entities.json``: what the tooltips say, for the whole site, fetched once by annotate.js.
-
-    Each entity's standing is a list of dated lines (a person's roles, an organisation's
-    leaders); the script shows those held on the article's date, joined by ``sep`` after
-    ``prefix``: "On 28 April 2023: Led by Paul Whiteman (general secretary)"."""
-    import json
-
-    kb = corpus.kb
-    entities = {}
-    for entity in (*kb.organisations, *kb.people, *kb.terms):
-        if isinstance(entity, Person):
-            standing = {"prefix": "", "sep": "; ", "items": [[_iso(r.start), _iso(r.end), role_line(kb, r)] for r in entity.roles]}
-        elif isinstance(entity, Organisation):
-            items = [[_iso(r.start), _iso(r.end), f"{p.name} ({r.title.lower()})"] for p, r in kb.leaders(entity.id)]
-            standing = {"prefix": "Led by ", "sep": " and ", "items": items}
-        else:
-            standing = {"prefix": "", "sep": "", "items": []}
-        entities[entity.id] = {"name": entity.label, "kind": kind_label(entity), "description": first_sentence(description(entity)), "standing": standing}
-    events: dict[str, list[str]] = {}
-    for day, found in sorted(corpus.events_by_day.items()):
-        events[day.isoformat()] = [e.title for e in found]
-    return json.dumps({"entities": entities, "events": events}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def mentioned_in(corpus: Corpus, entity_id: str, here: str) -> list[Element]:

@@ -6,8 +6,8 @@ import datetime as dt
 
 from feedgen.feed import FeedGenerator
 
-from .corpus import Corpus
-from .html import absolute
+from ..corpus import Corpus
+from ..html import absolute
 
 
 def _moment(day: dt.date) -> dt.datetime:

@@ -14,10 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from .corpus import Corpus
-from .errors import DataError
-from .html import absolute
-from .notes import MOTIVATIONS
+from ..corpus import Corpus
+from ..errors import DataError
+from ..html import absolute
+from ..notes import MOTIVATIONS
 
 CONTEXT_CHARS = 32
 
@@ -49,7 +49,7 @@ def select(paragraphs: dict[str, str], selector: dict) -> list[tuple[str, int, i
 def annotations_jsonld(corpus: Corpus, site_url: str, built: dt.date) -> str:
     base = site_url.rstrip("/")
     items = []
-    from .pages import note_extent
+    from ..pages import note_extent
 
     for annotated in corpus.newest_first():
         article = annotated.article
