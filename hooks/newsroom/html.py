@@ -40,11 +40,13 @@ def add(element: Element, child: Element | str | None) -> None:
 
 
 def page_url(src_uri: str) -> str:
-    """The URL of a page's source, as MkDocs gives it (``glossary/neu.md`` -> ``glossary/neu/``)."""
+    """The URL of a page's source, as MkDocs gives it (``glossary/neu.md`` -> ``glossary/neu/``),
+    with its anchor if it has one (``articles/a.md#p-2`` -> ``articles/a/#p-2``)."""
+    src_uri, mark, anchor = src_uri.partition("#")
     if src_uri == "index.md":
-        return "./"
+        return "./" + mark + anchor
     path = src_uri.removesuffix(".md")
-    return path.removesuffix("index") if path.endswith("/index") else path + "/"
+    return (path.removesuffix("index") if path.endswith("/index") else path + "/") + mark + anchor
 
 
 @functools.lru_cache(maxsize=65536)

@@ -147,8 +147,12 @@ class KnowledgeBase:
         ordered = {k: tuple(sorted(v, key=lambda pr: (pr[1].start or dt.date.min, pr[0].name))) for k, v in leaders.items()}
         object.__setattr__(self, "_leaders", ordered)
 
-    def entity(self, entity_id: str) -> Entity:
-        return self.entities[entity_id]
+    def organisation(self, organisation_id: str) -> Organisation:
+        """The organisation of a role (the loader checks that a role names an organisation)."""
+        found = self.entities[organisation_id]
+        if not isinstance(found, Organisation):
+            raise TypeError(f"{organisation_id} is not an organisation")
+        return found
 
     def holders(self, office_id: str, day: dt.date) -> tuple[Person, ...]:
         """Everyone who held ``office_id`` on ``day``."""
@@ -185,7 +189,9 @@ class Article:
 
     @property
     def src_uri(self) -> str:
-        return f"articles/{self.slug}.md"
+        from .urls import article_uri
+
+        return article_uri(self.slug)
 
 
 @dataclass(frozen=True, slots=True)

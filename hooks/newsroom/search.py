@@ -53,6 +53,9 @@ import cbor2
 from .corpus import Corpus
 from .html import page_url
 from .model import Organisation, Person
+from .urls import (
+    note_in_article_uri,
+)
 
 log = logging.getLogger("mkdocs.plugins.newsroom")
 
@@ -101,7 +104,7 @@ def note_records(corpus: Corpus, language: str) -> list[dict]:
         day = article.published.isoformat()
         for note in annotated.notes:
             body = note_text(corpus, annotated, note)
-            url = page_url(article.src_uri) + f"#note-{note.id}"
+            url = page_url(note_in_article_uri(article.slug, note.id))
             records.append({"url": url, "title": f"{note.label}: “{note.quote}”", "body": body, "date": day, "language": language})
     return records
 

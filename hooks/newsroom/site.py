@@ -28,10 +28,11 @@ from .loader import load_knowledge_base
 from .matcher import Matcher
 from .mdext import NewsroomExtension, placeholder
 from .model import KnowledgeBase
-from .pages import PageSpec, card_uri, entity_uri, page_specs
+from .pages import PageSpec, page_specs
 from .search import BackgroundIndex, Sources, note_records, update_index
 from .search import front_matter as search_front_matter
 from .settings import read_settings
+from .urls import card_uri, entity_uri
 
 SOURCE_SUFFIXES = (".txt", ".notes.yml")
 _OWN_EPOCH = "NEWSROOM_SET_SOURCE_DATE_EPOCH"

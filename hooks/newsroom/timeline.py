@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .corpus import Corpus, DateLink
-from .dates import DateValue
 from .model import Event
 
 
@@ -18,18 +17,6 @@ class Day:
     events: list[Event] = field(default_factory=list)
     published: list[str] = field(default_factory=list)  # article slugs
     mentions: list[DateLink] = field(default_factory=list)  # day-precision dates pointing here
-
-
-def event_uri(event: Event) -> str:
-    return f"timeline/{event.date:%Y-%m}.md#{event.id}"
-
-
-def date_uri(value: DateValue) -> str:
-    if value.precision == "day":
-        return f"timeline/{value.month}.md#{value.start.isoformat()}"
-    if value.precision == "year":
-        return f"timeline/index.md#year-{value.start.year}"
-    return f"timeline/{value.month}.md#periods"
 
 
 def month_keys(corpus: Corpus) -> list[str]:

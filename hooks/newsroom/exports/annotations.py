@@ -18,6 +18,9 @@ from ..corpus import Corpus
 from ..errors import DataError
 from ..html import absolute
 from ..notes import MOTIVATIONS
+from ..urls import (
+    note_in_article_uri,
+)
 
 CONTEXT_CHARS = 32
 
@@ -81,7 +84,7 @@ def annotations_jsonld(corpus: Corpus, site_url: str, built: dt.date) -> str:
                     )
             items.append(
                 {
-                    "id": absolute(site_url, f"{article.src_uri}#note-{note.id}"),
+                    "id": absolute(site_url, note_in_article_uri(article.slug, note.id)),
                     "type": "Annotation",
                     "motivation": MOTIVATIONS[note.kind],
                     "created": f"{(note.created or built).isoformat()}T00:00:00Z",

@@ -7,7 +7,7 @@ import json
 
 from ..corpus import Corpus
 from ..html import absolute
-from ..timeline import event_uri
+from ..urls import event_uri
 
 
 def timelinejs(corpus: Corpus, site_url: str, title: str) -> str:

@@ -4,7 +4,7 @@ extension puts in the page (``specs.BUILDERS``).
 Links point at ``.md`` sources, relative to the page being built, so MkDocs turns them into
 URLs and ``--strict`` fails on any that dangle.
 
-- ``components``: what every kind of page is built from (dates, roles, sources, URLs, lanes)
+- ``components``: what every kind of page is built from (dates, roles, sources, links, lanes)
 - ``article``: an article's page (paragraphs, quotations, notes, its timeline)
 - ``archive``: the articles index and the archive by year and month
 - ``entities``: the glossary and the people (entries and indexes)
@@ -14,7 +14,7 @@ URLs and ``--strict`` fails on any that dangle.
 """
 
 from .article import article_page, note_body, note_extent, note_text, paragraph, span_node
-from .components import archive_uri, card_uri, entity_uri, lanes, note_url, share_uri
+from .components import lanes, note_url
 from .specs import BUILDERS, PageSpec, page_specs
 from .timeline import INDEX_ARTICLES
 
@@ -22,10 +22,7 @@ __all__ = [
     "BUILDERS",
     "INDEX_ARTICLES",
     "PageSpec",
-    "archive_uri",
     "article_page",
-    "card_uri",
-    "entity_uri",
     "lanes",
     "note_body",
     "note_extent",
@@ -33,6 +30,5 @@ __all__ = [
     "note_url",
     "page_specs",
     "paragraph",
-    "share_uri",
     "span_node",
 ]

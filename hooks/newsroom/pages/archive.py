@@ -8,7 +8,11 @@ from ..corpus import Corpus
 from ..dates import long_date
 from ..html import E, add, rel
 from ..model import Article
-from .components import archive_uri, month_label
+from ..urls import (
+    archive_uri,
+    archive_year_uri,
+)
+from .components import month_label
 
 
 def articles_index(corpus: Corpus) -> Element:
@@ -30,7 +34,7 @@ def articles_index(corpus: Corpus) -> Element:
     for year, keys in years.items():
         count = sum(len(months[k]) for k in keys)
         label = f" · {count} article{'s' if count != 1 else ''}"
-        listing.append(E("dt", {}, E("a", {"href": rel(here, f"archive/{year}/index.md")}, year), E("span", {"class": "na-count"}, label)))
+        listing.append(E("dt", {}, E("a", {"href": rel(here, archive_year_uri(year))}, year), E("span", {"class": "na-count"}, label)))
         dd = E("dd", {})
         for index, key in enumerate(keys):
             if index:
@@ -42,7 +46,7 @@ def articles_index(corpus: Corpus) -> Element:
 
 
 def archive_year(corpus: Corpus, year: str) -> Element:
-    here = f"archive/{year}/index.md"
+    here = archive_year_uri(year)
     months = {k: v for k, v in corpus.by_month().items() if k.startswith(f"{year}-")}
     root = E("div", {"class": "na-index"})
     for key, articles in months.items():
@@ -73,7 +77,7 @@ def archive_month(corpus: Corpus, key: str) -> Element:
             else:
                 nav.append(E("a", {"href": rel(here, archive_uri(month, number))}, str(number)))
         root.append(nav)
-    year_link = E("a", {"href": rel(here, f"archive/{month[:4]}/index.md")}, f"All of {month[:4]}")
+    year_link = E("a", {"href": rel(here, archive_year_uri(month[:4]))}, f"All of {month[:4]}")
     root.append(E("p", {}, year_link, " · ", E("a", {"href": rel(here, "articles/index.md")}, "Latest articles")))
     return root
 

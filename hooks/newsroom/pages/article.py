@@ -9,9 +9,11 @@ from xml.etree.ElementTree import Element
 
 from .. import timeline
 from ..corpus import AnnotatedArticle, Corpus
-from ..dates import long_date
+from ..dates import DateMention, long_date
 from ..html import E, absolute, add, rel
-from .components import entity_uri, event_item, note_url, numbered_sources, share_uri
+from ..model import Organisation
+from ..urls import date_uri, entity_uri, share_uri, timeline_day_uri
+from .components import event_item, note_url, numbered_sources
 
 
 @dataclass(frozen=True)
@@ -115,15 +117,15 @@ def _span_node(corpus: Corpus, span, linked: set[str], here: str) -> Element:
                 "class": "na-speaker",
                 "href": rel(here, entity_uri(speaker)),
                 "data-speaker": speaker.id,
-                "data-name": getattr(speaker, "short_name", speaker.label),
+                "data-name": speaker.short_name if isinstance(speaker, Organisation) else speaker.label,
                 "aria-label": f"Quoted: {speaker.label}",
             },
         )
-    if hasattr(span, "value"):
+    if isinstance(span, DateMention):
         value = span.value
         return E(
             "a",
-            {"class": "na-date", "href": rel(here, timeline.date_uri(value)), "data-label": value.label, "data-precision": value.precision},
+            {"class": "na-date", "href": rel(here, date_uri(value)), "data-label": value.label, "data-precision": value.precision},
             E("time", {"datetime": value.datetime}, span.text),
         )
     if span.entity in linked:
@@ -236,7 +238,7 @@ def _on_the_timeline(corpus: Corpus, annotated: AnnotatedArticle, here: str) -> 
     published = annotated.article.published
     items = E("ul", {"class": "na-event-list"})
     items.append(
-        E("li", {}, E("a", {"href": rel(here, f"timeline/{published:%Y-%m}.md#{published.isoformat()}")}, long_date(published)), ": this article is published")
+        E("li", {}, E("a", {"href": rel(here, timeline_day_uri(published))}, long_date(published)), ": this article is published")
     )
     for event in events:
         items.append(event_item(event, here))

@@ -1,16 +1,16 @@
-"""Pieces every kind of page is built from: dates and roles as text, source lists, entity and
-archive URLs, the chart's lanes."""
+"""Pieces every kind of page is built from: dates and roles as text, source lists, links to
+paragraphs, entities and events, the chart's lanes. (Every address is in ``newsroom.urls``.)"""
 
 from __future__ import annotations
 
 import datetime as dt
 from xml.etree.ElementTree import Element
 
-from .. import timeline
 from ..corpus import Corpus
 from ..dates import long_date
 from ..html import E, absolute, rel
 from ..model import Entity, Event, KnowledgeBase, Organisation, Person, Role, Term
+from ..urls import entity_uri, event_uri, note_in_article_uri, paragraph_uri
 
 KIND_LABELS = {
     "union": "Union",
@@ -37,10 +37,6 @@ def first_sentence(text: str) -> str:
     return head + "." if dot else text
 
 
-def entity_uri(entity: Entity) -> str:
-    return f"{entity.section}/{entity.id}.md"
-
-
 def kind_label(entity: Entity) -> str:
     if isinstance(entity, Organisation):
         return KIND_LABELS[entity.kind]
@@ -64,17 +60,12 @@ def description(entity: Entity) -> str:
 
 
 def note_url(corpus: Corpus, slug: str, note_id: str) -> str:
-    return absolute(corpus.site_url, f"articles/{slug}.md#note-{note_id}")
+    return absolute(corpus.site_url, note_in_article_uri(slug, note_id))
 
 
 def event_item(event: Event, here: str) -> Element:
     when = long_date(event.date) + (f" – {long_date(event.end)}" if event.end else "")
-    return E("li", {}, E("a", {"href": rel(here, timeline.event_uri(event))}, when), f": {event.title}")
-
-
-def archive_uri(month: str, page: int = 1) -> str:
-    year, number = month.split("-")
-    return f"archive/{year}/{number}.md" if page == 1 else f"archive/{year}/{number}-{page}.md"
+    return E("li", {}, E("a", {"href": rel(here, event_uri(event))}, when), f": {event.title}")
 
 
 def numbered_sources(urls: tuple[str, ...], css_class: str) -> Element:
@@ -128,15 +119,4 @@ def entity_links(kb: KnowledgeBase, ids: tuple[str, ...], here: str) -> list[Ele
 def paragraph_link(corpus: Corpus, slug: str, number: int, here: str, words: str | None = None) -> Element:
     article = corpus.articles[slug].article
     label = f"{article.title}, paragraph {number}"
-    return E("li", {}, E("a", {"href": rel(here, f"{article.src_uri}#p-{number}")}, label), E("span", {"class": "na-count"}, f" · “{words}”") if words else None)
-
-
-def share_uri(slug: str, note_id: str) -> str:
-    """A note's own page, the link to share: ``notes/<article>/<note>/``. (Note ids are unique
-    within an article, so the article's slug is part of the address.)"""
-    return f"notes/{slug}/{note_id}.md"
-
-
-def card_uri(slug: str, note_id: str) -> str:
-    """The preview image of a note's page (``og:image``), beside it."""
-    return f"notes/{slug}/{note_id}/card.png"
+    return E("li", {}, E("a", {"href": rel(here, paragraph_uri(slug, number))}, label), E("span", {"class": "na-count"}, f" · “{words}”") if words else None)

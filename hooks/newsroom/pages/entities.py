@@ -13,18 +13,8 @@ from ..dates import long_date
 from ..html import E, absolute, add, rel
 from ..model import Entity, Organisation, Person
 from ..settings import TERMS
-from .components import (
-    description,
-    entity_uri,
-    event_item,
-    example_placeholder,
-    first_sentence,
-    kind_label,
-    roles_then,
-    sources_list,
-    span_text,
-    unsearched,
-)
+from ..urls import entity_uri, event_uri, paragraph_uri
+from .components import description, event_item, example_placeholder, first_sentence, kind_label, roles_then, sources_list, span_text, unsearched
 
 
 def mentioned_in(corpus: Corpus, entity_id: str, here: str) -> list[Element]:
@@ -55,7 +45,7 @@ def mentioned_in(corpus: Corpus, entity_id: str, here: str) -> list[Element]:
         for index, link in enumerate(found):
             if index:
                 add(paragraphs, ", ")
-            paragraphs.append(E("a", {"href": rel(here, f"{article.src_uri}#p-{link.paragraph}")}, str(link.paragraph)))
+            paragraphs.append(E("a", {"href": rel(here, paragraph_uri(article.slug, link.paragraph))}, str(link.paragraph)))
         item.append(paragraphs)
         listing.append(item)
     nodes.append(listing)
@@ -79,7 +69,7 @@ def what_they_said(corpus: Corpus, entity_id: str, here: str, heading: str) -> l
                 E(
                     "p",
                     {"class": "na-said__where"},
-                    E("a", {"href": rel(here, f"{article.src_uri}#p-{quote.paragraph}")}, f"{article.title}, paragraph {quote.paragraph}"),
+                    E("a", {"href": rel(here, paragraph_uri(article.slug, quote.paragraph))}, f"{article.title}, paragraph {quote.paragraph}"),
                     f" · {long_date(article.published)}",
                 ),
             )
@@ -94,7 +84,7 @@ def entity_timeline(corpus: Corpus, entity_id: str, here: str) -> list[Element]:
         return []
     entity = corpus.kb.entities[entity_id]
     label = entity.short_name if isinstance(entity, Organisation) else entity.label
-    picture = chart(events, [(entity_id, label)], here, timeline.event_uri, title=f"{entity.label} on the timeline")
+    picture = chart(events, [(entity_id, label)], here, event_uri, title=f"{entity.label} on the timeline")
     return [E("h2", {"id": "on-the-timeline"}, "On the timeline"), picture, E("ul", {"class": "na-event-list"}, *(event_item(e, here) for e in events))]
 
 
@@ -188,7 +178,7 @@ def person_entry(corpus: Corpus, person_id: str) -> Element:
         root.append(E("h2", {"id": "roles"}, "Roles"))
         items = E("ul", {"class": "na-roles"})
         for role in sorted(person.roles, key=lambda r: r.start or dt.date.min):
-            org = kb.entities[role.organisation]
+            org = kb.organisation(role.organisation)
             dates = span_text(role)
             items.append(E("li", {}, f"{role.title}, ", E("a", {"href": rel(here, entity_uri(org))}, org.label), f" ({dates})" if dates else None))
         root.append(items)
@@ -238,17 +228,17 @@ def people_index(corpus: Corpus) -> Element:
     for person in sorted(kb.people, key=lambda p: (p.surname.casefold(), p.name.casefold())):
         count = len({b.slug for b in corpus.backlinks.get(person.id, [])})
         roles = roles_then(corpus, person)
-        organisations = [kb.entities[r.organisation] for r in roles]
-        searchable = " ".join([person.name, *(f"{o.label} {getattr(o, 'short_name', '')}" for o in organisations)]).casefold()
+        organisations = [kb.organisation(r.organisation) for r in roles]
+        searchable = " ".join([person.name, *(f"{o.label} {o.short_name}" for o in organisations)]).casefold()
         item = E("li", {"class": "na-person", "id": person.id, "data-search": searchable})
         item.append(E("a", {"class": "na-person__name", "href": rel(here, entity_uri(person))}, person.name))
         detail = E("span", {"class": "na-person__role"})
         for index, role in enumerate(roles):
             if index:
                 add(detail, "; ")
-            org = kb.entities[role.organisation]
+            org = kb.organisation(role.organisation)
             add(detail, f"{role.title}, ")
-            detail.append(E("a", {"href": rel(here, entity_uri(org))}, getattr(org, "short_name", org.label)))
+            detail.append(E("a", {"href": rel(here, entity_uri(org))}, org.short_name))
             dates = span_text(role)
             add(detail, f" ({dates})" if dates else None)
         if not roles:

@@ -7,8 +7,12 @@ from xml.etree.ElementTree import Element
 from ..corpus import Corpus
 from ..dates import long_date
 from ..html import E, rel
+from ..urls import (
+    note_in_article_uri,
+    share_uri,
+)
 from .article import note_body, note_extent
-from .components import numbered_sources, share_uri
+from .components import numbered_sources
 
 
 def notes_index(corpus: Corpus) -> Element:
@@ -45,7 +49,7 @@ def notes_index(corpus: Corpus) -> Element:
                     E(
                         "p",
                         {"class": "na-note-body__links"},
-                        E("a", {"href": rel(here, f"{article.src_uri}#note-{note.id}")}, f"Read it in place (paragraph {note.anchor.paragraph})"),
+                        E("a", {"href": rel(here, note_in_article_uri(article.slug, note.id))}, f"Read it in place (paragraph {note.anchor.paragraph})"),
                     ),
                 )
             )
@@ -80,7 +84,7 @@ def note_page(corpus: Corpus, key: str) -> Element:
         E("p", {"class": "na-share__kind"}, E("span", {"class": f"na-kind na-kind--{note.kind}"}, note.label), " An editor's note on this passage:"),
         E("blockquote", {"class": "na-share__passage"}, passage),
         source,
-        E("p", {}, E("a", {"class": "md-button md-button--primary", "href": rel(here, f"{article.src_uri}#note-{note.id}")}, "Read it in the article")),
+        E("p", {}, E("a", {"class": "md-button md-button--primary", "href": rel(here, note_in_article_uri(article.slug, note.id))}, "Read it in the article")),
         E("h2", {"id": "the-note"}, "The note"),
         E("div", {"class": "na-share__body"}, *note_body(corpus, annotated, note, here)),
         numbered_sources(note.sources, "na-note-body__sources") if note.sources else None,

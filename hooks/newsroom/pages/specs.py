@@ -6,9 +6,16 @@ from dataclasses import dataclass
 
 from .. import timeline
 from ..corpus import Corpus
+from ..urls import (
+    archive_uri,
+    archive_year_uri,
+    entity_uri,
+    share_uri,
+    timeline_month_uri,
+)
 from .archive import archive_month, archive_year, articles_index
 from .article import article_page, note_text
-from .components import archive_uri, description, entity_uri, first_sentence, month_label, share_uri
+from .components import description, first_sentence, month_label
 from .entities import glossary_entry, glossary_index, people_index, person_entry
 from .notes import note_page, notes_index
 from .timeline import timeline_index, timeline_month
@@ -53,14 +60,14 @@ def page_specs(corpus: Corpus) -> list[PageSpec]:
     ]
     months = corpus.by_month()
     for year in sorted({k[:4] for k in months}):
-        specs.append(PageSpec(f"archive/{year}/index.md", "archive-year", year, f"Articles from {year}", f"Every article from {year}, by month."))
+        specs.append(PageSpec(archive_year_uri(year), "archive-year", year, f"Articles from {year}", f"Every article from {year}, by month."))
     for key, articles in months.items():
         for page in range(1, max(1, -(-len(articles) // corpus.settings.page_size)) + 1):
             title = f"Articles from {month_label(key)}" + (f", page {page}" if page > 1 else "")
             specs.append(PageSpec(archive_uri(key, page), "archive-month", f"{key}/{page}", title, f"Articles published in {month_label(key)}."))
     for key in timeline.month_keys(corpus):
         label = month_label(key)
-        specs.append(PageSpec(f"timeline/{key}.md", "timeline-month", key, label, corpus.settings.month_description.replace("{month}", label)))
+        specs.append(PageSpec(timeline_month_uri(key), "timeline-month", key, label, corpus.settings.month_description.replace("{month}", label)))
     for annotated in corpus.newest_first():
         article = annotated.article
         specs.append(PageSpec(article.src_uri, "article", article.slug, article.title, article.summary or article.title))

@@ -11,6 +11,7 @@ from ..corpus import Corpus
 from ..dates import long_date
 from ..html import E, rel
 from ..model import Event
+from ..urls import event_uri, timeline_month_uri
 from .components import entity_links, lanes, month_label, numbered_sources, paragraph_link
 
 INDEX_ARTICLES = 5  # a month with more articles shows their number on the timeline index, not each one
@@ -37,17 +38,17 @@ def timeline_event(corpus: Corpus, event: Event, here: str) -> Element:
 
 
 def timeline_month(corpus: Corpus, key: str) -> Element:
-    here = f"timeline/{key}.md"
+    here = timeline_month_uri(key)
     months = timeline.month_keys(corpus)
     position = months.index(key)
     nav = E("nav", {"class": "na-month-nav", "aria-label": "Months"})
     if position > 0:
         before = months[position - 1]
-        nav.append(E("a", {"class": "na-month-nav__prev", "href": rel(here, f"timeline/{before}.md"), "rel": "prev"}, f"← {month_label(before)}"))
+        nav.append(E("a", {"class": "na-month-nav__prev", "href": rel(here, timeline_month_uri(before)), "rel": "prev"}, f"← {month_label(before)}"))
     nav.append(E("a", {"class": "na-month-nav__all", "href": rel(here, "timeline/index.md")}, "Whole timeline"))
     if position + 1 < len(months):
         after = months[position + 1]
-        nav.append(E("a", {"class": "na-month-nav__next", "href": rel(here, f"timeline/{after}.md"), "rel": "next"}, f"{month_label(after)} →"))
+        nav.append(E("a", {"class": "na-month-nav__next", "href": rel(here, timeline_month_uri(after)), "rel": "next"}, f"{month_label(after)} →"))
     root = E("div", {"class": "na-timeline na-timeline--month"}, nav)
     for day in timeline.days_of(corpus, key):
         section = E("section", {"class": "na-day"}, E("h2", {"id": day.day.isoformat()}, long_date(day.day)))
@@ -101,13 +102,13 @@ def timeline_index(corpus: Corpus) -> Element:
         E("p", {"class": "na-timeline-count", "role": "status", "aria-live": "polite"}),
     )
     published = [a.article.published for a in corpus.newest_first()]
-    drawn = chart(list(kb.events), lanes(corpus), here, timeline.event_uri, published, corpus.settings.chart_title)
+    drawn = chart(list(kb.events), lanes(corpus), here, event_uri, published, corpus.settings.chart_title)
     root = E("div", {"class": "na-timeline na-timeline--index"}, drawn, controls)
     listing = E("div", {"class": "na-timeline__list"})
     for year in timeline.years(corpus):
         block = E("section", {"class": "na-year", "data-year": str(year)}, E("h2", {"id": f"year-{year}"}, str(year)))
         for key in [m for m in timeline.month_keys(corpus) if m.startswith(f"{year}-")]:
-            month = E("section", {"class": "na-month"}, E("h3", {"id": f"month-{key}"}, E("a", {"href": rel(here, f"timeline/{key}.md")}, month_label(key))))
+            month = E("section", {"class": "na-month"}, E("h3", {"id": f"month-{key}"}, E("a", {"href": rel(here, timeline_month_uri(key))}, month_label(key))))
             items = E("ol", {"class": "na-timeline__events"})
             days = timeline.days_of(corpus, key)
             published = sum(len(day.published) for day in days)
@@ -119,7 +120,7 @@ def timeline_index(corpus: Corpus) -> Element:
                             {"class": "na-timeline__event", "data-entities": " ".join(event.entities)},
                             E("time", {"datetime": event.date.isoformat()}, long_date(event.date)),
                             " ",
-                            E("a", {"href": rel(here, timeline.event_uri(event))}, event.title),
+                            E("a", {"href": rel(here, event_uri(event))}, event.title),
                         )
                     )
                 for slug in day.published if published <= INDEX_ARTICLES else ():
@@ -134,7 +135,7 @@ def timeline_index(corpus: Corpus) -> Element:
                         )
                     )
             if published > INDEX_ARTICLES:
-                month.append(E("p", {"class": "na-count"}, E("a", {"href": rel(here, f"timeline/{key}.md")}, f"{published} articles published this month")))
+                month.append(E("p", {"class": "na-count"}, E("a", {"href": rel(here, timeline_month_uri(key))}, f"{published} articles published this month")))
             if len(items):
                 month.append(items)
             else:
