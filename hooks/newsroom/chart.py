@@ -1,6 +1,6 @@
 """The archive at a glance: a chart of events over time, as inline SVG written at build time.
 
-Months run left to right; each organisation in ``timeline_lanes`` (``mkdocs.yml``, ``extra``)
+Months run left to right; each organisation in ``timeline_lanes`` (``mkdocs.yml``, ``extra.archive``)
 that has events gets a lane; each event is a mark in the first of its lanes, its shape and
 colour its ``kind``, with a faint dot in every other lane it involves, joined by a line. Every
 mark is a link to the event on its month's page, with an accessible name. Articles are ticks on
@@ -32,7 +32,8 @@ KIND_LABELS = {
 }
 MONTH_WIDTH = 56
 LANE_HEIGHT = 34
-LEFT = 124  # room for the lanes' names
+LEFT = 124  # room for the lanes' names, at least
+LABEL_CHAR = 7.5  # a lane name's width per character (12 px bold), for a longer name than LEFT holds
 TOP = 8
 TICK_LIMIT = 150  # more articles than this are drawn as a bar per week
 
@@ -83,14 +84,15 @@ def chart(
     names = [label for _, label in lanes] + (["Other"] if other_lane else [])
     days = [e.date for e in events] + [e.end for e in events if e.end] + list(published)
     months = _months(min(days), max(days))
-    width = LEFT + MONTH_WIDTH * len(months) + 16
+    left = max(LEFT, 12 + round(LABEL_CHAR * max(len(name) for name in [*names, "Articles"])))
+    width = left + MONTH_WIDTH * len(months) + 16
     axis = TOP + LANE_HEIGHT * len(names) + 6
     height = axis + 44 + (22 if published else 0)
 
     def x_of(day: dt.date) -> float:
         index = (day.year - months[0].year) * 12 + day.month - months[0].month
         length = ((day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - day.replace(day=1)).days
-        return LEFT + MONTH_WIDTH * (index + (day.day - 0.5) / length)
+        return left + MONTH_WIDTH * (index + (day.day - 0.5) / length)
 
     def y_of(lane: int) -> float:
         return TOP + LANE_HEIGHT * lane + LANE_HEIGHT / 2
@@ -118,10 +120,10 @@ def chart(
     grid = E("g", {"class": "na-chart__grid", "aria-hidden": "true"})
     for index, name in enumerate(names):
         y = y_of(index)
-        grid.append(E("line", {"x1": str(LEFT - 6), "x2": str(width - 8), "y1": f"{y:.1f}", "y2": f"{y:.1f}"}))
-        grid.append(E("text", {"x": str(LEFT - 12), "y": f"{y + 4:.1f}", "text-anchor": "end", "class": "na-chart__lane"}, name))
+        grid.append(E("line", {"x1": str(left - 6), "x2": str(width - 8), "y1": f"{y:.1f}", "y2": f"{y:.1f}"}))
+        grid.append(E("text", {"x": str(left - 12), "y": f"{y + 4:.1f}", "text-anchor": "end", "class": "na-chart__lane"}, name))
     for index, month in enumerate(months):
-        x = LEFT + MONTH_WIDTH * index
+        x = left + MONTH_WIDTH * index
         grid.append(E("line", {"class": "na-chart__month", "x1": str(x), "x2": str(x), "y1": str(TOP), "y2": str(axis + 6)}))
         label = f"{month:%b}" + (f" {month:%Y}" if month.month == 1 or index == 0 else "")
         grid.append(E("text", {"x": str(x + 4), "y": str(axis + 20), "class": "na-chart__axis"}, label))
@@ -129,7 +131,7 @@ def chart(
     if published:
         strip = E("g", {"class": "na-chart__articles", "aria-hidden": "true"})
         base = axis + 50
-        strip.append(E("text", {"x": str(LEFT - 12), "y": f"{base - 2}", "text-anchor": "end", "class": "na-chart__lane"}, "Articles"))
+        strip.append(E("text", {"x": str(left - 12), "y": f"{base - 2}", "text-anchor": "end", "class": "na-chart__lane"}, "Articles"))
         # One path for the whole strip: a tick (or a week's bar) is a few bytes, not an element.
         if len(published) <= TICK_LIMIT:
             d = "".join(f"M{x_of(day):.1f} {base - 12}v12" for day in sorted(published))

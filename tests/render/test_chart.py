@@ -100,3 +100,18 @@ def test_many_articles_are_a_bar_a_week_not_a_tick_each():
     assert 'class="na-chart__bars"' in strip and strip.count("Z") == 8 and "na-chart__ticks" not in strip  # eight weeks
     few = to_html_string(chart(EVENTS, LANES, "timeline/index.md", uri, days[:TICK_LIMIT]))
     assert few.split('class="na-chart__articles"')[1].split("</g>")[0].count("v12") == TICK_LIMIT
+
+
+def test_a_long_lane_name_widens_the_margin_so_it_is_not_cut():
+    import re
+
+    from newsroom.chart import LABEL_CHAR, LEFT
+
+    short = to_html_string(chart(EVENTS, LANES, "timeline/index.md", uri))
+    assert 'class="na-chart__lane" text-anchor="end" x="112"' in short  # LEFT - 12: the usual margin
+    name = "Friends of Harbour Library"
+    long = to_html_string(chart(EVENTS, [("neu", name), ("dfe", "DfE")], "timeline/index.md", uri))
+    x = int(re.search(rf'x="(\d+)" y="[\d.]+">{name}<', long).group(1))
+    assert x >= LABEL_CHAR * len(name) > LEFT - 12, "the name's right end leaves room for all of it"
+    widths = [int(re.search(r'<svg[^>]* width="(\d+)"', html).group(1)) for html in (short, long)]
+    assert widths[1] - widths[0] == x - 112
