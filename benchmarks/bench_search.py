@@ -119,6 +119,14 @@ def first_queries(site: Path) -> list[tuple[str, int, int, float, int, int, floa
     return out
 
 
+def print_queries(site: Path, prefix: str) -> None:
+    """A line per first search on ``site`` (:func:`first_queries`)."""
+    for query, pause, size, ms, requests, results, in_page in first_queries(site):
+        when = "typed at once" if not pause else f"typed {pause / 1000:.0f} s after opening"
+        print(f"{prefix}first search {query!r}, {when}: {size / 1024:.0f} KB in {requests} requests, results after {ms:.0f} ms "
+              f"({in_page:.0f} ms in the page; {results} results)", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, nargs="*", default=[1000, 10000])
@@ -130,9 +138,7 @@ def main() -> None:
                         help="the articles' words: about 50 (every word in every article: the worst case) or a real text's (Zipf)")
     args = parser.parse_args()
     if args.site:
-        for query, pause, size, ms, requests, results, in_page in first_queries(args.site):
-            print(f"{query!r}, pause {pause} ms: {size / 1024:.0f} KB in {requests} requests, results after {ms:.0f} ms "
-                  f"({in_page:.0f} ms in the page; {results} results)")
+        print_queries(args.site, "")
         return
     kb = synthetic_kb(args.entities)
     print(f"machine: {platform.machine()}, Python {platform.python_version()}; M = {len(kb.entities)} entities; {args.vocabulary} vocabulary")
@@ -176,10 +182,7 @@ def main() -> None:
                     found = re.search(r"search index written in ([\d.]+) s", before_log)
                     print(f"  before ({args.before}): build {before_time:.1f} s, of which the Pagefind index "
                           f"{found.group(1) if found else '?'} s; index {folder_size(before / 'site' / 'pagefind') / 1e6:.1f} MB on disk", flush=True)
-                    for query, pause, size, ms, requests, results, in_page in first_queries(before / "site"):
-                        when = "typed at once" if not pause else f"typed {pause / 1000:.0f} s after opening"
-                        print(f"  before: first search {query!r}, {when}: {size / 1024:.0f} KB in {requests} requests, "
-                              f"results after {ms:.0f} ms ({in_page:.0f} ms in the page; {results} results)", flush=True)
+                    print_queries(before / "site", "  before: ")
             after_time, log = build(annotated)
             found = re.search(r"search index written in ([\d.]+) s", log)
             pagefind = annotated / "site" / "pagefind"
@@ -189,10 +192,7 @@ def main() -> None:
                 f"index {folder_size(pagefind) / 1e6:.1f} MB on disk in {sum(1 for _ in pagefind.rglob('*'))} files, {pages} records",
                 flush=True,
             )
-            for query, pause, size, ms, requests, results, in_page in first_queries(annotated / "site"):
-                when = "typed at once" if not pause else f"typed {pause / 1000:.0f} s after opening"
-                print(f"  first search {query!r}, {when}: {size / 1024:.0f} KB in {requests} requests, results after {ms:.0f} ms "
-                      f"({in_page:.0f} ms in the page; {results} results)", flush=True)
+            print_queries(annotated / "site", "  ")
         finally:
             if not args.keep:
                 shutil.rmtree(folder, ignore_errors=True)

@@ -80,12 +80,17 @@ def site_copy(tmp_path) -> SiteCopy:
     return SiteCopy(tmp_path / "project")
 
 
-@pytest.fixture(scope="session")
-def site_port() -> int:
-    """A free port on 127.0.0.1 for the browser tests' server; the site is built for it."""
+def free_port() -> int:
+    """A free port on 127.0.0.1."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    """A free port on 127.0.0.1 for the browser tests' server; the site is built for it."""
+    return free_port()
 
 
 @pytest.fixture(scope="session")

@@ -85,7 +85,6 @@
     return pagefind;
   }
 
-
   /* Pagefind does not require a query's word that an index lacks: it takes the longest word of
      the index that begins the query's word instead ("51" for "517"), or leaves it out. In one
      index of everything that happens only to a word no page has; across parts it would let a
@@ -118,8 +117,7 @@
      year chosen, each year (a part) is asked on its own, in the order wanted, and the years put
      end to end. */
   function searchIn(pf, term, options, found) {
-    var empty = { results: [], totalFilters: {} };
-    if (found && !found.length) return Promise.resolve(empty);
+    if (found && !found.length) return Promise.resolve({ results: [], counts: {} });
     var filters = Object.assign({}, options.filters);
     if (found) filters.part = { any: found };
     var asked;
@@ -132,19 +130,26 @@
       asked = Promise.all(order.map(function (year) {
         return pf.search(term, { filters: Object.assign({}, options.filters, { part: year }), sort: options.sort });
       })).then(function (searches) {
-        return searches.length ? {
+        return {
           results: [].concat.apply([], searches.map(function (s) { return s.results; })),
-          totalFilters: searches[0].totalFilters
-        } : empty;
+          totalFilters: searches.length ? searches[0].totalFilters : {}
+        };
       });
     }
     return asked.then(function (search) {
-      // Pagefind's counts leave every filter out, the parts too: with parts left out, counted again.
       if (!found || !filtersReady) return { results: search.results, counts: search.totalFilters };
-      return pf.search(term, { filters: { part: { any: found } } }).then(function (all) {
-        return { results: search.results, counts: all.filters };
+      return countsIn(pf, term, found).then(function (counts) {
+        return { results: search.results, counts: counts };
       });
     });
+  }
+
+  /* The counts by type and year for the filters, in the parts searched. Pagefind's own counts
+     (totalFilters) leave every filter out, the parts too: with parts left out, they are counted
+     again in the others. */
+  function countsIn(pf, term, found) {
+    if (!found) return pf.search(term).then(function (all) { return all.totalFilters; });
+    return pf.search(term, { filters: { part: { any: found } } }).then(function (all) { return all.filters; });
   }
 
   function element(tag, className, text) {
@@ -344,8 +349,7 @@
       var term = input.value.trim();
       if (!term) return;
       return partsFor(pf, term).then(function (found) {
-        return found ? pf.search(term, { filters: { part: { any: found } } }).then(function (s) { return s.filters; })
-          : pf.search(term).then(function (s) { return s.totalFilters; });
+        return countsIn(pf, term, found);
       }).then(function (counts) {
         if (input.value.trim() === term) updateFilters(counts);
       });

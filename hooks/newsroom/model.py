@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .urls import article_uri
+
 
 @dataclass(frozen=True, slots=True)
 class Role:
@@ -189,8 +191,6 @@ class Article:
 
     @property
     def src_uri(self) -> str:
-        from .urls import article_uri
-
         return article_uri(self.slug)
 
 

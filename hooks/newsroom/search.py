@@ -53,9 +53,7 @@ import cbor2
 from .corpus import Corpus
 from .html import page_url
 from .model import Organisation, Person
-from .urls import (
-    note_in_article_uri,
-)
+from .urls import note_in_article_uri
 
 log = logging.getLogger("mkdocs.plugins.newsroom")
 
@@ -177,9 +175,8 @@ def _without_excluded(part: str) -> str:
     anyway): an entity page's part then changes only with the entity's own words, not with every
     article that names it. Pagefind still lists an excluded element that has an ``id`` among a
     page's anchors (with no text), so each such element is kept, empty (not one inside an
-    ``<svg>``, which Pagefind does not list). The pages are the
-    engine's own serialised HTML, so an element ends at the closing tag that balances its
-    opening ones."""
+    ``<svg>``, which Pagefind does not list). The pages are the engine's own serialised HTML, so
+    an element ends at the closing tag that balances its opening ones."""
     out, at = [], 0
     while (found := part.find(" data-search-exclude", at)) >= 0:
         start = part.rfind("<", at, found)
@@ -283,7 +280,7 @@ class Sources:
         self.digests[dest_uri] = key
 
     def _path(self, dest_uri: str, key: str) -> Path:
-        return self.folder / key.split("/", 1)[0] / dest_uri
+        return self.folder / _part_of_key(key) / dest_uri
 
     def _put(self, dest_uri: str, data: bytes | None, key: str | None, old: str | None) -> None:
         if old is not None:
@@ -320,18 +317,29 @@ class Sources:
 
     def parts(self, records: list[dict]) -> list[str]:
         """The parts of the index there are pages or records for, in :func:`parts_in_order`."""
-        found = {key.split("/", 1)[0] for key in self.digests.values() if key is not None}
-        return parts_in_order(found | {record_part(record) for record in records})
+        return parts_in_order(self._grouped(records)[0])
+
+    def _grouped(self, records: list[dict]) -> tuple[dict[str, list], dict[str, list]]:
+        """The indexed pages ((dest_uri, key), sorted) and the records of each part, in one pass."""
+        pages: dict[str, list] = {}
+        for uri, key in sorted(item for item in self.digests.items() if item[1] is not None):
+            pages.setdefault(_part_of_key(key), []).append((uri, key))
+        mine: dict[str, list] = {}
+        for record in records:
+            mine.setdefault(record_part(record), []).append(record)
+        for part in mine:
+            pages.setdefault(part, [])
+        return pages, mine
 
     def fingerprint(self, part: str, records: list[dict], language: str) -> str:
         """A digest of everything one part of the index is made from."""
-        pages = sorted((uri, key) for uri, key in self.digests.items() if key is not None and key.split("/", 1)[0] == part)
-        mine = [record for record in records if record_part(record) == part]
-        return hashlib.sha256(repr((_VERSION, _FORMAT, EXCLUDE, language, part, pages, mine)).encode("utf-8", "surrogatepass")).hexdigest()
+        pages, mine = self._grouped(records)
+        return _fingerprint(part, pages.get(part, []), mine.get(part, []), language)
 
     def fingerprints(self, records: list[dict], language: str) -> dict[str, str]:
         """Every part of the index (:meth:`parts`, in order) with its :meth:`fingerprint`."""
-        return {part: self.fingerprint(part, records, language) for part in self.parts(records)}
+        pages, mine = self._grouped(records)
+        return {part: _fingerprint(part, pages[part], mine.get(part, []), language) for part in parts_in_order(pages)}
 
     def snapshot(self) -> Path:
         """A copy of the folder made of hard links, for an index written while the next build runs.
@@ -339,6 +347,15 @@ class Sources:
         copy = Path(tempfile.mkdtemp(prefix="newsroom-search-snapshot-"))
         shutil.copytree(self.folder, copy, copy_function=_link, dirs_exist_ok=True, ignore=shutil.ignore_patterns(self.MARK))
         return copy
+
+
+def _fingerprint(part: str, pages: list, records: list[dict], language: str) -> str:
+    return hashlib.sha256(repr((_VERSION, _FORMAT, EXCLUDE, language, part, pages, records)).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _part_of_key(key: str) -> str:
+    """The part in a :class:`Sources` digest key, ``"<part>/<digest>"``."""
+    return key.partition("/")[0]
 
 
 def _link(source: str, target: str) -> None:
@@ -482,12 +499,18 @@ CHUNK = 5000  # word positions in a chunk of the word index (Pagefind's own: 20,
 _FORMAT = (CHUNK, UNUSED)  # what this module does to Pagefind's output: part of each part's fingerprint
 
 
-def _read(path: Path):
+def _payload(path: Path) -> bytes:
+    """The CBOR of one of Pagefind's index files (gzip, then a magic string, then CBOR)."""
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(_MAGIC):
         raise ValueError(f"{path}: not a Pagefind index file")
-    value = cbor2.loads(raw[len(_MAGIC) :])
-    if cbor2.dumps(value) != raw[len(_MAGIC) :]:
+    return raw[len(_MAGIC) :]
+
+
+def _read(path: Path):
+    payload = _payload(path)
+    value = cbor2.loads(payload)
+    if cbor2.dumps(value) != payload:
         raise ValueError(f"{path}: not read back as written")
     return value
 
@@ -517,10 +540,8 @@ def _words(path: Path) -> list[tuple[str, int, bytes]]:
     """The words of a chunk of Pagefind's word index, ``[[word, pages, …], …]`` inside a
     one-field record: each word's text, number of positions (each page counts one more, as
     Pagefind counts) and its CBOR bytes, as written."""
-    raw = gzip.decompress(path.read_bytes())
-    if not raw.startswith(_MAGIC):
-        raise ValueError(f"{path}: not a Pagefind index file")
-    fields, at = _head(raw, len(_MAGIC), 4)
+    raw = _payload(path)
+    fields, at = _head(raw, 0, 4)
     count, at = _head(raw, at, 4)
     stream = io.BytesIO(raw)
     stream.seek(at)

@@ -149,10 +149,11 @@ class BuildState:
         present = set(names)
         paths = [(folder / name, os.path.join(shown_dir, "articles", name)) for name in names if name.endswith(".txt")]
         check_orphan_notes([(folder / name, os.path.join(shown_dir, "articles", name)) for name in names if name.endswith(".notes.yml")], present)
+        checked = read_settings(settings, self.kb)  # before the articles: a bad setting stops the build at once
         self.memo = ArticleMemo(self.caches.articles if self.caches else {}, self.kb_digest)
         self.corpus = build_corpus(self.kb, self.matcher, paths, self.memo, present)
         self.corpus.site_url = site_url
-        self.corpus.settings = read_settings(settings, self.kb)
+        self.corpus.settings = checked
         self.corpus.digest = self.memo.corpus_digest(self.kb_digest)
         self.corpus.names_digest = self.kb_digest
         self.specs = {spec.src_uri: spec for spec in page_specs(self.corpus)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -21,13 +22,21 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serve(site, port: int):
+    """A static server of the built ``site`` folder on 127.0.0.1:``port``; yields its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def base_url(built_site, site_port):
-    handler = functools.partial(_Quiet, directory=str(built_site.root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(built_site.root / "site", site_port) as url:
+        yield url
 
 
 # Two made-up articles in other years, for the search of an index in parts (one part a year).
@@ -48,23 +57,17 @@ FIXTURE_ARTICLES = {
 def years_url(tmp_path_factory):
     """The real site with FIXTURE_ARTICLES added (three years: three parts of the search index and
     the reference part), built and served on a port of its own."""
-    import socket
+    from tests.conftest import SiteCopy, free_port
 
-    from tests.conftest import SiteCopy
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     copy = SiteCopy(tmp_path_factory.mktemp("years") / "project")
     for name, (title, day, paragraphs) in FIXTURE_ARTICLES.items():
         copy.write(f"articles/{name}", f"---\ntitle: '{title}'\npublished: {day}\npublisher: Test Fixture\n"
                    f"url: https://example.org/{name[:-4]}\nsummary: A made-up article for the search tests.\n---\n" + "\n".join(paragraphs) + "\n")
     result = copy.build(site_url=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, result.stderr[-3000:]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=str(copy.root / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{port}/"
-    server.shutdown()
+    with serve(copy.root / "site", port) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

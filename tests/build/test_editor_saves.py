@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -16,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import ROOT, SiteCopy, _env
+from tests.conftest import ROOT, SiteCopy, _env, free_port
 from tests.tools.mutations import mutated
 
 SEED = "2023-04-28-unions-vow-coordinated-strikes"
@@ -104,9 +103,7 @@ def _wait(predicate, timeout: float, what: str) -> None:
 
 
 def test_serve_survives_a_bad_save_and_recovers_on_the_next_good_one(site_copy, tmp_path):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     log = tmp_path / "serve.log"
     env = _env() | {"SITE_URL": f"http://127.0.0.1:{port}/"}
     with open(log, "w") as out:

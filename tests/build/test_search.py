@@ -146,9 +146,11 @@ def test_the_index_of_the_pages_indexed_parts_equals_the_index_of_the_whole_page
     for path in pages:
         text = path.read_text(encoding="utf-8")
         sources.page(str(path.relative_to(site)), text)
-        if indexed_part(text) is not None:  # the whole page, in its part's folder
-            (whole / part_of(indexed_part(text)) / path.relative_to(site)).parent.mkdir(parents=True, exist_ok=True)
-            (whole / part_of(indexed_part(text)) / path.relative_to(site)).write_text(text, encoding="utf-8")
+        part = indexed_part(text)
+        if part is not None:  # the whole page, in its part's folder
+            target = whole / part_of(part) / path.relative_to(site)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
     sources.flush()
     indexed = sum(key is not None for key in sources.digests.values())
     assert indexed == len(fragments(site)) - sum("#note-" in url for url in fragments(site)), "a page indexed by one and not the other"

@@ -5,7 +5,7 @@ Apache Annotator) finds it: a ``CssSelector`` for the paragraph (``#p-N``), refi
 ``TextQuoteSelector`` (the passage, with up to 32 characters before and after it in that
 paragraph) and, as a second selector of the same passage, by a ``TextPositionSelector``
 (character offsets in the paragraph's text, which is the source paragraph exactly: see
-:func:`newsroom.pages.paragraph`). The passage is the note's ``<mark>``
+:func:`newsroom.pages.article.paragraph`). The passage is the note's ``<mark>``
 (:func:`newsroom.pages.note_extent`). :func:`select` matches selectors as such a client does;
 the build checks that each selects its passage exactly once."""
 
@@ -18,9 +18,7 @@ from ..corpus import Corpus
 from ..errors import DataError
 from ..html import absolute
 from ..notes import MOTIVATIONS
-from ..urls import (
-    note_in_article_uri,
-)
+from ..urls import note_in_article_uri
 
 CONTEXT_CHARS = 32
 

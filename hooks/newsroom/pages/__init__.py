@@ -13,22 +13,11 @@ URLs and ``--strict`` fails on any that dangle.
 - ``specs``: every page the corpus generates and its builder
 """
 
-from .article import article_page, note_body, note_extent, note_text, paragraph, span_node
-from .components import lanes, note_url
+# What the rest of the engine imports from here: the pages (specs), and from the article's page
+# what the search index (note_text), the annotations (note_extent) and the incremental build
+# (INDEX_ARTICLES) share with it.
+from .article import note_extent, note_text
 from .specs import BUILDERS, PageSpec, page_specs
 from .timeline import INDEX_ARTICLES
 
-__all__ = [
-    "BUILDERS",
-    "INDEX_ARTICLES",
-    "PageSpec",
-    "article_page",
-    "lanes",
-    "note_body",
-    "note_extent",
-    "note_text",
-    "note_url",
-    "page_specs",
-    "paragraph",
-    "span_node",
-]
+__all__ = ["BUILDERS", "INDEX_ARTICLES", "PageSpec", "note_extent", "note_text", "page_specs"]

@@ -8,10 +8,7 @@ from ..corpus import Corpus
 from ..dates import long_date
 from ..html import E, add, rel
 from ..model import Article
-from ..urls import (
-    archive_uri,
-    archive_year_uri,
-)
+from ..urls import archive_uri, archive_year_uri
 from .components import month_label
 
 

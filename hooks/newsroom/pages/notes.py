@@ -7,10 +7,7 @@ from xml.etree.ElementTree import Element
 from ..corpus import Corpus
 from ..dates import long_date
 from ..html import E, rel
-from ..urls import (
-    note_in_article_uri,
-    share_uri,
-)
+from ..urls import note_in_article_uri, share_uri
 from .article import note_body, note_extent
 from .components import numbered_sources
 

@@ -6,13 +6,7 @@ from dataclasses import dataclass
 
 from .. import timeline
 from ..corpus import Corpus
-from ..urls import (
-    archive_uri,
-    archive_year_uri,
-    entity_uri,
-    share_uri,
-    timeline_month_uri,
-)
+from ..urls import archive_uri, archive_year_uri, entity_uri, share_uri, timeline_month_uri
 from .archive import archive_month, archive_year, articles_index
 from .article import article_page, note_text
 from .components import description, first_sentence, month_label
