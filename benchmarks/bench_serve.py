@@ -87,8 +87,11 @@ def main() -> None:
             person = f"{base}people/paul-whiteman/"
             print(f"  knowledge base saved -> change served after {wait_for(person, 'Paul Whiteman-Edited', 1200):.2f} s")
             time.sleep(1)
-            engine = project / "hooks" / "newsroom" / "pages.py"
-            engine.write_text(engine.read_text(encoding="utf-8").replace('"Mentioned in"', '"Mentioned in (edited engine)"', 1), encoding="utf-8")
+            engine = project / "hooks" / "newsroom" / "pages" / "entities.py"
+            code = engine.read_text(encoding="utf-8")
+            if '"Mentioned in"' not in code:
+                raise SystemExit(f"{engine} no longer writes the heading this benchmark edits")
+            engine.write_text(code.replace('"Mentioned in"', '"Mentioned in (edited engine)"', 1), encoding="utf-8")
             print(f"  engine saved -> change served after {wait_for(person, 'Mentioned in (edited engine)', 3600):.1f} s (no restart)")
         finally:
             server.terminate()
