@@ -182,7 +182,6 @@ def on_files(files: Files, config) -> Files:
         raise PluginError(str(err)) from None
     for line in _state.report(only_annotated_now=_dirty):
         log.info(line)
-    _engine.set_build_date(_state)
     for src_uri in [f.src_uri for f in files if _engine.is_source(f.src_uri)]:
         files.remove(files.get_file_from_path(src_uri))
     patterns = repr([[p.pattern for p in spec.patterns] if spec else None for spec in (config.get(k) for k in ("exclude_docs", "draft_docs", "not_in_nav"))])
@@ -204,6 +203,11 @@ def on_files(files: Files, config) -> Files:
 
 def on_nav(nav, config, files):
     _state.files = files
+    if _state.build_date is not None:  # every page's date (the sitemap's lastmod): the build's, not the clock's
+        day = _state.build_date.strftime("%Y-%m-%d")
+        for file in files.documentation_pages():
+            if file.page is not None:
+                file.page.update_date = day
     if config.site_dir not in _sources:
         # Kept between builds in the build cache; not for `mkdocs serve` (its folder is new each time) nor verify.
         keep = _state.caches is not None and _state.caches.folder is not None and config.site_dir != _serve_dir and not _state.verify

@@ -70,7 +70,7 @@ class SiteCopy:
 def _env() -> dict[str, str]:
     import os
 
-    env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "NEWSROOM_SET_SOURCE_DATE_EPOCH")}
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     env["NO_MKDOCS_2_WARNING"] = "1"
     return env
 

@@ -12,10 +12,11 @@ from .dates import DateMention, find_dates
 from .errors import DataError
 from .loader import article_from_bytes, decode
 from .matcher import ArticleContext, Matcher, Unresolved, find_mentions, unknown_names
-from .model import Article, KnowledgeBase, Mention
+from .model import Article, Event, KnowledgeBase, Mention
 from .notes import DateOverride, Note, load_notes
 from .quotes import Quote, attribute
 from .settings import Settings
+from .timeline import TimelineIndex, timeline_index
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"'\u201d\u2019]?)\s+(?=[\"'\u201c\u2018]?[A-Z0-9])")  # group 1: a closing mark, the sentence's own
 
@@ -62,47 +63,56 @@ class AnnotatedArticle:
 
 @dataclass
 class Corpus:
+    """The annotated articles and every index the pages read, all computed when the corpus is
+    made (``__post_init__``) and only read afterwards: nothing is filled in while pages render."""
+
     kb: KnowledgeBase
     articles: dict[str, AnnotatedArticle]
-    backlinks: dict[str, list[BackLink]] = field(default_factory=dict)
-    date_links: list[DateLink] = field(default_factory=list)
-    said: dict[str, list[tuple[str, Quote]]] = field(default_factory=dict)  # speaker -> (slug, quote)
     matcher: Matcher | None = None
     site_url: str = "/"
-    links_by_day: dict = field(default_factory=dict)  # date -> [DateLink] (day precision)
-    events_by_day: dict = field(default_factory=dict)  # date -> [Event] (every day an event spans)
-    months: list[str] | None = None  # caches filled by newsroom.timeline
-    days: dict | None = None
-    periods: dict | None = None
-    _sorted: list[AnnotatedArticle] | None = None
-    _by_month: dict[str, list[Article]] | None = None
+    settings: Settings = field(default_factory=Settings)  # mkdocs.yml's extra.archive (newsroom.settings)
     digest: str = ""  # of the whole corpus and knowledge base: what index pages are made from
     names_digest: str = ""  # of the knowledge base: what note bodies are matched against
-    settings: Settings = field(default_factory=Settings)  # mkdocs.yml's extra.archive (newsroom.settings)
+    # The indexes, from the articles and the knowledge base:
+    newest: list[AnnotatedArticle] = field(init=False)  # by publication date (then slug), newest first
+    months: dict[str, list[Article]] = field(init=False)  # articles newest first by month (YYYY-MM), newest month first
+    backlinks: dict[str, list[BackLink]] = field(init=False)  # entity -> each paragraph that first mentions it
+    date_links: list[DateLink] = field(init=False)
+    said: dict[str, list[tuple[str, Quote]]] = field(init=False)  # speaker -> (slug, quote)
+    links_by_day: dict[dt.date, list[DateLink]] = field(init=False)  # day-precision dates
+    events_by_day: dict[dt.date, list[Event]] = field(init=False)  # every day an event spans
+    timeline: TimelineIndex = field(init=False)  # the timeline's months, days and periods (newsroom.timeline)
 
     def __post_init__(self) -> None:
+        self.newest = sorted(self.articles.values(), key=lambda a: (a.article.published, a.article.slug), reverse=True)
+        self.months, self.backlinks, self.date_links, self.said, self.links_by_day, self.events_by_day = {}, {}, [], {}, {}, {}
+        for annotated in self.newest:
+            self.months.setdefault(f"{annotated.article.published:%Y-%m}", []).append(annotated.article)
+            for quote in annotated.quotes:
+                if quote.speaker:
+                    self.said.setdefault(quote.speaker, []).append((annotated.article.slug, quote))
+            self.date_links.extend(annotated.date_links)
+            for link in annotated.date_links:
+                if link.date.value.precision == "day":
+                    self.links_by_day.setdefault(link.date.value.start, []).append(link)
+            for entity, link in annotated.first_mentions:
+                self.backlinks.setdefault(entity, []).append(link)
         for event in self.kb.events:
             for offset in range(((event.end or event.date) - event.date).days + 1):
                 self.events_by_day.setdefault(event.date + dt.timedelta(days=offset), []).append(event)
+        self.timeline = timeline_index(self.kb, self.newest, self.date_links, self.links_by_day)
 
     def newest_first(self) -> list[AnnotatedArticle]:
-        if self._sorted is None:
-            self._sorted = sorted(self.articles.values(), key=lambda a: (a.article.published, a.article.slug), reverse=True)
-        return self._sorted
+        return self.newest
 
     def by_month(self) -> dict[str, list[Article]]:
         """Articles newest first, grouped by month of publication (YYYY-MM), newest month first."""
-        if self._by_month is None:
-            self._by_month = {}
-            for annotated in self.newest_first():
-                self._by_month.setdefault(f"{annotated.article.published:%Y-%m}", []).append(annotated.article)
-        return self._by_month
+        return self.months
 
     @property
     def latest(self) -> dt.date:
         """The newest publication date: "the time of the articles" for roles on index pages."""
-        newest = self.newest_first()
-        return newest[0].article.published if newest else dt.date.today()
+        return self.newest[0].article.published if self.newest else dt.date.today()
 
 
 def annotate(article: Article, matcher: Matcher, notes: tuple[Note, ...] = (), overrides: tuple[DateOverride, ...] = ()) -> AnnotatedArticle:
@@ -155,9 +165,22 @@ def check_orphan_notes(notes_paths: list[tuple[Path, str]], names: set[str] | No
 
 
 def build_corpus(
-    kb: KnowledgeBase, matcher: Matcher, article_paths: list[tuple[Path, str]], annotations: AnnotationMemo | None = None, names: set[str] | None = None
+    kb: KnowledgeBase,
+    matcher: Matcher,
+    article_paths: list[tuple[Path, str]],
+    annotations: AnnotationMemo | None = None,
+    names: set[str] | None = None,
+    **given,
 ) -> Corpus:
-    """Load, annotate and index every article. ``article_paths`` pairs a file with the name errors show.
+    """Load, annotate and index every article (:func:`annotate_articles`). ``given``: the rest
+    of the :class:`Corpus`'s fields (``site_url``, ``settings``, …)."""
+    return Corpus(kb=kb, articles=annotate_articles(matcher, article_paths, annotations, names), matcher=matcher, **given)
+
+
+def annotate_articles(
+    matcher: Matcher, article_paths: list[tuple[Path, str]], annotations: AnnotationMemo | None = None, names: set[str] | None = None
+) -> dict[str, AnnotatedArticle]:
+    """Load and annotate every article, by slug. ``article_paths`` pairs a file with the name errors show.
 
     ``annotations`` remembers annotated articles by the bytes of their files (see
     :mod:`newsroom.incremental`): an article whose files did not change is not read again.
@@ -178,18 +201,7 @@ def build_corpus(
             if annotations:
                 annotations.put(shown, source, notes_source, annotated)
         articles[annotated.article.slug] = annotated
-    corpus = Corpus(kb=kb, articles=articles, matcher=matcher)
-    for annotated in corpus.newest_first():
-        for quote in annotated.quotes:
-            if quote.speaker:
-                corpus.said.setdefault(quote.speaker, []).append((annotated.article.slug, quote))
-        corpus.date_links.extend(annotated.date_links)
-        for link in annotated.date_links:
-            if link.date.value.precision == "day":
-                corpus.links_by_day.setdefault(link.date.value.start, []).append(link)
-        for entity, link in annotated.first_mentions:
-            corpus.backlinks.setdefault(entity, []).append(link)
-    return corpus
+    return articles
 
 
 class AnnotationMemo(Protocol):

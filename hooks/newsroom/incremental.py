@@ -182,33 +182,34 @@ def _archive_inputs(corpus: Corpus, prefix: str) -> list:
     return [(month, [_card(a) for a in articles]) for month, articles in corpus.by_month().items() if month.startswith(prefix)]
 
 
-def page_inputs(corpus: Corpus, digests: Digests, kind: str, key: str) -> tuple:
-    """What the builder of page ``kind``/``key`` reads (``newsroom.pages``), as digests and small
-    tuples. A page whose inputs and build context are unchanged is the same page, byte for byte;
+def page_inputs(corpus: Corpus, digests: Digests, spec: pages.PageSpec) -> tuple:
+    """What ``spec``'s builder reads (``newsroom.pages``), as digests and small tuples. A page
+    whose inputs and build context are unchanged is the same page, byte for byte;
     ``tests/build/serve_steps.py`` checks it against clean builds, edit by edit."""
     kb = corpus.kb
-    if kind == "article":
-        return _article_inputs(corpus, digests, corpus.articles[key])
-    if kind in ("glossary-entry", "person"):
-        return _entity_inputs(corpus, digests, key)
-    if kind == "timeline-month":
-        return _timeline_month_inputs(corpus, digests, key)
-    if kind == "archive-month":
-        return (_archive_inputs(corpus, key.partition("/")[0]), key)
-    if kind == "archive-year":
-        return (_archive_inputs(corpus, f"{key}-"), key)
-    if kind == "articles":
-        return ([_card(a.article) for a in corpus.newest_first()[: corpus.settings.latest]], [(m, len(a)) for m, a in corpus.by_month().items()])
-    if kind == "glossary":
-        return (_counts(corpus, digests, (*kb.organisations, *kb.terms)),)
-    if kind == "people":
-        return (_counts(corpus, digests, kb.people), [digests.entities[o.id] for o in kb.organisations], corpus.latest)
-    if kind == "notes":
-        return ([(slug, digests.parts[slug]["notes"]) for slug, a in sorted(corpus.articles.items()) if a.notes], corpus.names_digest)
-    if kind == "timeline":
-        return _timeline_index_inputs(corpus, digests)
-    if kind == "note":  # a note's own page reads its article (text, card, notes) and the names it links
-        return (digests.articles[key.partition("/")[0]], corpus.names_digest)
+    match spec:
+        case pages.ArticlePage(slug=slug):
+            return _article_inputs(corpus, digests, corpus.articles[slug])
+        case pages.EntityPage(entity_id=entity_id):
+            return _entity_inputs(corpus, digests, entity_id)
+        case pages.TimelineMonth(month=month):
+            return _timeline_month_inputs(corpus, digests, month)
+        case pages.ArchiveMonth(month=month, page=page):
+            return (_archive_inputs(corpus, month), month, page)
+        case pages.ArchiveYear(year=year):
+            return (_archive_inputs(corpus, f"{year}-"), year)
+        case pages.ArticlesIndex():
+            return ([_card(a.article) for a in corpus.newest_first()[: corpus.settings.latest]], [(m, len(a)) for m, a in corpus.by_month().items()])
+        case pages.GlossaryIndex():
+            return (_counts(corpus, digests, (*kb.organisations, *kb.terms)),)
+        case pages.PeopleIndex():
+            return (_counts(corpus, digests, kb.people), [digests.entities[o.id] for o in kb.organisations], corpus.latest)
+        case pages.NotesIndex():
+            return ([(slug, digests.parts[slug]["notes"]) for slug, a in sorted(corpus.articles.items()) if a.notes], corpus.names_digest)
+        case pages.TimelineIndex():
+            return _timeline_index_inputs(corpus, digests)
+        case pages.NotePage(slug=slug):  # a note's own page reads its article (text, card, notes) and the names it links
+            return (digests.articles[slug], corpus.names_digest)
     return (corpus.digest,)  # a page type this function does not know yet reads everything
 
 

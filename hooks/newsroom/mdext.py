@@ -1,7 +1,8 @@
 """Python-Markdown extension: puts the generated pages' annotated HTML into the tree.
 
-A generated page's Markdown is one placeholder paragraph (see :func:`placeholder`). The
-treeprocessor replaces it with the tree that :mod:`newsroom.pages` builds: article text as
+A generated page's Markdown is one placeholder paragraph naming its source (see
+:func:`placeholder`). The treeprocessor finds that page's spec (:mod:`newsroom.pages.specs`) and
+replaces the paragraph with the tree the spec builds: article text as
 escaped text nodes (so it is never read as Markdown, HTML or Jinja), links as final URLs. It
 runs after the inline patterns and ``attr_list`` (which would rewrite text) and before ``toc``
 and MkDocs' anchor extraction, so headings get permalinks and MkDocs knows every anchor. Then
@@ -12,7 +13,7 @@ the engine's own link checker (``newsroom.linkcheck``) checks every link of ever
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from xml.etree.ElementTree import Element
 
 from markdown import Markdown
@@ -20,7 +21,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .corpus import Corpus
-from .pages import BUILDERS
+from .pages import PageSpec
 
 MARKER = "\ue000na-page\ue000"
 PRIORITY = 6  # after inline (20) and attr_list (8); before toc (5) and MkDocs' relpath (0)
@@ -28,14 +29,16 @@ ASIDE = 4.5  # after toc and MkDocs' anchor extraction (5)
 BACK = -10  # after MkDocs' relpath (0) and title extraction (1)
 
 
-def placeholder(kind: str, key: str) -> str:
-    return f"{MARKER} {kind} {key}".rstrip() + "\n"
+def placeholder(spec: PageSpec) -> str:
+    """The Markdown of a generated page: the marker and the page's source, which names its spec."""
+    return f"{MARKER}{spec.src_uri}\n"
 
 
 class PageTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, corpus: Callable[[], Corpus]) -> None:
+    def __init__(self, md: Markdown, corpus: Callable[[], Corpus], specs: Callable[[], Mapping[str, PageSpec]]) -> None:
         super().__init__(md)
         self.corpus = corpus
+        self.specs = specs
         self.inserted: list[Element] = []  # the trees put in this page, for SetAside and PutBack
 
     def run(self, root: Element) -> None:
@@ -43,9 +46,9 @@ class PageTreeprocessor(Treeprocessor):
         for index, child in enumerate(list(root)):
             if child.tag != "p" or not (child.text or "").startswith(MARKER):
                 continue
-            kind, _, key = child.text[len(MARKER):].strip().partition(" ")
+            spec = self.specs()[child.text[len(MARKER):].strip()]
             root.remove(child)
-            tree = BUILDERS[kind](self.corpus(), key)
+            tree = spec.build(self.corpus())
             root.insert(index, tree)
             self.inserted.append(tree)
 
@@ -80,12 +83,16 @@ class PutBack(Treeprocessor):
 
 
 class NewsroomExtension(Extension):
-    def __init__(self, corpus: Callable[[], Corpus], **kwargs) -> None:
+    """``corpus`` and ``specs`` are read when a page is converted (``mkdocs serve`` replaces
+    both on each rebuild): the corpus, and every generated page's spec by its ``src_uri``."""
+
+    def __init__(self, corpus: Callable[[], Corpus], specs: Callable[[], Mapping[str, PageSpec]], **kwargs) -> None:
         self.corpus = corpus
+        self.specs = specs
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        pages = PageTreeprocessor(md, self.corpus)
+        pages = PageTreeprocessor(md, self.corpus, self.specs)
         aside = SetAside(md, pages)
         md.treeprocessors.register(pages, "newsroom", PRIORITY)
         md.treeprocessors.register(aside, "newsroom_aside", ASIDE)

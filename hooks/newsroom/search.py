@@ -53,6 +53,7 @@ import cbor2
 from .corpus import Corpus
 from .html import page_url
 from .model import Organisation, Person
+from .pages import ArticlePage, EntityPage, PageSpec, note_text
 from .urls import note_in_article_uri
 
 log = logging.getLogger("mkdocs.plugins.newsroom")
@@ -80,22 +81,20 @@ def entity_type(entity) -> str:
     return "organisation" if isinstance(entity, Organisation) else "term"
 
 
-def front_matter(corpus: Corpus, kind: str, key: str) -> dict:
+def front_matter(corpus: Corpus, spec: PageSpec) -> dict:
     """The ``search`` front matter of a generated page (see the module's docstring)."""
-    if kind == "article":
-        article = corpus.articles[key].article
+    if isinstance(spec, ArticlePage):
+        article = corpus.articles[spec.slug].article
         day = article.published.isoformat()
         return {"type": "article", "year": day[:4], "date": day, "publisher": article.publisher}
-    if kind in ("glossary-entry", "person"):
-        return {"type": entity_type(corpus.kb.entities[key])}
+    if isinstance(spec, EntityPage):
+        return {"type": entity_type(corpus.kb.entities[spec.entity_id])}
     return {"exclude": True}
 
 
 def note_records(corpus: Corpus, language: str) -> list[dict]:
     """One record per editor's note, in a stable order: its URL (``#note-<id>`` in its article),
     title, words and date."""
-    from .pages import note_text
-
     records = []
     for _, annotated in sorted(corpus.articles.items()):
         article = annotated.article

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import html
 import json
@@ -11,7 +10,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .corpus import Corpus, build_corpus, check_orphan_notes
+from .corpus import Corpus, annotate_articles, check_orphan_notes
 from .dates import long_date
 from .errors import DataError
 from .exports.annotations import annotations_jsonld
@@ -28,17 +27,16 @@ from .loader import load_knowledge_base
 from .matcher import Matcher
 from .mdext import NewsroomExtension, placeholder
 from .model import KnowledgeBase
-from .pages import PageSpec, page_specs
+from .pages import ArticlePage, EntityPage, NotePage, PageSpec, page_specs
 from .search import BackgroundIndex, Sources, note_records, update_index
 from .search import front_matter as search_front_matter
 from .settings import read_settings
 from .urls import card_uri, entity_uri
 
 SOURCE_SUFFIXES = (".txt", ".notes.yml")
-_OWN_EPOCH = "NEWSROOM_SET_SOURCE_DATE_EPOCH"
 __all__ = [
     "BackgroundIndex", "BuildState", "Caches", "DataError", "Sources",
-    "build_context", "digest", "is_source", "nav_digest", "set_build_date", "update_index", "write_report",
+    "build_context", "digest", "is_source", "nav_digest", "build_date", "update_index", "write_report",
 ]
 
 
@@ -108,6 +106,7 @@ class BuildState:
         self.files = None  # MkDocs' Files of this build (the hook breaks their cycles when it ends)
         self.search_sources: Sources | None = None  # what Pagefind indexes of the site's pages (set by the hook)
         self.exported: list[str] = []  # the files exports() made (src_uri = dest_uri), for dirty builds
+        self.build_date: dt.datetime | None = None  # the build's date (build_date): its pages' and exports' date
 
     def load_knowledge_base(self, data_dir: Path, shown_dir: str | None = None) -> None:
         self.kb_digest = digest(self.engine, files_digest(tree_files(data_dir, (".yml", ".yaml")), data_dir), shown_dir)
@@ -131,7 +130,7 @@ class BuildState:
         return value
 
     def extension(self) -> NewsroomExtension:
-        self.markdown_extension = NewsroomExtension(corpus=self.current)
+        self.markdown_extension = NewsroomExtension(corpus=self.current, specs=lambda: self.specs)
         return self.markdown_extension
 
     def current(self) -> Corpus:
@@ -151,11 +150,11 @@ class BuildState:
         check_orphan_notes([(folder / name, os.path.join(shown_dir, "articles", name)) for name in names if name.endswith(".notes.yml")], present)
         checked = read_settings(settings, self.kb)  # before the articles: a bad setting stops the build at once
         self.memo = ArticleMemo(self.caches.articles if self.caches else {}, self.kb_digest)
-        self.corpus = build_corpus(self.kb, self.matcher, paths, self.memo, present)
-        self.corpus.site_url = site_url
-        self.corpus.settings = checked
-        self.corpus.digest = self.memo.corpus_digest(self.kb_digest)
-        self.corpus.names_digest = self.kb_digest
+        articles = annotate_articles(self.matcher, paths, self.memo, present)
+        self.corpus = Corpus(
+            self.kb, articles, self.matcher, site_url=site_url, settings=checked, digest=self.memo.corpus_digest(self.kb_digest), names_digest=self.kb_digest
+        )
+        self.build_date = build_date(self.corpus)
         self.specs = {spec.src_uri: spec for spec in page_specs(self.corpus)}
         self.base_path = urlsplit(site_url).path or "/"
         entities, events, events_of = self.remembered("record_digests", self.kb_digest, lambda: Digests.of_knowledge_base(self.kb))
@@ -163,7 +162,7 @@ class BuildState:
         parts = {entry.annotated.article.slug: entry.parts for entry in self.memo.used.values()}
         self.digests = Digests(entities, events, articles, parts, events_of)
         return [
-            (spec.src_uri, page_markdown(spec.title, spec.description, spec.kind, spec.key, search_front_matter(self.corpus, spec.kind, spec.key), self._tags(spec)))
+            (spec.src_uri, page_markdown(spec, search_front_matter(self.corpus, spec), self._tags(spec)))
             for spec in self.specs.values()
         ]
 
@@ -175,7 +174,7 @@ class BuildState:
         return {"title": html.escape(spec.title, quote=False), "tags": list(self._tags(spec))}
 
     def _tags(self, spec: PageSpec) -> tuple[str, ...]:
-        return self.corpus.articles[spec.key].article.tags if spec.kind == "article" else ()
+        return self.corpus.articles[spec.slug].article.tags if isinstance(spec, ArticlePage) else ()
 
     def plan(self, context: str, files, written: dict[str, str] | None = None) -> None:
         """Each generated page's key (``context``: the engine, theme, configuration and navigation);
@@ -190,8 +189,8 @@ class BuildState:
         for src_uri, spec in self.specs.items():
             inputs = reusable.get(src_uri)
             if inputs is None:
-                inputs = digest(page_inputs(corpus, self.digests, spec.kind, spec.key))
-            if spec.kind in ("article", "glossary-entry", "person"):
+                inputs = digest(page_inputs(corpus, self.digests, spec))
+            if isinstance(spec, (ArticlePage, EntityPage)):
                 self.inputs[src_uri] = inputs
             self.keys[src_uri] = key = digest(context, spec, inputs)
             entry = self.caches.pages.get(src_uri) if self.caches else None
@@ -267,7 +266,7 @@ class BuildState:
 
     def exports(self, site_url: str, site_name: str, site_description: str = "") -> list[tuple[str, str]]:
         """The machine-readable files: ``feed.xml`` (Atom), ``timeline.json`` (TimelineJS3), ``timeline.ics``, ``annotations.jsonld``."""
-        stamp = dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), tz=dt.UTC)
+        stamp = self.build_date or dt.datetime.fromtimestamp(0, tz=dt.UTC)
         corpus = self.current()
         # The knowledge base's exports are made again only when it (or what they name) changes.
         of_kb = self.remembered(
@@ -329,30 +328,29 @@ class BuildState:
         return lines
 
 
-def page_markdown(title: str, description: str, kind: str, key: str, search: dict | None = None, tags: tuple[str, ...] = ()) -> str:
+def page_markdown(spec: PageSpec, search: dict | None = None, tags: tuple[str, ...] = ()) -> str:
     # Material writes the title and description into the page unescaped: escape them here.
-    meta = {"title": html.escape(title, quote=False), "description": html.escape(description)}
+    meta = {"title": html.escape(spec.title, quote=False), "description": html.escape(spec.description)}
     if search:
         meta["search"] = search  # read by overrides/main.html: see newsroom.search
     if tags:
         meta["tags"] = list(tags)  # Material's tags plugin: shown on the page, listed on tags/
-    if kind == "note":
-        slug, _, note_id = key.partition("/")
-        meta["image"] = card_uri(slug, note_id)  # og:image, in overrides/main.html
-    if kind in ("article", "note"):
+    if isinstance(spec, NotePage):
+        meta["image"] = card_uri(spec.slug, spec.note_id)  # og:image, in overrides/main.html
+    if isinstance(spec, (ArticlePage, NotePage)):
         meta["hide"] = ["toc"]
     front = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
-    return f"---\n{front}\n---\n\n{placeholder(kind, key)}"
+    return f"---\n{front}\n---\n\n{placeholder(spec)}"
 
 
-def set_build_date(state: BuildState) -> None:
-    """Reproducible builds: unless the caller set SOURCE_DATE_EPOCH, date the build by its newest article."""
-    if os.environ.get("SOURCE_DATE_EPOCH") and not os.environ.get(_OWN_EPOCH):
-        return
-    dates = [a.article.published for a in state.current().articles.values()]
-    if dates:
-        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(max(dates).timetuple()))
-        os.environ[_OWN_EPOCH] = "1"
+def build_date(corpus: Corpus) -> dt.datetime | None:
+    """Reproducible builds: the caller's ``SOURCE_DATE_EPOCH`` if set, else the newest article's
+    day (none without articles: MkDocs then dates its pages by the clock)."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=dt.UTC)
+    if not corpus.articles:
+        return None
+    return dt.datetime.combine(corpus.latest, dt.time(), tzinfo=dt.UTC)
 
 
 def build_context(engine: str, project: Path, config) -> str:

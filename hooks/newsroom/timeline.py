@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .corpus import Corpus, DateLink
-from .model import Event
+if TYPE_CHECKING:  # the corpus computes the timeline's index (Corpus.timeline): no import at run time
+    from .corpus import AnnotatedArticle, Corpus, DateLink
+    from .model import Event, KnowledgeBase
 
 
 @dataclass
@@ -19,18 +21,43 @@ class Day:
     mentions: list[DateLink] = field(default_factory=list)  # day-precision dates pointing here
 
 
+@dataclass(frozen=True)
+class TimelineIndex:
+    """What the timeline's pages are made of, computed once with the corpus (``Corpus.timeline``)."""
+
+    months: list[str]  # every month with an event, a publication or a date an article mentions, oldest first
+    days: dict[str, list[Day]]  # month -> every day in it with something on it
+    periods: dict[str, list[DateLink]]  # month -> mentions of weeks, months and seasons that start in it
+
+
+def timeline_index(kb: KnowledgeBase, newest: list[AnnotatedArticle], date_links: list[DateLink], links_by_day: dict[dt.date, list[DateLink]]) -> TimelineIndex:
+    keys = {f"{event.date:%Y-%m}" for event in kb.events}
+    keys |= {f"{a.article.published:%Y-%m}" for a in newest}
+    keys |= {link.date.value.month for link in date_links if link.date.value.precision != "year"}
+    days: dict[dt.date, Day] = {}
+
+    def day(when: dt.date) -> Day:
+        return days.setdefault(when, Day(when))
+
+    for event in kb.events:
+        day(event.date).events.append(event)
+    for annotated in newest:
+        day(annotated.article.published).published.append(annotated.article.slug)
+    for when, links in links_by_day.items():
+        day(when).mentions.extend(links)
+    by_month: dict[str, list[Day]] = {}
+    for key in sorted(days):
+        by_month.setdefault(f"{key:%Y-%m}", []).append(days[key])
+    periods: dict[str, list[DateLink]] = {}
+    for link in date_links:
+        if link.date.value.precision in ("week", "month", "season"):
+            periods.setdefault(link.date.value.month, []).append(link)
+    return TimelineIndex(sorted(keys), by_month, periods)
+
+
 def month_keys(corpus: Corpus) -> list[str]:
     """Every month with an event, a publication or a date an article mentions, oldest first."""
-    if corpus.months is None:
-        corpus.months = _month_keys(corpus)
-    return corpus.months
-
-
-def _month_keys(corpus: Corpus) -> list[str]:
-    keys = {f"{event.date:%Y-%m}" for event in corpus.kb.events}
-    keys |= {f"{a.article.published:%Y-%m}" for a in corpus.articles.values()}
-    keys |= {link.date.value.month for link in corpus.date_links if link.date.value.precision != "year"}
-    return sorted(keys)
+    return corpus.timeline.months
 
 
 def years(corpus: Corpus) -> list[int]:
@@ -40,38 +67,12 @@ def years(corpus: Corpus) -> list[int]:
 
 
 def days_of(corpus: Corpus, month: str) -> list[Day]:
-    if corpus.days is None:
-        corpus.days = _all_days(corpus)
-    return corpus.days.get(month, [])
-
-
-def _all_days(corpus: Corpus) -> dict[str, list[Day]]:
-    """Every day with something on it, grouped by month: computed once per build."""
-    days: dict[dt.date, Day] = {}
-
-    def day(when: dt.date) -> Day:
-        return days.setdefault(when, Day(when))
-
-    for event in corpus.kb.events:
-        day(event.date).events.append(event)
-    for annotated in corpus.newest_first():
-        day(annotated.article.published).published.append(annotated.article.slug)
-    for when, links in corpus.links_by_day.items():
-        day(when).mentions.extend(links)
-    months: dict[str, list[Day]] = {}
-    for key in sorted(days):
-        months.setdefault(f"{key:%Y-%m}", []).append(days[key])
-    return months
+    return corpus.timeline.days.get(month, [])
 
 
 def periods_of(corpus: Corpus, month: str) -> list[DateLink]:
     """Mentions of weeks, months and seasons that start in ``month``."""
-    if corpus.periods is None:
-        corpus.periods = {}
-        for link in corpus.date_links:
-            if link.date.value.precision in ("week", "month", "season"):
-                corpus.periods.setdefault(link.date.value.month, []).append(link)
-    return corpus.periods.get(month, [])
+    return corpus.timeline.periods.get(month, [])
 
 
 def events_on(corpus: Corpus, when: dt.date) -> list[Event]:
@@ -98,6 +99,3 @@ def article_events(corpus: Corpus, slug: str) -> list[Event]:
 
 def entity_events(corpus: Corpus, entity_id: str) -> list[Event]:
     return [e for e in corpus.kb.events if entity_id in e.entities]
-
-
-# --- exports ------------------------------------------------------------------------------

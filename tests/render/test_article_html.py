@@ -11,15 +11,22 @@ from hypothesis import strategies as st
 from newsroom.corpus import Corpus, annotate
 from newsroom.loader import parse_article
 from newsroom.mdext import NewsroomExtension, placeholder
+from newsroom.pages import ArticlePage
 
 FRONT = "---\ntitle: T\npublished: 2023-04-28\npublisher: P\n---\n"
 
 
+def convert(corpus: Corpus, slug: str, extensions=()) -> str:
+    """The article's page as the extension puts it in the Markdown's HTML."""
+    article = corpus.articles[slug].article
+    spec = ArticlePage(article.src_uri, article.title, article.title, slug)
+    md = markdown.Markdown(extensions=[*extensions, NewsroomExtension(corpus=lambda: corpus, specs=lambda: {spec.src_uri: spec})])
+    return md.convert(placeholder(spec))
+
+
 def render(kb, matcher, body: str, slug: str = "2023-04-28-test") -> str:
     article = annotate(parse_article(FRONT + body, f"docs/articles/{slug}.txt", slug), matcher)
-    corpus = Corpus(kb=kb, articles={slug: article})
-    md = markdown.Markdown(extensions=["toc", "attr_list", NewsroomExtension(corpus=lambda: corpus)])
-    return md.convert(placeholder("article", slug))
+    return convert(Corpus(kb=kb, articles={slug: article}), slug, ["toc", "attr_list"])
 
 
 def paragraph_html(html: str, number: int) -> str:
@@ -50,7 +57,7 @@ def test_article_header_has_title_date_publisher_and_original(kb, matcher):
     article_text = FRONT.replace("publisher: P\n", "publisher: P & Co\nurl: https://example.org/a?x=1&y=2\n") + "Text.\n"
     article = annotate(parse_article(article_text, "docs/articles/2023-04-28-h.txt", "2023-04-28-h"), matcher)
     corpus = Corpus(kb=kb, articles={"2023-04-28-h": article})
-    html = markdown.Markdown(extensions=[NewsroomExtension(corpus=lambda: corpus)]).convert(placeholder("article", "2023-04-28-h"))
+    html = convert(corpus, "2023-04-28-h")
     assert '<h1 id="article-title">T</h1>' in html
     assert (
         '<p class="na-article__meta"><time datetime="2023-04-28">28 April 2023</time> · '
@@ -203,7 +210,7 @@ def test_titles_and_summaries_with_markup_render_as_text(kb, matcher, data):
     front = "---\n" + yaml.safe_dump({"title": title, "published": "2023-04-28", "publisher": "P", "summary": summary}, allow_unicode=True) + "---\n"
     article = annotate(parse_article(front + "Text.\n", "docs/articles/2023-04-28-t.txt", "2023-04-28-t"), matcher)
     corpus = Corpus(kb=kb, articles={"2023-04-28-t": article})
-    html = markdown.Markdown(extensions=[NewsroomExtension(corpus=lambda: corpus)]).convert(placeholder("article", "2023-04-28-t"))
+    html = convert(corpus, "2023-04-28-t")
     heading = re.search(r'<h1 id="article-title">(.*?)</h1>', html, re.S)
     assert heading and htmllib.unescape(heading.group(1)) == title.strip() and "<" not in heading.group(1)
     assert htmllib.escape(summary.strip(), quote=False) in html

@@ -55,9 +55,7 @@ def archive_year(corpus: Corpus, year: str) -> Element:
     return root
 
 
-def archive_month(corpus: Corpus, key: str) -> Element:
-    month, _, page_text = key.partition("/")
-    page = int(page_text or 1)
+def archive_month(corpus: Corpus, month: str, page: int) -> Element:
     here = archive_uri(month, page)
     articles = corpus.by_month()[month]
     size = corpus.settings.page_size

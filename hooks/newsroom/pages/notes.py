@@ -55,10 +55,9 @@ def notes_index(corpus: Corpus) -> Element:
     return root
 
 
-def note_page(corpus: Corpus, key: str) -> Element:
+def note_page(corpus: Corpus, slug: str, note_id: str) -> Element:
     """The page a note's link leads to when shared: the passage in its paragraph, the note, its
     sources, the article, and a prominent link to the passage in the article."""
-    slug, _, note_id = key.partition("/")
     annotated = corpus.articles[slug]
     article = annotated.article
     note = next(n for n in annotated.notes if n.id == note_id)
