@@ -30,6 +30,7 @@ import http.server
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -71,12 +72,13 @@ CLOCK = """() => {
 }"""
 
 
-def first_queries(site: Path) -> list[tuple[str, int, int, float, int, int, float]]:
+def first_queries(site: Path, runs: int = 1) -> list[tuple[str, int, int, float, int, int, float]]:
     """(query, pause, bytes, milliseconds, requests, results, milliseconds in the page) of each
     query, each in a fresh browser context: typed at once when search opens (pause 0), or a second
     later (pause 1000 ms). The first time is Playwright's, from entering the query to seeing the
     results (it includes Playwright's own round trips to the browser, tens of milliseconds); the
-    second is the page's, from the query's input event to the results put in the page."""
+    second is the page's, from the query's input event to the results put in the page. With
+    ``runs`` > 1 each is measured that many times and the times are the medians."""
     from playwright.sync_api import sync_playwright
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
@@ -88,42 +90,52 @@ def first_queries(site: Path) -> list[tuple[str, int, int, float, int, int, floa
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"])
             for query in QUERIES:
                 for pause in (0, 1000):
-                    context = browser.new_context(viewport={"width": 1280, "height": 900})
-                    page = context.new_page()
-                    page.goto(base + "about/")
-                    page.wait_for_load_state("networkidle")
-                    sizes: list[int] = []
-
-                    def count(request, sizes=sizes) -> None:
-                        measured = request.sizes()
-                        sizes.append(measured["responseBodySize"] + measured["responseHeadersSize"])
-
-                    page.on("requestfinished", count)
-                    page.evaluate(CLOCK)
-                    page.keyboard.press("/")  # search opens, and starts loading
-                    page.wait_for_timeout(pause)  # 0: the query is typed at once; 1000: at a reader's pace
-                    started = time.perf_counter()
-                    page.fill("[data-na-search-query]", query)
-                    done = "q => document.querySelector('[data-na-search]').getAttribute('data-na-search-done') === q"
-                    page.wait_for_function(done, arg=query, timeout=60000, polling="raf")
-                    elapsed = (time.perf_counter() - started) * 1000
-                    page.wait_for_load_state("networkidle")
-                    page.wait_for_timeout(300)
-                    results = int(re.sub(r"\D", "", page.inner_text("#na-search-status").split(" ")[0]) or 0)
-                    in_page = page.evaluate("window.__shown - window.__asked")
-                    out.append((query, pause, sum(sizes), elapsed, len(sizes), results, in_page))
-                    context.close()
+                    measured = [_first_query(browser, base, query, pause) for _ in range(runs)]
+                    size, requests, results = measured[0][0], measured[0][2], measured[0][3]
+                    elapsed = statistics.median(m[1] for m in measured)
+                    in_page = statistics.median(m[4] for m in measured)
+                    out.append((query, pause, size, elapsed, requests, results, in_page))
             browser.close()
     finally:
         server.shutdown()
     return out
 
 
-def print_queries(site: Path, prefix: str) -> None:
+def _first_query(browser, base: str, query: str, pause: int) -> tuple[int, float, int, int, float]:
+    """(bytes, milliseconds, requests, results, milliseconds in the page) of one first search."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base + "about/")
+    page.wait_for_load_state("networkidle")
+    sizes: list[int] = []
+
+    def count(request) -> None:
+        measured = request.sizes()
+        sizes.append(measured["responseBodySize"] + measured["responseHeadersSize"])
+
+    page.on("requestfinished", count)
+    page.evaluate(CLOCK)
+    page.keyboard.press("/")  # search opens, and starts loading
+    page.wait_for_timeout(pause)  # 0: the query is typed at once; 1000: at a reader's pace
+    started = time.perf_counter()
+    page.fill("[data-na-search-query]", query)
+    done = "q => document.querySelector('[data-na-search]').getAttribute('data-na-search-done') === q"
+    page.wait_for_function(done, arg=query, timeout=60000, polling="raf")
+    elapsed = (time.perf_counter() - started) * 1000
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    results = int(re.sub(r"\D", "", page.inner_text("#na-search-status").split(" ")[0]) or 0)
+    in_page = page.evaluate("window.__shown - window.__asked")
+    context.close()
+    return sum(sizes), elapsed, len(sizes), results, in_page
+
+
+def print_queries(site: Path, prefix: str, runs: int = 1) -> None:
     """A line per first search on ``site`` (:func:`first_queries`)."""
-    for query, pause, size, ms, requests, results, in_page in first_queries(site):
+    for query, pause, size, ms, requests, results, in_page in first_queries(site, runs):
         when = "typed at once" if not pause else f"typed {pause / 1000:.0f} s after opening"
-        print(f"{prefix}first search {query!r}, {when}: {size / 1024:.0f} KB in {requests} requests, results after {ms:.0f} ms "
+        median = f" (medians of {runs})" if runs > 1 else ""
+        print(f"{prefix}first search {query!r}, {when}: {size / 1024:.0f} KB in {requests} requests, results after {ms:.0f} ms{median} "
               f"({in_page:.0f} ms in the page; {results} results)", flush=True)
 
 
@@ -134,11 +146,12 @@ def main() -> None:
     parser.add_argument("--before", type=Path, help="a checkout whose engine to build the same project with")
     parser.add_argument("--keep", type=Path, help="write the projects here and keep them")
     parser.add_argument("--site", type=Path, help="only measure the first searches on this built site")
+    parser.add_argument("--runs", type=int, default=1, help="measure each first search this many times and give the medians")
     parser.add_argument("--vocabulary", choices=("narrow", "real"), default="narrow",
                         help="the articles' words: about 50 (every word in every article: the worst case) or a real text's (Zipf)")
     args = parser.parse_args()
     if args.site:
-        print_queries(args.site, "")
+        print_queries(args.site, "", args.runs)
         return
     kb = synthetic_kb(args.entities)
     print(f"machine: {platform.machine()}, Python {platform.python_version()}; M = {len(kb.entities)} entities; {args.vocabulary} vocabulary")
@@ -182,7 +195,7 @@ def main() -> None:
                     found = re.search(r"search index written in ([\d.]+) s", before_log)
                     print(f"  before ({args.before}): build {before_time:.1f} s, of which the Pagefind index "
                           f"{found.group(1) if found else '?'} s; index {folder_size(before / 'site' / 'pagefind') / 1e6:.1f} MB on disk", flush=True)
-                    print_queries(before / "site", "  before: ")
+                    print_queries(before / "site", "  before: ", args.runs)
             after_time, log = build(annotated)
             found = re.search(r"search index written in ([\d.]+) s", log)
             pagefind = annotated / "site" / "pagefind"
@@ -192,7 +205,7 @@ def main() -> None:
                 f"index {folder_size(pagefind) / 1e6:.1f} MB on disk in {sum(1 for _ in pagefind.rglob('*'))} files, {pages} records",
                 flush=True,
             )
-            print_queries(annotated / "site", "  ")
+            print_queries(annotated / "site", "  ", args.runs)
         finally:
             if not args.keep:
                 shutil.rmtree(folder, ignore_errors=True)

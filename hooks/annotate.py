@@ -161,7 +161,7 @@ def on_config(config):
     _state = _engine.BuildState(_caches, mode, engine=code)
     _state.context = _engine.build_context(code, project, config)
     try:
-        _state.load_knowledge_base(Path(config.docs_dir) / "_data", os.path.join(_shown(config), "_data"))
+        _state.load_knowledge_base(Path(config.docs_dir) / "_data", os.path.join(_shown(config), "_data"), config.extra.get("archive"))
     except _engine.DataError as err:
         raise PluginError(str(err)) from None
     config.markdown_extensions.append(_state.extension())
@@ -177,7 +177,7 @@ def _shown(config) -> str:
 
 def on_files(files: Files, config) -> Files:
     try:
-        generated = _state.load_articles(Path(config.docs_dir), _shown(config), config.site_url or "/", config.extra.get("archive"))
+        generated = _state.load_articles(Path(config.docs_dir), _shown(config), config.site_url or "/")
     except _engine.DataError as err:
         raise PluginError(str(err)) from None
     for line in _state.report(only_annotated_now=_dirty):

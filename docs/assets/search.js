@@ -88,7 +88,7 @@
   /* Pagefind does not require a query's word that an index lacks: it takes the longest word of
      the index that begins the query's word instead ("51" for "517"), or leaves it out. In one
      index of everything that happens only to a word no page has; across parts it would let a
-     part without "Okafor" answer "Okafor budget" with pages about budgets, or "Barton" with
+     part without "Okafor" answer "Okafor budget" with pages about budgets, or "Bartley" with
      pages about a bar. So each word is first looked up exactly (quoted: no extensions, no
      prefixes), counted by part without being ranked (a filter no record has), and the parts
      that lack a word another part has are left out. A word no part has exactly (one still being

@@ -1,52 +1,87 @@
 """Editors' Markdown (note bodies) as ElementTree nodes, with entity mentions linked.
 
-The body is converted by a plain Python-Markdown instance (raw HTML is shown as text, not
-run), then read back into elements, so its links stay inside the page's tree where MkDocs
-checks them, and its text can be searched for mentions like article text.
+The body is converted by a Python-Markdown instance of its own that knows no raw HTML and no
+entities (they are shown as typed, never run), and its tree is taken as it is, after the
+inline patterns, by a treeprocessor (as the abbr extension works on the tree): no HTML string
+is written and parsed back. Its links stay inside the page's tree, where the engine checks
+them, and its text can be searched for mentions like article text.
 """
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from xml.etree.ElementTree import Element
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
-from .html import E, add
+from .html import add
 
-VOID = {"br", "hr", "img", "input", "wbr"}
 NO_MENTIONS = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
+# What would read raw HTML or character references in the source, or make links of <…>: off,
+# so that "<b>" or "&amp;" in a note shows as typed.
+_RAW = {"preprocessors": ("html_block",), "inlinePatterns": ("html", "entity", "autolink", "automail")}
 
 
-class _TreeBuilder(HTMLParser):
+class _Take(Treeprocessor):
+    """Keeps the tree, after the inline patterns and the unescaping of backslash escapes."""
+
+    root: Element | None = None
+
+    def run(self, root: Element) -> None:
+        self.root = root
+
+
+class _BodyMarkdown:
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Element("div")
-        self.stack = [self.root]
+        self.md = markdown.Markdown(extensions=["sane_lists"])
+        for registry, names in _RAW.items():
+            for name in names:
+                getattr(self.md, registry).deregister(name)
+        self.take = _Take(self.md)
+        self.md.treeprocessors.register(self.take, "newsroom_take", -100)
 
-    def handle_starttag(self, tag, attrs):
-        element = E(tag, {k: v for k, v in attrs if v is not None})
-        self.stack[-1].append(element)
-        if tag not in VOID:
-            self.stack.append(element)
+    def elements(self, source: str) -> list[Element]:
+        self.md.reset()
+        self.take.root = None
+        self.md.convert(source)  # a blank source is not parsed: no tree then
+        root = self.take.root
+        if root is None:
+            return []
+        for element in root.iter():
+            _escape(element)
+        elements = list(root)
+        if elements and not (elements[-1].tail or "").strip():
+            elements[-1].tail = None  # as Markdown's own HTML, which ends with the last block
+        return elements
 
-    def handle_endtag(self, tag):
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
 
-    def handle_data(self, data):
-        add(self.stack[-1], data)
+def _escape(element: Element) -> None:
+    """Text and attributes as the page's trees hold them (``newsroom.html``: ``&`` escaped, the
+    serialiser escapes the rest); a code span's or block's text comes HTML-escaped: unescaped first."""
+    if element.text:
+        raw = _code_unescape(element.text) if element.tag == "code" else element.text
+        element.text = AtomicString(raw.replace("&", "&amp;"))
+    if element.tail:
+        element.tail = AtomicString(element.tail.replace("&", "&amp;"))
+    for key, value in element.items():
+        element.set(key, value.replace("&", "&amp;"))
+
+
+def _code_unescape(text: str) -> str:
+    """The inverse of Python-Markdown's ``util.code_escape``."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+_converter: _BodyMarkdown | None = None
 
 
 def markdown_elements(source: str) -> list[Element]:
     """Block elements for ``source`` (Markdown); any raw HTML in it is shown as typed."""
-    html = markdown.Markdown(extensions=["sane_lists"]).convert(source.replace("&", "&amp;").replace("<", "&lt;"))
-    builder = _TreeBuilder()
-    builder.feed(html)
-    builder.close()
-    return list(builder.root)
+    global _converter
+    if _converter is None:
+        _converter = _BodyMarkdown()
+    return _converter.elements(source)
 
 
 def link_text_nodes(element: Element, link) -> None:

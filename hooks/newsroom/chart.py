@@ -18,18 +18,9 @@ from xml.etree.ElementTree import Element
 
 from .dates import long_date
 from .html import E, rel
-from .loader import EVENT_KINDS
 from .model import Event
+from .settings import Kind
 
-KIND_LABELS = {
-    "ballot-opened": "Ballot opens",
-    "ballot-result": "Ballot result",
-    "strike": "Strike",
-    "offer": "Offer",
-    "acceptance": "Acceptance",
-    "report": "Report",
-    "other": "Other",
-}
 MONTH_WIDTH = 56
 LANE_HEIGHT = 34
 LEFT = 124  # room for the lanes' names, at least
@@ -46,18 +37,18 @@ def _months(first: dt.date, last: dt.date) -> list[dt.date]:
     return months
 
 
-def _shape(kind: str, x: float, y: float) -> Element:
-    """The mark of an event of ``kind`` centred at (x, y)."""
+def _shape(mark: str, x: float, y: float) -> Element:
+    """``mark`` (one of ``settings.MARKS``, which annotate.css colours) centred at (x, y)."""
     r = 6.5
-    if kind in ("ballot-opened", "other"):
-        return E("circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": "5.5" if kind == "other" else f"{r}"})
-    if kind == "strike":
+    if mark in ("purple-ring", "grey-dot"):
+        return E("circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": "5.5" if mark == "grey-dot" else f"{r}"})
+    if mark == "red-dot":
         return E("circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": f"{r + 0.5}"})
-    if kind in ("ballot-result", "report"):
-        return E("rect", {"x": f"{x - r:.1f}", "y": f"{y - r:.1f}", "width": f"{2 * r}", "height": f"{2 * r}", "rx": "1.5" if kind == "ballot-result" else "0"})
-    if kind == "offer":
+    if mark in ("purple-square", "orange-square"):
+        return E("rect", {"x": f"{x - r:.1f}", "y": f"{y - r:.1f}", "width": f"{2 * r}", "height": f"{2 * r}", "rx": "1.5" if mark == "purple-square" else "0"})
+    if mark == "blue-diamond":
         return E("path", {"d": f"M{x:.1f} {y - r - 1:.1f}L{x + r + 1:.1f} {y:.1f}L{x:.1f} {y + r + 1:.1f}L{x - r - 1:.1f} {y:.1f}Z"})
-    return E("path", {"d": f"M{x:.1f} {y - r - 1:.1f}L{x + r + 1:.1f} {y + r:.1f}L{x - r - 1:.1f} {y + r:.1f}Z"})  # acceptance
+    return E("path", {"d": f"M{x:.1f} {y - r - 1:.1f}L{x + r + 1:.1f} {y + r:.1f}L{x - r - 1:.1f} {y + r:.1f}Z"})  # green-triangle
 
 
 def chart(
@@ -67,10 +58,13 @@ def chart(
     event_uri,
     published: list[dt.date] = (),
     title: str = "Events over time",
+    kinds: tuple[Kind, ...] = (Kind("other", "Other", "grey-dot"),),
 ) -> Element | None:
     """The chart of ``events`` in ``lanes`` ((entity id, label), in order), or None without events.
     ``event_uri(event)`` is the source path of an event's place on its month page; ``published``
-    the publication days of the articles to draw on the axis."""
+    the publication days of the articles to draw on the axis; ``kinds`` the events' kinds (the
+    settings'), each with its label and mark, in the key's order."""
+    kind_of = {kind.id: kind for kind in kinds}
     if not events:
         return None
     lane_of = {entity: index for index, (entity, _) in enumerate(lanes)}
@@ -148,7 +142,7 @@ def chart(
     marks = E("g", {"class": "na-chart__marks"})
     for event, involved in placed:
         x = x_of(event.date)
-        kind = event.kind
+        kind = kind_of[event.kind]
         if len(involved) > 1:
             top, bottom = f"{y_of(involved[0]):.1f}", f"{y_of(involved[-1]):.1f}"
             marks.append(E("line", {"class": "na-chart__link", "aria-hidden": "true", "x1": f"{x:.1f}", "x2": f"{x:.1f}", "y1": top, "y2": bottom}))
@@ -165,28 +159,28 @@ def chart(
                 # xlink:href, not href: Material's instant navigation rewrites every [href] on a
                 # page it loads, and an SVG link's href cannot be set (a TypeError).
                 "xlink:href": rel(here, event_uri(event)),
-                "class": f"na-chart__mark na-chart__mark--{kind}",
-                "aria-label": f"{when}: {event.title} ({KIND_LABELS[kind].lower()})",
+                "class": f"na-chart__mark na-chart__mark--{kind.mark}",
+                "aria-label": f"{when}: {event.title} ({kind.label.lower()})",
             },
             E("title", {}, f"{when}: {event.title}"),
             span,
-            _shape(kind, x, y_of(involved[0])),
+            _shape(kind.mark, x, y_of(involved[0])),
         )
         marks.append(link)
     svg.append(marks)
     legend = E("ul", {"class": "na-chart__legend", "aria-label": "Kinds of event"})
-    for kind in EVENT_KINDS:
-        if any(e.kind == kind for e in events):
+    for kind in kinds:
+        if any(e.kind == kind.id for e in events):
             legend.append(
                 E(
                     "li",
                     {},
                     E(
                         "svg",
-                        {"class": f"na-chart__key na-chart__mark--{kind}", "viewBox": "0 0 18 18", "width": "18", "height": "18", "aria-hidden": "true"},
-                        _shape(kind, 9, 9),
+                        {"class": f"na-chart__key na-chart__mark--{kind.mark}", "viewBox": "0 0 18 18", "width": "18", "height": "18", "aria-hidden": "true"},
+                        _shape(kind.mark, 9, 9),
                     ),
-                    KIND_LABELS[kind],
+                    kind.label,
                 )
             )
     return E(

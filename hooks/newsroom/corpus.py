@@ -170,11 +170,10 @@ def build_corpus(
     article_paths: list[tuple[Path, str]],
     annotations: AnnotationMemo | None = None,
     names: set[str] | None = None,
-    **given,
 ) -> Corpus:
-    """Load, annotate and index every article (:func:`annotate_articles`). ``given``: the rest
-    of the :class:`Corpus`'s fields (``site_url``, ``settings``, …)."""
-    return Corpus(kb=kb, articles=annotate_articles(matcher, article_paths, annotations, names), matcher=matcher, **given)
+    """Load, annotate and index every article (:func:`annotate_articles`), with the other fields
+    of the :class:`Corpus` at their defaults (the build gives them: ``newsroom.site``)."""
+    return Corpus(kb=kb, articles=annotate_articles(matcher, article_paths, annotations, names), matcher=matcher)
 
 
 def annotate_articles(

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Collection, Hashable
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,6 @@ from .model import (
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 URL_PATTERN = re.compile(r"https?://[^\s/$.?#][^\s]*")
-EVENT_KINDS = ("ballot-opened", "ballot-result", "strike", "offer", "acceptance", "report", "other")  # an event's `kind`
 MAX_NAME = 200  # characters in a name or alias (the matcher builds a pattern per character)
 LINK_SCHEMES = ("http", "https", "mailto")  # what links editors write may use (and none: inside the site)
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
@@ -40,7 +39,6 @@ def safe_link(url: str) -> bool:
     cleaned = re.sub(r"[\t\n\r]", "", url).strip("".join(chr(c) for c in range(0x21)))
     match = _SCHEME.match(cleaned)
     return match is None or match.group(1).lower() in LINK_SCHEMES
-ORGANISATION_KINDS = ("union", "government", "government-department", "public-body", "other")
 ARTICLE_KEYS = ("title", "published", "publisher", "url", "byline", "summary", "tags")
 KB_FILES = ("organisations", "people", "terms", "offices", "events")
 
@@ -266,11 +264,20 @@ def _role(record: _Record) -> Role:
     )
 
 
-def _organisation(record: _Record) -> Organisation:
+def _kind(record: _Record, kinds: Collection[str] | None, setting: str, default: str | None = None) -> str:
+    """The entry's ``kind``: one of ``kinds`` (mkdocs.yml's ``extra.archive.<setting>`` lists
+    them), or any slug when ``kinds`` is None."""
+    if default is not None and record.text("kind", required=False) is None:
+        return default
+    kind = record.ident("kind")
+    if kinds is not None and kind not in kinds:
+        raise record.fail("kind", f"unknown kind {kind!r}; use one of {', '.join(kinds)} (or add it to mkdocs.yml's extra.archive.{setting})")
+    return kind
+
+
+def _organisation(record: _Record, kinds: Collection[str] | None = None) -> Organisation:
     record.only(("id", "name", "short_name", "kind", "description", "aliases", "website", "sources"))
-    kind = record.required("kind")
-    if kind not in ORGANISATION_KINDS:
-        raise record.fail("kind", f"unknown kind {kind!r}; use one of {', '.join(ORGANISATION_KINDS)}")
+    kind = _kind(record, kinds, "organisation_kinds")
     name = record.required("name")
     return Organisation(
         id=record.ident(),
@@ -281,7 +288,6 @@ def _organisation(record: _Record) -> Organisation:
         aliases=record.texts("aliases"),
         website=record.url("website"),
         sources=record.sources(),
-        line=record.line,
     )
 
 
@@ -294,7 +300,6 @@ def _person(record: _Record) -> Person:
         aliases=record.texts("aliases"),
         roles=tuple(_role(role) for role in record.records("roles")),
         sources=record.sources(),
-        line=record.line,
     )
 
 
@@ -306,7 +311,6 @@ def _term(record: _Record) -> Term:
         definition=record.required("definition"),
         aliases=record.texts("aliases"),
         sources=record.sources(),
-        line=record.line,
     )
 
 
@@ -317,19 +321,16 @@ def _office(record: _Record) -> Office:
         name=record.required("name"),
         aliases=record.texts("aliases"),
         sources=record.sources(),
-        line=record.line,
     )
 
 
-def _event(record: _Record) -> Event:
+def _event(record: _Record, kinds: Collection[str] | None = None) -> Event:
     record.only(("id", "date", "end", "title", "description", "kind", "entities", "sources"))
     date, end = record.date("date"), record.date("end", required=False)
     assert date is not None
     if end and end < date:
         raise record.fail("end", f"ends ({end}) before it starts ({date}); fix the dates")
-    kind = record.text("kind", required=False) or "other"
-    if kind not in EVENT_KINDS:
-        raise record.fail("kind", f"unknown kind {kind!r}; use one of {', '.join(EVENT_KINDS)}")
+    kind = _kind(record, kinds, "event_kinds", default="other")
     return Event(
         id=record.ident(),
         date=date,
@@ -338,7 +339,6 @@ def _event(record: _Record) -> Event:
         description=record.required("description"),
         entities=record.texts("entities"),
         sources=record.sources(),
-        line=record.line,
         kind=kind,
     )
 
@@ -348,16 +348,20 @@ def normalise_alias(alias: str) -> str:
     return " ".join(alias.replace("\u2019", "'").split())
 
 
-def load_knowledge_base(data_dir: Path | str, shown_dir: str | None = None) -> KnowledgeBase:
+def load_knowledge_base(
+    data_dir: Path | str, shown_dir: str | None = None, organisation_kinds: Collection[str] | None = None, event_kinds: Collection[str] | None = None
+) -> KnowledgeBase:
     """Load and cross-check ``organisations.yml``, ``people.yml``, ``terms.yml``, ``offices.yml``,
-    ``events.yml``. Errors name each file as ``shown_dir/<name>.yml`` (as the editor knows it)."""
+    ``events.yml``. Errors name each file as ``shown_dir/<name>.yml`` (as the editor knows it).
+    An organisation's or event's ``kind`` must be one of ``organisation_kinds`` or ``event_kinds``
+    (the settings' ids: ``newsroom.settings``); None lets any slug through."""
     data_dir = Path(data_dir)
     builders: dict[str, Callable[[_Record], Any]] = {
-        "organisations": _organisation,
+        "organisations": lambda record: _organisation(record, organisation_kinds),
         "people": _person,
         "terms": _term,
         "offices": _office,
-        "events": _event,
+        "events": lambda record: _event(record, event_kinds),
     }
     loaded: dict[str, list[tuple[_Record, Any]]] = {}
     for name in KB_FILES:
@@ -392,7 +396,7 @@ def load_knowledge_base(data_dir: Path | str, shown_dir: str | None = None) -> K
     owners: dict[str, tuple[str, _Record]] = {}
     for name in ("organisations", "people", "terms", "offices"):
         for record, item in loaded[name]:
-            names = {item.name, getattr(item, "short_name", None), *item.aliases}  # a term's name is its `term`
+            names = {item.name, item.short_name if isinstance(item, Organisation) else None, *item.aliases}  # a term's name is its `term`
             for alias in sorted(n for n in names if n):
                 if len(alias) > MAX_NAME:
                     raise record.fail(_written_at(item, alias), f"{alias[:40]!r}… is {len(alias):,} characters long; a name or alias has at most {MAX_NAME}")
@@ -443,7 +447,7 @@ def parse_article(text: str, path: str, slug: str) -> Article:
     for number, index in enumerate((i for i in range(close + 1, len(lines)) if lines[i].strip()), start=1):
         body = lines[index].rstrip("\r")
         _check_text(body, path, index + 1)
-        paragraphs.append(Paragraph(number=number, text=body, line=index + 1))
+        paragraphs.append(Paragraph(number=number, text=body))
     if not paragraphs:
         raise DataError(path, close + 1, "text", "the article has no text after the front matter")
     assert published is not None

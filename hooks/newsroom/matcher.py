@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .loader import normalise_alias
-from .model import KnowledgeBase, Mention
+from .model import KnowledgeBase, Mention, Person
 
 HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Professor", "Prof")
 _APOSTROPHES = "'\u2019"
@@ -24,7 +24,7 @@ _APOSTROPHES = "'\u2019"
 class Target:
     """What an alias points at: an entity, an office (resolved by date) or a surname form."""
 
-    kind: str  # "entity" | "office" | "surname" | "honorific"
+    via: str  # how it is resolved: "entity" | "office" (by date) | "surname" | "honorific" (by who is named)
     key: str  # entity id, office id, or surname
     skip: int = 0  # characters of a leading "the " that are context, not part of the link
 
@@ -120,7 +120,7 @@ def _forms(alias: str, target: Target) -> list[tuple[str, Target]]:
 
 
 def _skip(target: Target, skip: int) -> Target:
-    return Target(target.kind, target.key, skip)
+    return Target(target.via, target.key, skip)
 
 
 @dataclass
@@ -143,9 +143,9 @@ def find_mentions(
         start = match.start() + target.skip
         words = text[start:match.end()]
         entity: str | None = None
-        if target.kind == "entity":
+        if target.via == "entity":
             entity = target.key
-        elif target.kind == "office":
+        elif target.via == "office":
             holders = kb.holders(target.key, context.published)
             if len(holders) == 1:
                 entity = holders[0].id
@@ -155,11 +155,11 @@ def find_mentions(
         else:
             candidates = matcher.by_surname[target.key]
             named = [pid for pid in candidates if pid in context.named]
-            if target.kind == "honorific" and len(candidates) == 1:
+            if target.via == "honorific" and len(candidates) == 1:
                 entity = candidates[0]
             elif len(named) == 1:
                 entity = named[0]
-            elif len(named) > 1 or (target.kind == "honorific" and candidates):
+            elif len(named) > 1 or (target.via == "honorific" and candidates):
                 unresolved.append(
                     Unresolved(words, paragraph, "could be " + " or ".join(sorted(named or candidates)) + "; name the person in full first")
                 )
@@ -169,14 +169,14 @@ def find_mentions(
         if mentions and _is_title_before_name(mentions[-1], text, start, kb, entity):
             mentions.pop()  # "Education Secretary Gillian Keegan": the title belongs to the name
         mentions.append(Mention(start=start, end=match.end(), entity=entity, text=words))
-        if entity in kb.entities and kb.entities[entity].section == "people" and entity not in context.named:
+        if isinstance(kb.entities.get(entity), Person) and entity not in context.named:
             context.named.append(entity)
     return mentions, unresolved
 
 
 def _is_title_before_name(previous: Mention, text: str, start: int, kb: KnowledgeBase, entity: str) -> bool:
     """True when ``previous`` is an office title standing right before a person's name."""
-    if kb.entities[entity].section != "people" or text[previous.end:start].strip():
+    if not isinstance(kb.entities[entity], Person) or text[previous.end:start].strip():
         return False
     return any(normalise_alias(previous.text) in {normalise_alias(a) for a in (o.name, *o.aliases)} for o in kb.offices)
 

@@ -34,7 +34,6 @@ class Organisation:
     aliases: tuple[str, ...] = ()
     website: str | None = None
     sources: tuple[str, ...] = ()
-    line: int = 0
 
     @property
     def label(self) -> str:
@@ -53,7 +52,6 @@ class Person:
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     sources: tuple[str, ...] = ()
-    line: int = 0
 
     @property
     def label(self) -> str:
@@ -78,7 +76,6 @@ class Term:
     definition: str
     aliases: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
-    line: int = 0
 
     @property
     def name(self) -> str:
@@ -101,7 +98,6 @@ class Office:
     name: str
     aliases: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
-    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -113,8 +109,7 @@ class Event:
     entities: tuple[str, ...] = ()
     end: dt.date | None = None
     sources: tuple[str, ...] = ()
-    line: int = 0
-    kind: str = "other"  # what sort of event: newsroom.chart.EVENT_KINDS
+    kind: str = "other"  # what sort of event: one of the settings' event_kinds
 
 
 Entity = Organisation | Person | Term
@@ -173,7 +168,6 @@ class KnowledgeBase:
 class Paragraph:
     number: int
     text: str
-    line: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,8 +42,6 @@ class Note:
     kind: str
     body: str
     anchor: Anchor
-    prefix: str | None = None
-    suffix: str | None = None
     sources: tuple[str, ...] = ()
     created: dt.date | None = None
     number: int = 0  # order in the article, from 1
@@ -174,8 +172,6 @@ def load_notes(path: Path, shown: str, article: Article, text: str | None = None
                 kind=kind,
                 body=body,
                 anchor=anchor,
-                prefix=record.mapping.get("prefix"),
-                suffix=record.mapping.get("suffix"),
                 sources=record.sources(required=False),
                 created=record.date("created", required=False),
             )

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import KnowledgeBase, Mention, Paragraph
+from .model import KnowledgeBase, Mention, Organisation, Paragraph, Person
 
 OPENERS = {"\u201c", '"'}
 CLOSERS = {"\u201d", '"'}
@@ -37,7 +37,6 @@ class Quote:
     end: int  # offset just past the closing mark (or the paragraph's end)
     text: str  # the words inside the marks
     speaker: str | None
-    continued: bool = False
 
 
 def find_quotations(text: str, open_at_start: bool) -> list[tuple[int, int, bool]]:
@@ -75,30 +74,28 @@ def attribute(kb: KnowledgeBase, paragraphs: tuple[Paragraph, ...], mentions: tu
         masked = _masked(text, spans)
         had_speaker = False
         for start, end, closed in spans:
-            continued = open_from_before and start == 0
+            # A quotation that opens its paragraph (one continued from the paragraph before
+            # among them) has no clause before it: its speaker is the last one.
+            sentence_start = max([m.end() for m in SENTENCE_END.finditer(masked, 0, start)], default=0)
+            clause = masked[sentence_start:start]
+            verbs = list(SPEECH_VERB.finditer(clause))
             speaker = None
-            if continued:
-                speaker = last_speaker
-            else:
-                sentence_start = max([m.end() for m in SENTENCE_END.finditer(masked, 0, start)], default=0)
-                clause = masked[sentence_start:start]
-                verbs = list(SPEECH_VERB.finditer(clause))
-                if verbs:
-                    verb_at = sentence_start + verbs[-1].start()
-                    before = [m for m in found if sentence_start <= m.start and m.end <= verb_at]
-                    people = [m for m in before if kb.entities[m.entity].section == "people"]
-                    bodies = [m for m in before if kb.entities[m.entity].section == "glossary" and hasattr(kb.entities[m.entity], "kind")]
-                    if people:
-                        speaker = people[-1].entity
-                    elif PRONOUN.match(masked[sentence_start:verb_at]):
-                        speaker = last_speaker
-                    elif bodies:
-                        speaker = bodies[-1].entity
-                elif start == 0 or previous_had_speaker:
+            if verbs:
+                verb_at = sentence_start + verbs[-1].start()
+                before = [m for m in found if sentence_start <= m.start and m.end <= verb_at]
+                people = [m for m in before if isinstance(kb.entities[m.entity], Person)]
+                bodies = [m for m in before if isinstance(kb.entities[m.entity], Organisation)]
+                if people:
+                    speaker = people[-1].entity
+                elif PRONOUN.match(masked[sentence_start:verb_at]):
                     speaker = last_speaker
+                elif bodies:
+                    speaker = bodies[-1].entity
+            elif start == 0 or previous_had_speaker:
+                speaker = last_speaker
             inner_start = start + 1 if text[start] in OPENERS else start
             inner_end = end - 1 if closed else end
-            quotes.append(Quote(paragraph.number, start, end, text[inner_start:inner_end], speaker, continued))
+            quotes.append(Quote(paragraph.number, start, end, text[inner_start:inner_end], speaker))
             if speaker:
                 last_speaker = speaker
                 had_speaker = True

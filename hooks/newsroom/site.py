@@ -30,7 +30,7 @@ from .model import KnowledgeBase
 from .pages import ArticlePage, EntityPage, NotePage, PageSpec, page_specs
 from .search import BackgroundIndex, Sources, note_records, update_index
 from .search import front_matter as search_front_matter
-from .settings import read_settings
+from .settings import Settings, check_settings, read_settings
 from .urls import card_uri, entity_uri
 
 SOURCE_SUFFIXES = (".txt", ".notes.yml")
@@ -107,15 +107,21 @@ class BuildState:
         self.search_sources: Sources | None = None  # what Pagefind indexes of the site's pages (set by the hook)
         self.exported: list[str] = []  # the files exports() made (src_uri = dest_uri), for dirty builds
         self.build_date: dt.datetime | None = None  # the build's date (build_date): its pages' and exports' date
+        self.settings = Settings()  # mkdocs.yml's extra.archive, read with the knowledge base
 
-    def load_knowledge_base(self, data_dir: Path, shown_dir: str | None = None) -> None:
-        self.kb_digest = digest(self.engine, files_digest(tree_files(data_dir, (".yml", ".yaml")), data_dir), shown_dir)
+    def load_knowledge_base(self, data_dir: Path, shown_dir: str | None = None, archive: object = None) -> None:
+        """The settings (``archive``: mkdocs.yml's ``extra.archive``), then the knowledge base,
+        whose organisations and events must be of the kinds the settings list."""
+        self.settings = read_settings(archive)
+        kinds = ([k.id for k in self.settings.organisation_kinds], [k.id for k in self.settings.event_kinds])
+        self.kb_digest = digest(self.engine, files_digest(tree_files(data_dir, (".yml", ".yaml")), data_dir), shown_dir, kinds)
 
         def load() -> tuple[KnowledgeBase, Matcher]:
-            kb = load_knowledge_base(data_dir, shown_dir)
+            kb = load_knowledge_base(data_dir, shown_dir, *kinds)
             return kb, Matcher(kb)
 
         self.kb, self.matcher = self.remembered("knowledge_base", self.kb_digest, load)
+        check_settings(self.settings, self.kb)
         self.corpus = None
 
     def remembered(self, slot: str, key: str, make):
@@ -137,7 +143,7 @@ class BuildState:
         assert self.corpus is not None, "the corpus is built in on_files"
         return self.corpus
 
-    def load_articles(self, docs_dir: Path, shown_dir: str, site_url: str = "/", settings=None) -> list[tuple[str, str]]:
+    def load_articles(self, docs_dir: Path, shown_dir: str, site_url: str = "/") -> list[tuple[str, str]]:
         """Annotate every ``articles/*.txt``; return the generated pages as (src_uri, Markdown)."""
         assert self.kb is not None and self.matcher is not None
         folder = docs_dir / "articles"
@@ -148,11 +154,10 @@ class BuildState:
         present = set(names)
         paths = [(folder / name, os.path.join(shown_dir, "articles", name)) for name in names if name.endswith(".txt")]
         check_orphan_notes([(folder / name, os.path.join(shown_dir, "articles", name)) for name in names if name.endswith(".notes.yml")], present)
-        checked = read_settings(settings, self.kb)  # before the articles: a bad setting stops the build at once
         self.memo = ArticleMemo(self.caches.articles if self.caches else {}, self.kb_digest)
         articles = annotate_articles(self.matcher, paths, self.memo, present)
         self.corpus = Corpus(
-            self.kb, articles, self.matcher, site_url=site_url, settings=checked, digest=self.memo.corpus_digest(self.kb_digest), names_digest=self.kb_digest
+            self.kb, articles, self.matcher, site_url=site_url, settings=self.settings, digest=self.memo.corpus_digest(self.kb_digest), names_digest=self.kb_digest
         )
         self.build_date = build_date(self.corpus)
         self.specs = {spec.src_uri: spec for spec in page_specs(self.corpus)}

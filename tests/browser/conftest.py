@@ -14,7 +14,6 @@ import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 ANNOTATOR = os.path.join(os.path.dirname(__file__), "annotator")
-SCREENSHOTS = os.path.join(os.path.dirname(__file__), "screenshots")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -4,21 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-PAGES = {
-    "home": "",
-    "article": "articles/2023-04-28-unions-vow-coordinated-strikes/",
-    "articles index": "articles/",
-    "archive month": "archive/2023/04/",
-    "glossary index": "glossary/",
-    "glossary entry": "glossary/naht/",
-    "people index": "people/",
-    "person": "people/paul-whiteman/",
-    "organisation with statements": "glossary/dfe/",
-    "timeline index": "timeline/",
-    "timeline month": "timeline/2023-04/",
-    "notes index": "notes/",
-    "note's own page": "notes/2023-04-28-unions-vow-coordinated-strikes/four-national-walkouts/",
-}
+from tests.tools.helpers import PAGES
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

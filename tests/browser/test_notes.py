@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from tests.browser.conftest import SCREENSHOTS
+from tests.tools.helpers import SCREENSHOTS
 
 ARTICLE = "articles/2023-04-28-unions-vow-coordinated-strikes/"
 MARKER = '.na-note-marker[data-note="four-national-walkouts"]'

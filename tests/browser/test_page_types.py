@@ -7,8 +7,7 @@ import os
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS
-from tests.browser.test_accessibility import PAGES
+from tests.tools.helpers import PAGES, SCREENSHOTS
 
 
 @pytest.mark.parametrize("name", list(PAGES))

@@ -16,7 +16,7 @@ def test_filter_people_by_name_or_organisation(page, base_url):
     assert visible(page) == ["Mary Bousted", "Kevin Courtney", "Daniel Kebede", "Niamh Sweeney"]
     page.fill("#na-people-filter", "national education")
     assert len(visible(page)) == 4
-    assert page.locator(".na-timeline-count").inner_text() == "4 people"
+    assert page.locator(".na-filter-status").inner_text() == "4 people"
     page.fill("#na-people-filter", "")
     assert len(visible(page)) == 12
     assert page.console_errors == []

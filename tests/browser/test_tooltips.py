@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from tests.browser.conftest import SCREENSHOTS
+from tests.tools.helpers import SCREENSHOTS
 
 ARTICLE = "articles/2023-04-28-unions-vow-coordinated-strikes/"
 NAHT = "a.na-mention[data-entity=naht] >> nth=0"
@@ -23,7 +23,7 @@ def test_hover_shows_name_description_role_and_link(page, base_url):
     assert text.startswith("National Association of Head Teachers")
     assert "The school leaders' union" in text
     assert "On 28 April 2023: Led by Paul Whiteman (general secretary)" in text
-    assert tip.locator("a.na-card__link").evaluate("a => a.href") == base_url + "glossary/naht/"
+    assert tip.locator("a.na-tooltip__link").evaluate("a => a.href") == base_url + "glossary/naht/"
     os.makedirs(SCREENSHOTS, exist_ok=True)
     page.screenshot(path=os.path.join(SCREENSHOTS, "tooltip-hover.png"))
     assert page.console_errors == []
@@ -79,7 +79,7 @@ def test_first_tap_shows_tooltip_and_its_link_navigates(phone, base_url):
     tip.wait_for(state="visible")
     assert phone.url == base_url + ARTICLE
     phone.screenshot(path=os.path.join(SCREENSHOTS, "tooltip-tap-phone.png"))
-    tip.locator("a.na-card__link").tap()
+    tip.locator("a.na-tooltip__link").tap()
     phone.wait_for_url(base_url + "glossary/neu/")
     # Material's instant navigation sets the URL before it swaps the content: wait for the page.
     phone.locator("h1", has_text="National Education Union").wait_for()

@@ -10,8 +10,7 @@ from pathlib import Path
 
 from newsroom.loader import load_article
 
-from tests.conftest import _env
-from tests.render.test_article_html import paragraph_texts
+from tests.tools.helpers import build_env, paragraph_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = {
@@ -123,7 +122,7 @@ def test_builds_on_different_days_with_different_hash_seeds_are_byte_identical(s
     (clock / "sitecustomize.py").write_text(FAKE_CLOCK, encoding="utf-8")
     runs = []
     for name, shift, seed in (("today", 0, "1"), ("later", 400 * 86400 + 3 * 3600, "4242")):
-        env = _env() | {"PYTHONPATH": str(clock), "NEWSROOM_TEST_CLOCK_SHIFT": str(shift), "PYTHONHASHSEED": seed, "NEWSROOM_CACHE": "off"}
+        env = build_env() | {"PYTHONPATH": str(clock), "NEWSROOM_TEST_CLOCK_SHIFT": str(shift), "PYTHONHASHSEED": seed, "NEWSROOM_CACHE": "off"}
         command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site_copy.root / "mkdocs.yml"), "-d", str(site_copy.root / name)]
         result = subprocess.run(command, capture_output=True, text=True, cwd=site_copy.root, env=env)
         assert result.returncode == 0, result.stderr[-2000:]

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import ROOT, SiteCopy, _env, free_port
+from tests.tools.helpers import ROOT, SiteCopy, build_env, free_port
 from tests.tools.mutations import mutated
 
 SEED = "2023-04-28-unions-vow-coordinated-strikes"
@@ -105,7 +105,7 @@ def _wait(predicate, timeout: float, what: str) -> None:
 def test_serve_survives_a_bad_save_and_recovers_on_the_next_good_one(site_copy, tmp_path):
     port = free_port()
     log = tmp_path / "serve.log"
-    env = _env() | {"SITE_URL": f"http://127.0.0.1:{port}/"}
+    env = build_env() | {"SITE_URL": f"http://127.0.0.1:{port}/"}
     with open(log, "w") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(site_copy.root / "mkdocs.yml")],

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import _env
+from tests.tools.helpers import build_env, files_of
 
 HERE = Path(__file__).resolve().parent
 
@@ -29,7 +29,7 @@ def test_serve_rebuilds_and_warm_builds_equal_clean_builds_after_every_edit(site
     knowledge-base entries; edit a hand-written page with macros: after each, the site folder that
     `mkdocs serve`'s rebuild leaves, and a warm `mkdocs build`, equal a clean build without cache."""
     result = subprocess.run(
-        [sys.executable, str(HERE / "serve_steps.py"), str(site_copy.root)], capture_output=True, text=True, env=_env(), timeout=600
+        [sys.executable, str(HERE / "serve_steps.py"), str(site_copy.root)], capture_output=True, text=True, env=build_env(), timeout=600
     )
     steps = [line for line in result.stdout.splitlines() if line.startswith("step ")]
     assert result.returncode == 0, "\n".join(steps) + "\n" + result.stderr[-3000:]
@@ -62,7 +62,7 @@ def test_verify_mode_fails_when_a_cached_page_differs_from_a_fresh_one(site_copy
     db.execute("UPDATE html SET html = ? WHERE key = ?", (html.replace("Paul Whiteman", "Paul Stale", 1).encode(), key))
     db.commit()
     db.close()
-    env = _env() | {"NEWSROOM_CACHE": "verify"}
+    env = build_env() | {"NEWSROOM_CACHE": "verify"}
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-f", str(site_copy.root / "mkdocs.yml"), "-d", str(site_copy.root / "site")]
     result = subprocess.run(command, capture_output=True, text=True, cwd=site_copy.root, env=env)
     assert result.returncode != 0
@@ -155,7 +155,7 @@ def test_a_build_whose_pages_did_not_change_keeps_the_search_index(site_copy):
     site = site_copy.root / "site"
 
     def index() -> dict[str, bytes]:
-        return {str(p.relative_to(site)): p.read_bytes() for p in sorted((site / "pagefind").rglob("*")) if p.is_file()}
+        return files_of(site / "pagefind", site)
 
     first = site_copy.build(quiet=False)
     assert first.returncode == 0 and "search index written" in first.stderr and "(2 of 2 parts: reference, 2023)" in first.stderr
@@ -167,7 +167,7 @@ def test_a_build_whose_pages_did_not_change_keeps_the_search_index(site_copy):
     (stored / "pagefind-entry.json").write_text('{"stale": true}', encoding="utf-8")
     verify = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(site_copy.root / "mkdocs.yml")],
-        capture_output=True, text=True, cwd=site_copy.root, env=_env() | {"NEWSROOM_CACHE": "verify"},
+        capture_output=True, text=True, cwd=site_copy.root, env=build_env() | {"NEWSROOM_CACHE": "verify"},
     )
     assert verify.returncode != 0 and "part 2023 of the index written afresh differs from the cached one" in verify.stderr, verify.stderr[-2000:]
     article = site_copy.docs / "articles" / "2023-04-28-unions-vow-coordinated-strikes.txt"
@@ -194,8 +194,8 @@ def test_a_build_whose_pages_did_not_change_keeps_the_search_index(site_copy):
     assert part(index(), "reference") == part(before, "reference") and part(index(), "2023") != part(before, "2023")
     clean_build = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site_copy.root / "mkdocs.yml"), "-d", str(site_copy.root / "clean")],
-        capture_output=True, text=True, cwd=site_copy.root, env=_env() | {"NEWSROOM_CACHE": "off"},
+        capture_output=True, text=True, cwd=site_copy.root, env=build_env() | {"NEWSROOM_CACHE": "off"},
     )
     assert clean_build.returncode == 0, clean_build.stderr[-2000:]
     clean = site_copy.root / "clean" / "pagefind"
-    assert index() == {str(p.relative_to(clean.parent)): p.read_bytes() for p in sorted(clean.rglob("*")) if p.is_file()}
+    assert index() == files_of(clean, clean.parent)

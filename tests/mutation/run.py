@@ -50,10 +50,13 @@ def prepare(modules: tuple[str, ...]) -> None:
     for name in ("__init__.py", "conftest.py"):
         shutil.copy(ROOT / "tests" / name, WORKSPACE / "tests" / name)
     for name in ("unit", "render", "tools", "gold"):
-        # test_hook_reload builds a whole site: the build layer's work, not this run's.
-        shutil.copytree(ROOT / "tests" / name, WORKSPACE / "tests" / name, ignore=shutil.ignore_patterns("__pycache__", "test_hook_reload.py"))
+        # test_hook_reload builds a whole site: the build layer's work, not this run's; test_front_end
+        # and test_settings read the front end's files and mkdocs.yml, which are not the engine's.
+        ignored = shutil.ignore_patterns("__pycache__", "test_hook_reload.py", "test_front_end.py", "test_settings.py")
+        shutil.copytree(ROOT / "tests" / name, WORKSPACE / "tests" / name, ignore=ignored)
     for name in ("_data", "articles"):
         shutil.copytree(ROOT / "docs" / name, WORKSPACE / "docs" / name)
+    shutil.copy(ROOT / "mkdocs.yml", WORKSPACE / "mkdocs.yml")  # the settings (the kinds of organisation and event): tests/conftest.py
     # Each mutant runs the tests that reach it; hypothesis's hundreds of examples per test would
     # make a run take hours. Here they draw EXAMPLES each (the tests in tests/ are unchanged).
     for path in (WORKSPACE / "tests").rglob("test_*.py"):
@@ -65,7 +68,7 @@ def prepare(modules: tuple[str, ...]) -> None:
         'source_paths = ["src/newsroom"]\n'
         f"only_mutate = [{only}]\n"
         'pytest_add_cli_args_test_selection = ["tests/unit", "tests/render"]\n'
-        'also_copy = ["tests", "docs"]\n'
+        'also_copy = ["tests", "docs", "mkdocs.yml"]\n'
         "timeout_multiplier = 5.0\n"
         "[tool.pytest.ini_options]\n"
         'addopts = "-p no:cacheprovider"\n'

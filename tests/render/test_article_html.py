@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 import markdown
 from hypothesis import given, settings
@@ -12,6 +11,8 @@ from newsroom.corpus import Corpus, annotate
 from newsroom.loader import parse_article
 from newsroom.mdext import NewsroomExtension, placeholder
 from newsroom.pages import ArticlePage
+
+from tests.tools.helpers import paragraph_texts
 
 FRONT = "---\ntitle: T\npublished: 2023-04-28\npublisher: P\n---\n"
 
@@ -66,7 +67,7 @@ def test_article_header_has_title_date_publisher_and_original(kb, matcher):
     ) in html
 
 
-def test_tooltip_words_come_from_one_file_for_the_site_with_roles_by_date(kb, matcher):
+def test_tooltip_words_come_from_one_file_for_the_site_with_roles_by_date(kb, matcher, settings):
     import json
 
     from newsroom.exports.entities import entities_json
@@ -74,7 +75,8 @@ def test_tooltip_words_come_from_one_file_for_the_site_with_roles_by_date(kb, ma
     html = render(kb, matcher, "Gillian Keegan spoke.\n")
     assert '<article class="na-article" data-entities="../../entities.json" data-published="2023-04-28">' in html
     article = annotate(parse_article(FRONT + "x\n", "t.txt", "2023-04-28-t"), matcher)
-    data = json.loads(entities_json(Corpus(kb=kb, articles={"t": article})))
+    data = json.loads(entities_json(Corpus(kb=kb, articles={"t": article}, settings=settings)))
+    assert data["entities"]["naht"]["kind"] == "Union" and data["entities"]["ballot"]["kind"] == "Term"
     keegan = data["entities"]["gillian-keegan"]
     assert keegan["standing"]["items"] == [["2022-10-25", "2024-07-05", "Education Secretary, DfE, Oct 2022 – Jul 2024"]]
     assert data["entities"]["naht"]["standing"] == {"prefix": "Led by ", "sep": " and ", "items": [["2017-09-01", None, "Paul Whiteman (general secretary)"]]}
@@ -86,42 +88,6 @@ def test_markdown_html_and_jinja_in_the_text_render_as_typed(kb, matcher):
     html = render(kb, matcher, "# heading?\n1. item\n" + nasty + "\n")
     assert paragraph_texts(html) == ["# heading?", "1. item", nasty]
     assert "<script>" not in html and "<h1>heading" not in html and "<ol>" not in html
-
-
-class _TextOf(HTMLParser):
-    """Collects the text of each ``p-N`` paragraph, leaving out the permalink, note markers and speaker chips."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.paragraphs: list[str] = []
-        self.depth = 0
-        self.skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "p" and (attrs.get("id") or "").startswith("p-"):
-            self.paragraphs.append("")
-            self.depth = 1
-        elif self.depth:
-            self.depth += tag != "br"
-            # Nothing is skipped: note numbers, speaker chips and permalinks carry no text of their
-            # own, so the paragraph's text is the source paragraph exactly (what a copy gives).
-
-    def handle_endtag(self, tag):
-        if self.depth:
-            if self.skip == self.depth:
-                self.skip = 0
-            self.depth -= 1
-
-    def handle_data(self, data):
-        if self.depth and not self.skip:
-            self.paragraphs[-1] += data
-
-
-def paragraph_texts(html: str) -> list[str]:
-    parser = _TextOf()
-    parser.feed(html)
-    return parser.paragraphs
 
 
 line_text = st.text(

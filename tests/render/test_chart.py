@@ -7,12 +7,15 @@ import datetime as dt
 from markdown.serializers import to_html_string
 from newsroom.chart import TICK_LIMIT, chart
 from newsroom.model import Event
+from newsroom.settings import Kind
 
 EVENTS = [
     Event("a", dt.date(2023, 1, 10), "Ballot opens", "d", ("neu",), kind="ballot-opened"),
     Event("b", dt.date(2023, 1, 20), "Strike", "d", ("neu", "dfe"), end=dt.date(2023, 1, 21), kind="strike"),
 ]
 LANES = [("neu", "NEU"), ("dfe", "DfE")]
+# The events' kinds (the settings'), each with its label and mark, in the key's order.
+KINDS = (Kind("ballot-opened", "Ballot opens", "purple-ring"), Kind("strike", "Strike", "red-dot"), Kind("other", "Other", "grey-dot"))
 
 
 def uri(event: Event) -> str:
@@ -22,7 +25,7 @@ def uri(event: Event) -> str:
 def test_a_small_chart_is_exactly_this_svg():
     """Lanes, a month, a tick for an article, a mark per event in its first lane (shape by kind),
     an echo and a line to the other lane it involves, a span for a two-day event, links with names."""
-    html = to_html_string(chart(EVENTS, LANES, "timeline/index.md", uri, [dt.date(2023, 1, 15)], "The dispute over time"))
+    html = to_html_string(chart(EVENTS, LANES, "timeline/index.md", uri, [dt.date(2023, 1, 15)], "The dispute over time", KINDS))
     assert html.replace("><", ">\n<").split("\n") == [
         '<figure class="na-chart">',
         '<div aria-label="The dispute over time: a chart (scrolls sideways)" class="na-chart__scroll" role="region" tabindex="0">',
@@ -46,7 +49,7 @@ def test_a_small_chart_is_exactly_this_svg():
         '</path>',
         '</g>',
         '<g class="na-chart__marks">',
-        '<a aria-label="10 January 2023: Ballot opens (ballot opens)" class="na-chart__mark na-chart__mark--ballot-opened" xlink:href="2023-01/#a">',
+        '<a aria-label="10 January 2023: Ballot opens (ballot opens)" class="na-chart__mark na-chart__mark--purple-ring" xlink:href="2023-01/#a">',
         '<title>10 January 2023: Ballot opens</title>',
         '<circle cx="141.2" cy="25.0" r="6.5">',
         '</circle>',
@@ -55,7 +58,7 @@ def test_a_small_chart_is_exactly_this_svg():
         '</line>',
         '<circle aria-hidden="true" class="na-chart__echo" cx="159.2" cy="59.0" r="3">',
         '</circle>',
-        '<a aria-label="20 January 2023 to 21 January 2023: Strike (strike)" class="na-chart__mark na-chart__mark--strike" xlink:href="2023-01/#b">',
+        '<a aria-label="20 January 2023 to 21 January 2023: Strike (strike)" class="na-chart__mark na-chart__mark--red-dot" xlink:href="2023-01/#b">',
         '<title>20 January 2023 to 21 January 2023: Strike</title>',
         '<line class="na-chart__span" x1="159.2" x2="161.0" y1="25.0" y2="25.0">',
         '</line>',
@@ -68,12 +71,12 @@ def test_a_small_chart_is_exactly_this_svg():
         '<figcaption>',
         '<ul aria-label="Kinds of event" class="na-chart__legend">',
         '<li>',
-        '<svg aria-hidden="true" class="na-chart__key na-chart__mark--ballot-opened" height="18" viewBox="0 0 18 18" width="18">',
+        '<svg aria-hidden="true" class="na-chart__key na-chart__mark--purple-ring" height="18" viewBox="0 0 18 18" width="18">',
         '<circle cx="9.0" cy="9.0" r="6.5">',
         '</circle>',
         '</svg>Ballot opens</li>',
         '<li>',
-        '<svg aria-hidden="true" class="na-chart__key na-chart__mark--strike" height="18" viewBox="0 0 18 18" width="18">',
+        '<svg aria-hidden="true" class="na-chart__key na-chart__mark--red-dot" height="18" viewBox="0 0 18 18" width="18">',
         '<circle cx="9.0" cy="9.0" r="7.0">',
         '</circle>',
         '</svg>Strike</li>',
@@ -84,21 +87,21 @@ def test_a_small_chart_is_exactly_this_svg():
 
 
 def test_no_events_no_chart():
-    assert chart([], LANES, "timeline/index.md", uri) is None
+    assert chart([], LANES, "timeline/index.md", uri, kinds=KINDS) is None
 
 
 def test_an_event_in_no_lane_goes_in_other():
     odd = Event("c", dt.date(2023, 2, 1), "Budget", "d", ("hm-treasury",), kind="other")
-    html = to_html_string(chart([*EVENTS, odd], LANES, "timeline/index.md", uri))
+    html = to_html_string(chart([*EVENTS, odd], LANES, "timeline/index.md", uri, kinds=KINDS))
     assert ">Other</text>" in html and 'xlink:href="2023-02/#c"' in html
 
 
 def test_many_articles_are_a_bar_a_week_not_a_tick_each():
     days = [dt.date(2023, 1, 2) + dt.timedelta(days=i % 56) for i in range(TICK_LIMIT + 1)]
-    html = to_html_string(chart(EVENTS, LANES, "timeline/index.md", uri, days))
+    html = to_html_string(chart(EVENTS, LANES, "timeline/index.md", uri, days, kinds=KINDS))
     strip = html.split('class="na-chart__articles"')[1].split("</g>")[0]
     assert 'class="na-chart__bars"' in strip and strip.count("Z") == 8 and "na-chart__ticks" not in strip  # eight weeks
-    few = to_html_string(chart(EVENTS, LANES, "timeline/index.md", uri, days[:TICK_LIMIT]))
+    few = to_html_string(chart(EVENTS, LANES, "timeline/index.md", uri, days[:TICK_LIMIT], kinds=KINDS))
     assert few.split('class="na-chart__articles"')[1].split("</g>")[0].count("v12") == TICK_LIMIT
 
 
@@ -107,10 +110,10 @@ def test_a_long_lane_name_widens_the_margin_so_it_is_not_cut():
 
     from newsroom.chart import LABEL_CHAR, LEFT
 
-    short = to_html_string(chart(EVENTS, LANES, "timeline/index.md", uri))
+    short = to_html_string(chart(EVENTS, LANES, "timeline/index.md", uri, kinds=KINDS))
     assert 'class="na-chart__lane" text-anchor="end" x="112"' in short  # LEFT - 12: the usual margin
     name = "Friends of Harbour Library"
-    long = to_html_string(chart(EVENTS, [("neu", name), ("dfe", "DfE")], "timeline/index.md", uri))
+    long = to_html_string(chart(EVENTS, [("neu", name), ("dfe", "DfE")], "timeline/index.md", uri, kinds=KINDS))
     x = int(re.search(rf'x="(\d+)" y="[\d.]+">{name}<', long).group(1))
     assert x >= LABEL_CHAR * len(name) > LEFT - 12, "the name's right end leaves room for all of it"
     widths = [int(re.search(r'<svg[^>]* width="(\d+)"', html).group(1)) for html in (short, long)]

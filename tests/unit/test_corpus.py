@@ -213,3 +213,23 @@ def test_a_notes_file_is_named_beside_its_article_as_shown(kb, matcher, tmp_path
     with pytest.raises(DataError) as caught:
         build_corpus(kb, matcher, [(tmp_path / "a.txt", "docs/articles/a.txt")])
     assert str(caught.value) == "docs/articles/a.notes.yml:3: encoding: not UTF-8 (byte 0xE9 at offset 33); save the file as UTF-8"
+
+
+def test_the_timeline_index_is_made_with_the_corpus(kb, matcher):
+    """Months, days and periods (newsroom.timeline) are computed when the corpus is made: each day
+    with its events, the articles published on it and the day-precision dates that point at it."""
+    from newsroom import timeline
+
+    corpus = build_corpus(kb, matcher, paths(ARTICLES))
+    ascl, unions = "2023-04-04-ascl-members-reject-pay-offer", "2023-04-28-unions-vow-coordinated-strikes"
+    months = timeline.month_keys(corpus)
+    assert months == sorted(months) and {"2022-09", "2023-04", "2023-05", "2024-07"} <= set(months)
+    days = {d.day: d for d in timeline.days_of(corpus, "2023-04")}
+    assert [e.id for e in days[dt.date(2023, 4, 4)].events] == ["ascl-rejects-offer"] and days[dt.date(2023, 4, 4)].published == [ascl]
+    assert [(link.slug, link.paragraph, link.date.text) for link in days[dt.date(2023, 4, 4)].mentions] == [(ascl, 5, "today")]
+    assert [(link.slug, link.date.text) for link in days[dt.date(2023, 4, 27)].mentions] == [(ascl, "April 27")]
+    assert list(days) == sorted(days) and all(f"{day:%Y-%m}" == "2023-04" for day in days)
+    assert timeline.days_of(corpus, "1999-01") == [] and timeline.periods_of(corpus, "1999-01") == []
+    assert [(link.slug, link.paragraph, link.date.text) for link in timeline.periods_of(corpus, "2023-05")] == [(unions, 3, "next month")]
+    assert {link.date.text for link in timeline.periods_of(corpus, "2023-09")} == {"the autumn", "next year"}
+    assert all(link.date.value.precision != "day" for month in months for link in timeline.periods_of(corpus, month))

@@ -101,13 +101,13 @@ PERSON = """- id: kevin-courtney
 """
 
 
-def kb_error(tmp_path: Path, **files: str) -> str:
+def kb_error(tmp_path: Path, kinds: tuple = (None, None), **files: str) -> str:
     base = {"organisations": ORG, "people": PERSON}
     base.update(files)
     for name, text in base.items():
         (tmp_path / f"{name}.yml").write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        load_knowledge_base(tmp_path)
+        load_knowledge_base(tmp_path, None, *kinds)
     return str(caught.value).replace(str(tmp_path) + "/", "")
 
 
@@ -157,10 +157,15 @@ def test_fact_without_source(tmp_path: Path):
 
 
 def test_unknown_organisation_kind(tmp_path: Path):
-    message = kb_error(tmp_path, organisations=ORG.replace("kind: union", "kind: club"))
+    """The kinds are the settings' (mkdocs.yml's extra.archive.organisation_kinds), passed in by the build."""
+    message = kb_error(tmp_path, (("union", "other"), None), organisations=ORG.replace("kind: union", "kind: club"))
     assert message == (
         "organisations.yml:4: organisations[neu].kind: unknown kind 'club'; "
-        "use one of union, government, government-department, public-body, other"
+        "use one of union, other (or add it to mkdocs.yml's extra.archive.organisation_kinds)"
+    )
+    # Without a list of kinds (the loader alone) any slug is a kind, and a kind must be a slug.
+    assert kb_error(tmp_path, organisations=ORG.replace("kind: union", "kind: Big Club")) == (
+        "organisations.yml:4: organisations[neu].kind: 'Big Club' is not a lower-case slug (letters, digits and single hyphens)"
     )
 
 
@@ -200,10 +205,10 @@ def test_knowledge_base_errors_name_the_file_as_the_editor_knows_it(tmp_path: Pa
 
 def test_event_kind_must_be_known(tmp_path: Path):
     event = "- id: strike\n  date: 2023-02-01\n  title: A strike\n  description: One day.\n  kind: walkout\n  entities: [neu]\n  sources: [https://example.org/s]\n"
-    message = kb_error(tmp_path, events=event)
+    message = kb_error(tmp_path, (None, ("strike", "other")), events=event)
     assert message == (
         "events.yml:5: events[strike].kind: unknown kind 'walkout'; "
-        "use one of ballot-opened, ballot-result, strike, offer, acceptance, report, other"
+        "use one of strike, other (or add it to mkdocs.yml's extra.archive.event_kinds)"
     )
 
 
@@ -238,3 +243,11 @@ def test_an_entry_that_is_not_a_mapping(tmp_path: Path):
 def test_empty_text(tmp_path: Path):
     organisations = ORG.replace("description: A union.", "description: ''")
     assert kb_error(tmp_path, organisations=organisations) == "organisations.yml:5: organisations[neu].description: expected non-empty text, got ''"
+
+
+def test_a_knowledge_base_file_that_is_not_utf8_is_named(tmp_path: Path):
+    (tmp_path / "organisations.yml").write_text(ORG, encoding="utf-8")
+    (tmp_path / "terms.yml").write_bytes(b"- id: cafe\n  term: caf\xe9\n")
+    with pytest.raises(DataError) as caught:
+        load_knowledge_base(tmp_path)
+    assert str(caught.value).replace(str(tmp_path) + "/", "") == "terms.yml:2: encoding: not UTF-8 (byte 0xE9 at offset 22); save the file as UTF-8"

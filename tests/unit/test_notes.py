@@ -159,3 +159,25 @@ def test_prefix_and_suffix_must_be_text(tmp_path, key, value):
 def test_a_date_override_that_ends_before_it_starts(tmp_path):
     text = "dates:\n  - quote: 56 per cent\n    date: 2023-05\n    until: 2023-04\n"
     assert error(tmp_path, text) == "docs/articles/2023-04-04-t.notes.yml:4: dates[0].until: ends (2023-04-30) before it starts (2023-05-01)"
+
+
+@pytest.mark.parametrize(
+    ("body", "html"),
+    [
+        # Code shows what was typed: "<" and "&" in a code span or block (the HTML-string route showed "&lt;" and "&amp;").
+        ("Use `a < b & c` here.", "<p>Use <code>a &lt; b &amp; c</code> here.</p>"),
+        ("    x <y> & z\n\nThen.", "<pre><code>x &lt;y&gt; &amp; z\n</code></pre>\n<p>Then.</p>"),
+        # Raw HTML, character references and <autolinks> are text; Markdown's own markup is read.
+        ("<b>bold</b> &amp; &#169; <https://e.org> **strong**", "<p>&lt;b&gt;bold&lt;/b&gt; &amp;amp; &amp;#169; &lt;https://e.org&gt; <strong>strong</strong></p>"),
+        ("[a & b](https://e.org/?x=1&y=2 \"T & U\")", '<p><a href="https://e.org/?x=1&amp;y=2" title="T &amp; U">a &amp; b</a></p>'),
+        ("One.\n\n- two\n- three", "<p>One.</p>\n<ul>\n<li>two</li>\n<li>three</li>\n</ul>"),
+        ("A \\*star\\* \\< here", "<p>A *star* \\&lt; here</p>"),
+        ("  \n\n", ""),  # nothing: not the tree of the body converted before it
+    ],
+)
+def test_a_note_body_becomes_elements_holding_what_was_typed(body, html):
+    from markdown.serializers import to_html_string
+    from newsroom.bodytext import markdown_elements
+
+    markdown_elements("Before.")  # one converter serves every body: nothing of one is left in the next
+    assert "".join(to_html_string(e) for e in markdown_elements(body)) == html

@@ -51,11 +51,11 @@ def test_notes_are_read_whole_and_numbered_in_the_order_of_the_text():
         "dates:\n  - quote: 56 per cent\n    date: '2023'\n"
     )
     assert notes == (
-        Note("the", "The", "context", "First.", Anchor(1, 0, 3, 0, 3), suffix=" union", number=1),
+        Note("the", "The", "context", "First.", Anchor(1, 0, 3, 0, 3), number=1),
         Note("neu", "The NEU", "context", "Second.", Anchor(2, 0, 7, 54, 61), number=2),
         Note(
             "follow", "Strikes", "correction", "Later.", Anchor(3, 0, 7, 113, 120),
-            prefix="poor.\n", sources=("https://e.org/a",), created=D(2023, 5, 1), number=3,
+            sources=("https://e.org/a",), created=D(2023, 5, 1), number=3,
         ),
     )
     assert [n.label for n in notes] == ["Context", "Context", "Correction"]

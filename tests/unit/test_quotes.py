@@ -83,16 +83,16 @@ def test_the_nearest_person_before_the_quote_is_the_speaker_not_the_first_named(
 
 def test_a_quotation_continued_into_the_next_paragraph_with_and_without_a_mark(matcher):
     assert whole_quotes(matcher, 'Paul Whiteman said: "We want talks.', '"It is time.', "and more.\u201d The NEU met.") == [
-        Quote(1, 20, 35, "We want talks.", "paul-whiteman", False),
-        Quote(2, 0, 12, "It is time.", "paul-whiteman", True),
-        Quote(3, 0, 10, "and more.", "paul-whiteman", True),
+        Quote(1, 20, 35, "We want talks.", "paul-whiteman"),
+        Quote(2, 0, 12, "It is time.", "paul-whiteman"),
+        Quote(3, 0, 10, "and more.", "paul-whiteman"),
     ]
 
 
-def test_a_quotation_opening_a_paragraph_is_not_continued_unless_one_was_left_open(matcher):
+def test_a_quotation_opening_a_paragraph_after_a_closed_one_is_the_last_speakers(matcher):
     assert whole_quotes(matcher, 'Paul Whiteman said: "Yes."', "The NEU met.", "\u201cFine,\u201d came the reply.") == [
-        Quote(1, 20, 26, "Yes.", "paul-whiteman", False),
-        Quote(3, 0, 7, "Fine,", "paul-whiteman", False),  # opens its paragraph: the last speaker's
+        Quote(1, 20, 26, "Yes.", "paul-whiteman"),
+        Quote(3, 0, 7, "Fine,", "paul-whiteman"),  # opens its paragraph: the last speaker's
     ]
 
 

@@ -1,4 +1,4 @@
-"""``entities.json``: what the tooltips say, for the whole site (annotate.js fetches it once)."""
+"""``entities.json``: what the tooltips say, for the whole site (tooltip.js fetches it once)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 def entities_json(corpus: Corpus) -> str:
-    """``entities.json``: what the tooltips say, for the whole site, fetched once by annotate.js.
+    """``entities.json``: what the tooltips say, for the whole site, fetched once by tooltip.js.
 
     Each entity's standing is a list of dated lines (a person's roles, an organisation's
     leaders); the script shows those held on the article's date, joined by ``sep`` after
@@ -30,7 +30,8 @@ def entities_json(corpus: Corpus) -> str:
             standing = {"prefix": "Led by ", "sep": " and ", "items": items}
         else:
             standing = {"prefix": "", "sep": "", "items": []}
-        entities[entity.id] = {"name": entity.label, "kind": kind_label(entity), "description": first_sentence(description(entity)), "standing": standing}
+        kind = kind_label(corpus.settings, entity)
+        entities[entity.id] = {"name": entity.label, "kind": kind, "description": first_sentence(description(entity)), "standing": standing}
     events: dict[str, list[str]] = {}
     for day, found in sorted(corpus.events_by_day.items()):
         events[day.isoformat()] = [e.title for e in found]

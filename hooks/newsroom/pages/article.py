@@ -162,7 +162,7 @@ def article_page(corpus: Corpus, slug: str) -> Element:
     notes_section = _notes_section(corpus, annotated, here)
     return E(
         "article",
-        # The tooltips' words come from one file for the whole site, read once by annotate.js.
+        # The tooltips' words come from one file for the whole site, read once by tooltip.js.
         {"class": "na-article", "data-published": article.published.isoformat(), "data-entities": rel(here, "entities.json")},
         header,
         body,

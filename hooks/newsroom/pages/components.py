@@ -10,15 +10,8 @@ from ..corpus import Corpus
 from ..dates import long_date
 from ..html import E, absolute, rel
 from ..model import Entity, Event, KnowledgeBase, Organisation, Person, Role, Term
+from ..settings import Settings
 from ..urls import entity_uri, event_uri, note_in_article_uri, paragraph_uri
-
-KIND_LABELS = {
-    "union": "Union",
-    "government": "Government",
-    "government-department": "Government department",
-    "public-body": "Public body",
-    "other": "Organisation",
-}
 
 
 def month_year(day: dt.date) -> str:
@@ -37,9 +30,10 @@ def first_sentence(text: str) -> str:
     return head + "." if dot else text
 
 
-def kind_label(entity: Entity) -> str:
+def kind_label(settings: Settings, entity: Entity) -> str:
+    """What the entity is: its organisation kind's label (the settings'), "Person" or "Term"."""
     if isinstance(entity, Organisation):
-        return KIND_LABELS[entity.kind]
+        return settings.organisation_kind(entity.kind).label
     return "Person" if isinstance(entity, Person) else "Term"
 
 

@@ -84,7 +84,7 @@ def entity_timeline(corpus: Corpus, entity_id: str, here: str) -> list[Element]:
         return []
     entity = corpus.kb.entities[entity_id]
     label = entity.short_name if isinstance(entity, Organisation) else entity.label
-    picture = chart(events, [(entity_id, label)], here, event_uri, title=f"{entity.label} on the timeline")
+    picture = chart(events, [(entity_id, label)], here, event_uri, title=f"{entity.label} on the timeline", kinds=corpus.settings.event_kinds)
     return [E("h2", {"id": "on-the-timeline"}, "On the timeline"), picture, E("ul", {"class": "na-event-list"}, *(event_item(e, here) for e in events))]
 
 
@@ -106,7 +106,7 @@ def glossary_entry(corpus: Corpus, entity_id: str) -> Element:
     root = E("div", {"class": "na-entity", "data-entity": entity.id})
     facts = E("dl", {"class": "na-facts"})
     facts.append(E("dt", {}, "Kind"))
-    facts.append(E("dd", {}, kind_label(entity)))
+    facts.append(E("dd", {}, kind_label(corpus.settings, entity)))
     if isinstance(entity, Organisation):
         if entity.short_name != entity.name:
             facts.append(E("dt", {}, "Short name"))
@@ -222,7 +222,7 @@ def people_index(corpus: Corpus) -> Element:
         {"class": "na-people-filter", "hidden": "hidden"},
         E("label", {"for": "na-people-filter"}, "Filter by name or organisation"),
         E("input", {"type": "search", "id": "na-people-filter", "autocomplete": "off", **example_placeholder(corpus.settings.people_filter_example)}),
-        E("p", {"class": "na-timeline-count", "role": "status", "aria-live": "polite"}),
+        E("p", {"class": "na-filter-status", "role": "status", "aria-live": "polite"}),
     )
     listing = E("ul", {"class": "na-people"})
     for person in sorted(kb.people, key=lambda p: (p.surname.casefold(), p.name.casefold())):

@@ -22,7 +22,7 @@ def notes_index(corpus: Corpus) -> Element:
         {"class": "na-notes-controls", "hidden": "hidden"},
         E("label", {"for": "na-notes-filter"}, "Show "),
         E("select", {"id": "na-notes-filter"}, E("option", {"value": ""}, "every kind of note"), *(E("option", {"value": k}, v) for k, v in KIND_LABELS.items())),
-        E("p", {"class": "na-timeline-count", "role": "status", "aria-live": "polite"}),
+        E("p", {"class": "na-filter-status", "role": "status", "aria-live": "polite"}),
     )
     root = E("div", {"class": "na-notes-index"}, E("p", {}, f"{total} note{'s' if total != 1 else ''} by the archive's editors, each with a permanent link."), controls)
     for annotated in corpus.newest_first():

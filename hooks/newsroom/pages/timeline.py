@@ -10,7 +10,7 @@ from ..chart import chart
 from ..corpus import Corpus
 from ..dates import long_date
 from ..html import E, rel
-from ..model import Event
+from ..model import Event, Organisation, Person
 from ..urls import event_uri, timeline_month_uri
 from .components import entity_links, lanes, month_label, numbered_sources, paragraph_link
 
@@ -87,7 +87,7 @@ def timeline_month(corpus: Corpus, key: str) -> Element:
 def timeline_index(corpus: Corpus) -> Element:
     kb = corpus.kb
     here = "timeline/index.md"
-    involved = sorted({i for e in kb.events for i in e.entities if kb.entities[i].section in ("glossary", "people")} - {t.id for t in kb.terms})
+    involved = sorted({i for e in kb.events for i in e.entities if isinstance(kb.entities[i], (Organisation, Person))})
     controls = E(
         "div",
         {"class": "na-timeline-controls", "hidden": "hidden"},
@@ -99,10 +99,10 @@ def timeline_index(corpus: Corpus) -> Element:
             *(E("option", {"value": i}, kb.entities[i].label) for i in sorted(involved, key=lambda i: kb.entities[i].label.casefold())),
         ),
         E("button", {"type": "button", "class": "md-button na-timeline-order", "aria-pressed": "false"}, "Newest first"),
-        E("p", {"class": "na-timeline-count", "role": "status", "aria-live": "polite"}),
+        E("p", {"class": "na-filter-status", "role": "status", "aria-live": "polite"}),
     )
     published = [a.article.published for a in corpus.newest_first()]
-    drawn = chart(list(kb.events), lanes(corpus), here, event_uri, published, corpus.settings.chart_title)
+    drawn = chart(list(kb.events), lanes(corpus), here, event_uri, published, corpus.settings.chart_title, corpus.settings.event_kinds)
     root = E("div", {"class": "na-timeline na-timeline--index"}, drawn, controls)
     listing = E("div", {"class": "na-timeline__list"})
     for year in timeline.years(corpus):
