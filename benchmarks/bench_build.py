@@ -33,17 +33,35 @@ from pathlib import Path
 import yaml
 from corpus import ROOT, synthetic_kb, synthetic_paragraphs
 
-DATE_PHRASES = ("today", "on Tuesday", "next month", "on April 27", "in the autumn", "yesterday", "last week", "on 2 May")
+DATE_PHRASES = (
+    "today",
+    "on Tuesday",
+    "next month",
+    "on April 27",
+    "in the autumn",
+    "yesterday",
+    "last week",
+    "on 2 May",
+)
 
 
 def write_kb(kb, data_dir: Path) -> None:
     """The generated knowledge base as the YAML files the loader reads."""
     data_dir.mkdir(parents=True, exist_ok=True)
     names = ("organisations", "people", "terms", "offices", "events")
-    real = {name: yaml.safe_load((ROOT / "docs" / "_data" / f"{name}.yml").read_text(encoding="utf-8")) for name in names}
+    real = {
+        name: yaml.safe_load((ROOT / "docs" / "_data" / f"{name}.yml").read_text(encoding="utf-8")) for name in names
+    }
     real_ids = {e["id"] for name in ("organisations", "people", "terms") for e in real[name]}
     extra_orgs = [
-        {"id": o.id, "name": o.name, "short_name": o.short_name, "kind": o.kind, "description": o.description, "sources": list(o.sources)}
+        {
+            "id": o.id,
+            "name": o.name,
+            "short_name": o.short_name,
+            "kind": o.kind,
+            "description": o.description,
+            "sources": list(o.sources),
+        }
         for o in kb.organisations
         if o.id not in real_ids
     ]
@@ -58,7 +76,11 @@ def write_kb(kb, data_dir: Path) -> None:
         for p in kb.people
         if p.id not in real_ids
     ]
-    extra_terms = [{"id": t.id, "term": t.term, "definition": t.definition, "sources": list(t.sources)} for t in kb.terms if t.id not in real_ids]
+    extra_terms = [
+        {"id": t.id, "term": t.term, "definition": t.definition, "sources": list(t.sources)}
+        for t in kb.terms
+        if t.id not in real_ids
+    ]
     rng = random.Random(5)
     extra_events = [
         {
@@ -71,9 +93,18 @@ def write_kb(kb, data_dir: Path) -> None:
         }
         for n in range(200)
     ]
-    for name, extra in (("organisations", extra_orgs), ("people", extra_people), ("terms", extra_terms), ("events", extra_events)):
-        (data_dir / f"{name}.yml").write_text(yaml.safe_dump(real[name] + extra, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    (data_dir / "offices.yml").write_text(yaml.safe_dump(real["offices"], allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for name, extra in (
+        ("organisations", extra_orgs),
+        ("people", extra_people),
+        ("terms", extra_terms),
+        ("events", extra_events),
+    ):
+        (data_dir / f"{name}.yml").write_text(
+            yaml.safe_dump(real[name] + extra, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+    (data_dir / "offices.yml").write_text(
+        yaml.safe_dump(real["offices"], allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
 
 
 def articles(kb, count: int, vocabulary: str = "narrow") -> list[tuple[str, dt.date, str, list[str]]]:
@@ -92,7 +123,9 @@ def articles(kb, count: int, vocabulary: str = "narrow") -> list[tuple[str, dt.d
 def write_plain(project: Path, items) -> None:
     docs = project / "docs"
     (docs / "articles").mkdir(parents=True)
-    config = yaml.safe_load(re.sub(r"!ENV \[SITE_URL, (\"[^\"]+\")\]", r"\1", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
+    config = yaml.safe_load(
+        re.sub(r"!ENV \[SITE_URL, (\"[^\"]+\")\]", r"\1", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    )
     config.pop("hooks")
     config["theme"].pop("custom_dir")
     config.pop("extra_css"), config.pop("extra_javascript"), config.pop("watch")
@@ -106,14 +139,20 @@ def write_plain(project: Path, items) -> None:
     (docs / "articles" / "index.md").write_text(f"# Articles\n\n{listing}\n", encoding="utf-8")
     for slug, published, title, paragraphs in items:
         body = "\n\n".join(paragraphs)
-        (docs / "articles" / f"{slug}.md").write_text(f"# {title}\n\n*{published.isoformat()}*\n\n{body}\n", encoding="utf-8")
+        (docs / "articles" / f"{slug}.md").write_text(
+            f"# {title}\n\n*{published.isoformat()}*\n\n{body}\n", encoding="utf-8"
+        )
 
 
 def write_annotated(project: Path, kb, items) -> None:
     project.mkdir(parents=True)
     for name in ("mkdocs.yml", "hooks", "macros", "overrides"):
         source = ROOT / name
-        (shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__")) if source.is_dir() else shutil.copy(source, project / name))
+        (
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+            if source.is_dir()
+            else shutil.copy(source, project / name)
+        )
     docs = project / "docs"
     shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("articles", "_data", "__pycache__"))
     (docs / "articles").mkdir()
@@ -128,9 +167,28 @@ def write_annotated(project: Path, kb, items) -> None:
 
 def build(project: Path) -> tuple[float, int]:
     """Wall seconds and peak resident memory (KiB) of one `mkdocs build`."""
-    command = ["/usr/bin/time", "-f", "%M", sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site")]
+    command = [
+        "/usr/bin/time",
+        "-f",
+        "%M",
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "-q",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(project / "site"),
+    ]
     start = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, cwd=project, env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "HOME": str(project)})
+    result = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        cwd=project,
+        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "HOME": str(project)},
+    )
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"build of {project} failed:\n{result.stderr[-3000:]}")
@@ -143,7 +201,9 @@ def main() -> None:
     parser.add_argument("--entities", type=int, default=1000)
     args = parser.parse_args()
     kb = synthetic_kb(args.entities)
-    print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}; M = {len(kb.entities)} entities")
+    print(
+        f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}; M = {len(kb.entities)} entities"
+    )
     annotated_times = {}
     for count in args.articles:
         items = articles(kb, count)
@@ -155,7 +215,9 @@ def main() -> None:
             b_time, b_mem = build(annotated)
             pages = sum(1 for _ in (annotated / "site").rglob("index.html"))
             source = annotated / "docs" / "articles" / f"{items[count // 2][0]}.txt"
-            source.write_text(source.read_text(encoding="utf-8") + "An edited paragraph about the NEU.\n", encoding="utf-8")
+            source.write_text(
+                source.read_text(encoding="utf-8") + "An edited paragraph about the NEU.\n", encoding="utf-8"
+            )
             c_time, c_mem = build(annotated)
             shutil.rmtree(plain)
             floor = articles(kb, pages - 2)  # plain's index and articles index, then articles: as many pages as (b)
@@ -172,7 +234,9 @@ def main() -> None:
         )
     if len(annotated_times) > 1:
         small, large = min(annotated_times), max(annotated_times)
-        print(f"annotated cold time at N={large} / N={small}: {annotated_times[large] / annotated_times[small]:.2f} (linear: {large / small:.1f})")
+        print(
+            f"annotated cold time at N={large} / N={small}: {annotated_times[large] / annotated_times[small]:.2f} (linear: {large / small:.1f})"
+        )
 
 
 if __name__ == "__main__":

@@ -37,7 +37,9 @@ def main() -> None:
     matcher = Matcher(kb)
     compile_time = time.perf_counter() - start
     print(f"machine: {platform.machine()}, Python {platform.python_version()}")
-    print(f"knowledge base: {len(kb.entities)} entities, {len(matcher.targets)} alias forms; compile {compile_time * 1000:.0f} ms")
+    print(
+        f"knowledge base: {len(kb.entities)} entities, {len(matcher.targets)} alias forms; compile {compile_time * 1000:.0f} ms"
+    )
     results = {}
     for size in SIZES:
         paragraphs = synthetic_paragraphs(kb, size)

@@ -40,12 +40,23 @@ from pathlib import Path
 
 from bench_build import articles, synthetic_kb, write_annotated, write_plain
 
-QUERIES = ("strikes", "Report number 517", "turnout threshold", "Kebede")  # every article; one article; a term; a name in 2% of articles
+QUERIES = (
+    "strikes",
+    "Report number 517",
+    "turnout threshold",
+    "Kebede",
+)  # every article; one article; a term; a name in 2% of articles
 
 
 def build(project: Path, extra_env: dict | None = None) -> tuple[float, str]:
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site")]
-    env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "HOME": str(project), "NEWSROOM_CACHE": "off", **(extra_env or {})}
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "NO_MKDOCS_2_WARNING": "1",
+        "HOME": str(project),
+        "NEWSROOM_CACHE": "off",
+        **(extra_env or {}),
+    }
     start = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, cwd=project, env=env)
     seconds = time.perf_counter() - start
@@ -87,7 +98,10 @@ def first_queries(site: Path, runs: int = 1) -> list[tuple[str, int, int, float,
     out = []
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"])
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
+            )
             for query in QUERIES:
                 for pause in (0, 1000):
                     measured = [_first_query(browser, base, query, pause) for _ in range(runs)]
@@ -135,8 +149,11 @@ def print_queries(site: Path, prefix: str, runs: int = 1) -> None:
     for query, pause, size, ms, requests, results, in_page in first_queries(site, runs):
         when = "typed at once" if not pause else f"typed {pause / 1000:.0f} s after opening"
         median = f" (medians of {runs})" if runs > 1 else ""
-        print(f"{prefix}first search {query!r}, {when}: {size / 1024:.0f} KB in {requests} requests, results after {ms:.0f} ms{median} "
-              f"({in_page:.0f} ms in the page; {results} results)", flush=True)
+        print(
+            f"{prefix}first search {query!r}, {when}: {size / 1024:.0f} KB in {requests} requests, results after {ms:.0f} ms{median} "
+            f"({in_page:.0f} ms in the page; {results} results)",
+            flush=True,
+        )
 
 
 def main() -> None:
@@ -146,15 +163,23 @@ def main() -> None:
     parser.add_argument("--before", type=Path, help="a checkout whose engine to build the same project with")
     parser.add_argument("--keep", type=Path, help="write the projects here and keep them")
     parser.add_argument("--site", type=Path, help="only measure the first searches on this built site")
-    parser.add_argument("--runs", type=int, default=1, help="measure each first search this many times and give the medians")
-    parser.add_argument("--vocabulary", choices=("narrow", "real"), default="narrow",
-                        help="the articles' words: about 50 (every word in every article: the worst case) or a real text's (Zipf)")
+    parser.add_argument(
+        "--runs", type=int, default=1, help="measure each first search this many times and give the medians"
+    )
+    parser.add_argument(
+        "--vocabulary",
+        choices=("narrow", "real"),
+        default="narrow",
+        help="the articles' words: about 50 (every word in every article: the worst case) or a real text's (Zipf)",
+    )
     args = parser.parse_args()
     if args.site:
         print_queries(args.site, "", args.runs)
         return
     kb = synthetic_kb(args.entities)
-    print(f"machine: {platform.machine()}, Python {platform.python_version()}; M = {len(kb.entities)} entities; {args.vocabulary} vocabulary")
+    print(
+        f"machine: {platform.machine()}, Python {platform.python_version()}; M = {len(kb.entities)} entities; {args.vocabulary} vocabulary"
+    )
     for count in args.articles:
         items = articles(kb, count, args.vocabulary)
         if args.keep:
@@ -168,7 +193,9 @@ def main() -> None:
             plain_index = plain / "site" / "search" / "search_index.json"
             plain_bytes = plain_index.stat().st_size
             plain_gz = len(gzip.compress(plain_index.read_bytes()))
-            (plain / "mkdocs.yml").write_text((plain / "mkdocs.yml").read_text().replace("plugins:\n- search\n", "plugins: []\n"))
+            (plain / "mkdocs.yml").write_text(
+                (plain / "mkdocs.yml").read_text().replace("plugins:\n- search\n", "plugins: []\n")
+            )
             unsearched_time, _ = build(plain)
             print(
                 f"N={count}: plain Material {plain_time:.1f} s, of which its search plugin {plain_time - unsearched_time:.1f} s; "
@@ -193,8 +220,11 @@ def main() -> None:
                     )
                 else:  # a Pagefind index: its build time, and the first searches on it
                     found = re.search(r"search index written in ([\d.]+) s", before_log)
-                    print(f"  before ({args.before}): build {before_time:.1f} s, of which the Pagefind index "
-                          f"{found.group(1) if found else '?'} s; index {folder_size(before / 'site' / 'pagefind') / 1e6:.1f} MB on disk", flush=True)
+                    print(
+                        f"  before ({args.before}): build {before_time:.1f} s, of which the Pagefind index "
+                        f"{found.group(1) if found else '?'} s; index {folder_size(before / 'site' / 'pagefind') / 1e6:.1f} MB on disk",
+                        flush=True,
+                    )
                     print_queries(before / "site", "  before: ", args.runs)
             after_time, log = build(annotated)
             found = re.search(r"search index written in ([\d.]+) s", log)

@@ -60,8 +60,17 @@ def main() -> None:
         port = free_port()
         base = f"http://127.0.0.1:{port}/"
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],  # live reload on: it is what watches files
-            cwd=project, stdout=subprocess.DEVNULL, stderr=open(os.environ.get("SERVE_LOG", os.devnull), "w"),
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "-a",
+                f"127.0.0.1:{port}",
+            ],  # live reload on: it is what watches files
+            cwd=project,
+            stdout=subprocess.DEVNULL,
+            stderr=open(os.environ.get("SERVE_LOG", os.devnull), "w"),
             env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "HOME": folder, "SITE_URL": base},
         )
         try:
@@ -74,25 +83,39 @@ def main() -> None:
             for n in range(args.edits):
                 slug = items[n * 97 % len(items)][0]
                 source = project / "docs" / "articles" / f"{slug}.txt"
-                source.write_text(source.read_text(encoding="utf-8") + f"An edited paragraph number {n} about the NEU.\n", encoding="utf-8")
+                source.write_text(
+                    source.read_text(encoding="utf-8") + f"An edited paragraph number {n} about the NEU.\n",
+                    encoding="utf-8",
+                )
                 times.append(wait_for(f"{base}articles/{slug}/", f"An edited paragraph number {n}", 1200))
                 time.sleep(1)
-            print(f"  article saved -> change served after {statistics.median(times):.2f} s (median of {len(times)}: {', '.join(f'{t:.2f}' for t in times)})")
+            print(
+                f"  article saved -> change served after {statistics.median(times):.2f} s (median of {len(times)}: {', '.join(f'{t:.2f}' for t in times)})"
+            )
             notes = project / "docs" / "articles" / f"{items[0][0]}.notes.yml"
-            notes.write_text(notes.read_text(encoding="utf-8").replace("A generated note", "An edited note", 1), encoding="utf-8")
+            notes.write_text(
+                notes.read_text(encoding="utf-8").replace("A generated note", "An edited note", 1), encoding="utf-8"
+            )
             print(f"  notes file saved -> change served after {wait_for(page, 'An edited note', 1200):.2f} s")
             time.sleep(1)
             people = project / "docs" / "_data" / "people.yml"
-            people.write_text(people.read_text(encoding="utf-8").replace("name: Paul Whiteman", "name: Paul Whiteman-Edited", 1), encoding="utf-8")
+            people.write_text(
+                people.read_text(encoding="utf-8").replace("name: Paul Whiteman", "name: Paul Whiteman-Edited", 1),
+                encoding="utf-8",
+            )
             person = f"{base}people/paul-whiteman/"
-            print(f"  knowledge base saved -> change served after {wait_for(person, 'Paul Whiteman-Edited', 1200):.2f} s")
+            print(
+                f"  knowledge base saved -> change served after {wait_for(person, 'Paul Whiteman-Edited', 1200):.2f} s"
+            )
             time.sleep(1)
             engine = project / "hooks" / "newsroom" / "pages" / "entities.py"
             code = engine.read_text(encoding="utf-8")
             if '"Mentioned in"' not in code:
                 raise SystemExit(f"{engine} no longer writes the heading this benchmark edits")
             engine.write_text(code.replace('"Mentioned in"', '"Mentioned in (edited engine)"', 1), encoding="utf-8")
-            print(f"  engine saved -> change served after {wait_for(person, 'Mentioned in (edited engine)', 3600):.1f} s (no restart)")
+            print(
+                f"  engine saved -> change served after {wait_for(person, 'Mentioned in (edited engine)', 3600):.1f} s (no restart)"
+            )
         finally:
             server.terminate()
             server.wait(timeout=30)

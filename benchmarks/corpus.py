@@ -40,7 +40,11 @@ def synthetic_kb(size: int, seed: int = 7) -> KnowledgeBase:
         if kind == 0:
             name = f"{rng.choice(LAST_ROOTS)}{rng.choice(SUFFIXES)} {rng.choice(['Teachers', 'Heads', 'Staff', 'Schools'])} Union {index}"
             short = f"U{index:04d}X"
-            orgs.append(Organisation(f"org-{index}", name, short, "union", "A generated union.", sources=("https://example.org",)))
+            orgs.append(
+                Organisation(
+                    f"org-{index}", name, short, "union", "A generated union.", sources=("https://example.org",)
+                )
+            )
         elif kind == 1:
             while True:
                 name = f"{rng.choice(FIRST)} {rng.choice(LAST_ROOTS)}{rng.choice(SUFFIXES)}{rng.randrange(10, 99)}"
@@ -48,9 +52,13 @@ def synthetic_kb(size: int, seed: int = 7) -> KnowledgeBase:
                     used.add(name)
                     break
             role = Role("neu", "Officer", dt.date(2020, 1, 1), None)
-            people.append(Person(f"person-{index}", name, "A generated person.", roles=(role,), sources=("https://example.org",)))
+            people.append(
+                Person(f"person-{index}", name, "A generated person.", roles=(role,), sources=("https://example.org",))
+            )
         else:
-            terms.append(Term(f"term-{index}", f"generated term {index}", "A generated term.", sources=("https://example.org",)))
+            terms.append(
+                Term(f"term-{index}", f"generated term {index}", "A generated term.", sources=("https://example.org",))
+            )
     return KnowledgeBase(tuple(orgs), tuple(people), tuple(terms), real.offices, real.events)
 
 

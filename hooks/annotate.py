@@ -2,7 +2,8 @@
 
 Incremental builds (see ``newsroom/incremental.py``): a generated page whose key is in the cache
 is not rendered again. In a clean build MkDocs still creates its Page, but ``render`` takes the
-stored anchors and the template is one that writes the stored HTML. Under ``mkdocs serve`` every rebuild after the first is a dirty one (the site
+stored anchors and the template is one that writes the stored HTML. Under ``mkdocs serve``
+every rebuild after the first is a dirty one (the site
 folder is kept): a page whose file there already has its key is not touched at all, and the
 pages of deleted sources are removed.
 
@@ -34,7 +35,9 @@ _engine = None  # the newsroom package, imported again when its code changes
 _engine_code = ""  # digest of the engine's code at that import
 _caches = None  # what the engine remembers between the rebuilds of `mkdocs serve`
 _state = None  # the build in progress
-_written: dict[str, dict[str, str]] = {}  # site folder -> {dest_uri: key} of the generated pages in it ("" for other generated files)
+_written: dict[
+    str, dict[str, str]
+] = {}  # site folder -> {dest_uri: key} of the generated pages in it ("" for other generated files)
 _dirty = False  # this build keeps the site folder (mkdocs serve's rebuilds, or --dirty)
 _startup_dirty = False
 _command = None  # "build", "serve" or "gh-deploy" when MkDocs' command line runs the build
@@ -67,7 +70,9 @@ class _QuietDirtyWarning(logging.Filter):
     inputs changed, so under `mkdocs serve` the warning would only mislead."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not (_dirty and not _startup_dirty and record.getMessage().startswith("A 'dirty' build is being performed"))
+        return not (
+            _dirty and not _startup_dirty and record.getMessage().startswith("A 'dirty' build is being performed")
+        )
 
 
 logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyWarning())
@@ -161,7 +166,9 @@ def on_config(config):
     _state = _engine.BuildState(_caches, mode, engine=code)
     _state.context = _engine.build_context(code, project, config)
     try:
-        _state.load_knowledge_base(Path(config.docs_dir) / "_data", os.path.join(_shown(config), "_data"), config.extra.get("archive"))
+        _state.load_knowledge_base(
+            Path(config.docs_dir) / "_data", os.path.join(_shown(config), "_data"), config.extra.get("archive")
+        )
     except _engine.DataError as err:
         raise PluginError(str(err)) from None
     config.markdown_extensions.append(_state.extension())
@@ -184,13 +191,20 @@ def on_files(files: Files, config) -> Files:
         log.info(line)
     for src_uri in [f.src_uri for f in files if _engine.is_source(f.src_uri)]:
         files.remove(files.get_file_from_path(src_uri))
-    patterns = repr([[p.pattern for p in spec.patterns] if spec else None for spec in (config.get(k) for k in ("exclude_docs", "draft_docs", "not_in_nav"))])
+    patterns = repr(
+        [
+            [p.pattern for p in spec.patterns] if spec else None
+            for spec in (config.get(k) for k in ("exclude_docs", "draft_docs", "not_in_nav"))
+        ]
+    )
     # The corpus and the caches live on: keep the cycle collector from walking them again and again
     # (seconds at 10,000 articles). Frozen objects are still freed when nothing refers to them; the
     # large cycles MkDocs leaves (each File and its Page) are broken in on_post_build.
     gc.freeze()
     exports = _state.exports(config.site_url or "/", config.site_name, config.site_description or "")
-    _state.exported = [src_uri for src_uri, _ in exports]  # their files, gone from the site when they are no longer made
+    _state.exported = [
+        src_uri for src_uri, _ in exports
+    ]  # their files, gone from the site when they are no longer made
     for src_uri, content in generated + exports:
         file = File.generated(config, src_uri, content=content)
         if (patterns, src_uri) not in _inclusions:  # MkDocs matches every file against the patterns on every build
@@ -210,7 +224,12 @@ def on_nav(nav, config, files):
                 file.page.update_date = day
     if config.site_dir not in _sources:
         # Kept between builds in the build cache; not for `mkdocs serve` (its folder is new each time) nor verify.
-        keep = _state.caches is not None and _state.caches.folder is not None and config.site_dir != _serve_dir and not _state.verify
+        keep = (
+            _state.caches is not None
+            and _state.caches.folder is not None
+            and config.site_dir != _serve_dir
+            and not _state.verify
+        )
         name = "pages-" + hashlib.sha256(os.path.abspath(config.site_dir).encode()).hexdigest()[:12]
         _sources[config.site_dir] = _engine.Sources(_state.caches.folder / "search" / name if keep else None)
     _state.search_sources = _sources[config.site_dir]
@@ -317,6 +336,16 @@ def _index_search(site_dir: Path, language: str, background: bool) -> None:
         _indexer.request(site_dir, sources, records, language, store)
         return
     try:
-        log.info(_engine.update_index(site_dir, sources.folder, sources.fingerprints(records, language), records, language, store, _state.verify))
+        log.info(
+            _engine.update_index(
+                site_dir,
+                sources.folder,
+                sources.fingerprints(records, language),
+                records,
+                language,
+                store,
+                _state.verify,
+            )
+        )
     except Exception as err:  # Pagefind's own message: the binary missing, a page it cannot read
         raise PluginError(f"search index: {err}") from err

@@ -43,7 +43,8 @@ def define_env(env) -> None:
         for annotated in state().current().newest_first()[:count]:
             article = annotated.article
             when = f"{article.published.day} {article.published:%B %Y}"
-            items.append(f"- [{_escape(article.title)}](articles/{article.slug}.md) · {when}  \n  {_escape(article.summary or '')}")
+            title, summary = _escape(article.title), _escape(article.summary or "")
+            items.append(f"- [{title}](articles/{article.slug}.md) · {when}  \n  {summary}")
         return "\n".join(items)
 
 

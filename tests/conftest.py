@@ -20,7 +20,9 @@ def settings():
     """The real site's settings (mkdocs.yml's extra.archive): its kinds of organisation and event."""
     import yaml
 
-    return read_settings(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["extra"]["archive"])
+    return read_settings(
+        yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["extra"]["archive"]
+    )
 
 
 @pytest.fixture(scope="session")

@@ -45,10 +45,24 @@ def _shape(mark: str, x: float, y: float) -> Element:
     if mark == "red-dot":
         return E("circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": f"{r + 0.5}"})
     if mark in ("purple-square", "orange-square"):
-        return E("rect", {"x": f"{x - r:.1f}", "y": f"{y - r:.1f}", "width": f"{2 * r}", "height": f"{2 * r}", "rx": "1.5" if mark == "purple-square" else "0"})
+        return E(
+            "rect",
+            {
+                "x": f"{x - r:.1f}",
+                "y": f"{y - r:.1f}",
+                "width": f"{2 * r}",
+                "height": f"{2 * r}",
+                "rx": "1.5" if mark == "purple-square" else "0",
+            },
+        )
     if mark == "blue-diamond":
-        return E("path", {"d": f"M{x:.1f} {y - r - 1:.1f}L{x + r + 1:.1f} {y:.1f}L{x:.1f} {y + r + 1:.1f}L{x - r - 1:.1f} {y:.1f}Z"})
-    return E("path", {"d": f"M{x:.1f} {y - r - 1:.1f}L{x + r + 1:.1f} {y + r:.1f}L{x - r - 1:.1f} {y + r:.1f}Z"})  # green-triangle
+        return E(
+            "path",
+            {"d": f"M{x:.1f} {y - r - 1:.1f}L{x + r + 1:.1f} {y:.1f}L{x:.1f} {y + r + 1:.1f}L{x - r - 1:.1f} {y:.1f}Z"},
+        )
+    return E(
+        "path", {"d": f"M{x:.1f} {y - r - 1:.1f}L{x + r + 1:.1f} {y + r:.1f}L{x - r - 1:.1f} {y + r:.1f}Z"}
+    )  # green-triangle
 
 
 def chart(
@@ -107,25 +121,36 @@ def chart(
         E(
             "desc",
             {"id": "na-chart-desc"},
-            f"{len(events)} events from {long_date(min(e.date for e in events))} to {long_date(max(e.date for e in events))}, "
-            f"by organisation: {', '.join(names)}. Each mark links to its day; the list below gives every event in words.",
+            f"{len(events)} events from {long_date(min(e.date for e in events))} "
+            f"to {long_date(max(e.date for e in events))}, by organisation: {', '.join(names)}. "
+            "Each mark links to its day; the list below gives every event in words.",
         ),
     )
     grid = E("g", {"class": "na-chart__grid", "aria-hidden": "true"})
     for index, name in enumerate(names):
         y = y_of(index)
         grid.append(E("line", {"x1": str(left - 6), "x2": str(width - 8), "y1": f"{y:.1f}", "y2": f"{y:.1f}"}))
-        grid.append(E("text", {"x": str(left - 12), "y": f"{y + 4:.1f}", "text-anchor": "end", "class": "na-chart__lane"}, name))
+        grid.append(
+            E("text", {"x": str(left - 12), "y": f"{y + 4:.1f}", "text-anchor": "end", "class": "na-chart__lane"}, name)
+        )
     for index, month in enumerate(months):
         x = left + MONTH_WIDTH * index
-        grid.append(E("line", {"class": "na-chart__month", "x1": str(x), "x2": str(x), "y1": str(TOP), "y2": str(axis + 6)}))
+        grid.append(
+            E("line", {"class": "na-chart__month", "x1": str(x), "x2": str(x), "y1": str(TOP), "y2": str(axis + 6)})
+        )
         label = f"{month:%b}" + (f" {month:%Y}" if month.month == 1 or index == 0 else "")
         grid.append(E("text", {"x": str(x + 4), "y": str(axis + 20), "class": "na-chart__axis"}, label))
     svg.append(grid)
     if published:
         strip = E("g", {"class": "na-chart__articles", "aria-hidden": "true"})
         base = axis + 50
-        strip.append(E("text", {"x": str(left - 12), "y": f"{base - 2}", "text-anchor": "end", "class": "na-chart__lane"}, "Articles"))
+        strip.append(
+            E(
+                "text",
+                {"x": str(left - 12), "y": f"{base - 2}", "text-anchor": "end", "class": "na-chart__lane"},
+                "Articles",
+            )
+        )
         # One path for the whole strip: a tick (or a week's bar) is a few bytes, not an element.
         if len(published) <= TICK_LIMIT:
             d = "".join(f"M{x_of(day):.1f} {base - 12}v12" for day in sorted(published))
@@ -135,7 +160,8 @@ def chart(
             most = max(weeks.values())
             bar_width = f"{MONTH_WIDTH / 4.5:.1f}"
             d = "".join(
-                f"M{x_of(monday):.1f} {base}v-{max(1.0, 14 * count / most):.1f}h{bar_width}V{base}Z" for monday, count in sorted(weeks.items())
+                f"M{x_of(monday):.1f} {base}v-{max(1.0, 14 * count / most):.1f}h{bar_width}V{base}Z"
+                for monday, count in sorted(weeks.items())
             )
             strip.append(E("path", {"class": "na-chart__bars", "d": d}))
         svg.append(strip)
@@ -145,13 +171,38 @@ def chart(
         kind = kind_of[event.kind]
         if len(involved) > 1:
             top, bottom = f"{y_of(involved[0]):.1f}", f"{y_of(involved[-1]):.1f}"
-            marks.append(E("line", {"class": "na-chart__link", "aria-hidden": "true", "x1": f"{x:.1f}", "x2": f"{x:.1f}", "y1": top, "y2": bottom}))
+            marks.append(
+                E(
+                    "line",
+                    {
+                        "class": "na-chart__link",
+                        "aria-hidden": "true",
+                        "x1": f"{x:.1f}",
+                        "x2": f"{x:.1f}",
+                        "y1": top,
+                        "y2": bottom,
+                    },
+                )
+            )
             for lane in involved[1:]:
-                marks.append(E("circle", {"class": "na-chart__echo", "aria-hidden": "true", "cx": f"{x:.1f}", "cy": f"{y_of(lane):.1f}", "r": "3"}))
+                marks.append(
+                    E(
+                        "circle",
+                        {
+                            "class": "na-chart__echo",
+                            "aria-hidden": "true",
+                            "cx": f"{x:.1f}",
+                            "cy": f"{y_of(lane):.1f}",
+                            "r": "3",
+                        },
+                    )
+                )
         span = None
         if event.end and event.end != event.date:
             y = f"{y_of(involved[0]):.1f}"
-            span = E("line", {"class": "na-chart__span", "x1": f"{x:.1f}", "x2": f"{x_of(event.end):.1f}", "y1": y, "y2": y})
+            span = E(
+                "line", {"class": "na-chart__span", "x1": f"{x:.1f}", "x2": f"{x_of(event.end):.1f}", "y1": y, "y2": y}
+            )
         when = long_date(event.date) + (f" to {long_date(event.end)}" if event.end and event.end != event.date else "")
         link = E(
             "a",
@@ -177,7 +228,13 @@ def chart(
                     {},
                     E(
                         "svg",
-                        {"class": f"na-chart__key na-chart__mark--{kind.mark}", "viewBox": "0 0 18 18", "width": "18", "height": "18", "aria-hidden": "true"},
+                        {
+                            "class": f"na-chart__key na-chart__mark--{kind.mark}",
+                            "viewBox": "0 0 18 18",
+                            "width": "18",
+                            "height": "18",
+                            "aria-hidden": "true",
+                        },
                         _shape(kind.mark, 9, 9),
                     ),
                     kind.label,
@@ -186,6 +243,15 @@ def chart(
     return E(
         "figure",
         {"class": "na-chart"},
-        E("div", {"class": "na-chart__scroll", "tabindex": "0", "role": "region", "aria-label": f"{title}: a chart (scrolls sideways)"}, svg),
+        E(
+            "div",
+            {
+                "class": "na-chart__scroll",
+                "tabindex": "0",
+                "role": "region",
+                "aria-label": f"{title}: a chart (scrolls sideways)",
+            },
+            svg,
+        ),
         E("figcaption", {}, legend),
     )

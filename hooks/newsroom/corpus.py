@@ -18,7 +18,9 @@ from .quotes import Quote, attribute
 from .settings import Settings
 from .timeline import TimelineIndex, timeline_index
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])([\"'\u201d\u2019]?)\s+(?=[\"'\u201c\u2018]?[A-Z0-9])")  # group 1: a closing mark, the sentence's own
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])([\"'\u201d\u2019]?)\s+(?=[\"'\u201c\u2018]?[A-Z0-9])"
+)  # group 1: a closing mark, the sentence's own
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +50,9 @@ class AnnotatedArticle:
     unknown: tuple[tuple[int, str], ...]  # (paragraph, name)
     notes: tuple[Note, ...] = ()
     quotes: tuple[Quote, ...] = ()
-    first_mentions: tuple[tuple[str, BackLink], ...] = ()  # (entity, back-link): each entity's first mention in each paragraph
+    first_mentions: tuple[
+        tuple[str, BackLink], ...
+    ] = ()  # (entity, back-link): each entity's first mention in each paragraph
     date_links: tuple[DateLink, ...] = ()  # every date, with its paragraph
 
     @property
@@ -85,7 +89,14 @@ class Corpus:
 
     def __post_init__(self) -> None:
         self.newest = sorted(self.articles.values(), key=lambda a: (a.article.published, a.article.slug), reverse=True)
-        self.months, self.backlinks, self.date_links, self.said, self.links_by_day, self.events_by_day = {}, {}, [], {}, {}, {}
+        self.months, self.backlinks, self.date_links, self.said, self.links_by_day, self.events_by_day = (
+            {},
+            {},
+            [],
+            {},
+            {},
+            {},
+        )
         for annotated in self.newest:
             self.months.setdefault(f"{annotated.article.published:%Y-%m}", []).append(annotated.article)
             for quote in annotated.quotes:
@@ -115,7 +126,9 @@ class Corpus:
         return self.newest[0].article.published if self.newest else dt.date.today()
 
 
-def annotate(article: Article, matcher: Matcher, notes: tuple[Note, ...] = (), overrides: tuple[DateOverride, ...] = ()) -> AnnotatedArticle:
+def annotate(
+    article: Article, matcher: Matcher, notes: tuple[Note, ...] = (), overrides: tuple[DateOverride, ...] = ()
+) -> AnnotatedArticle:
     """Mentions, dates (an editor's override wins over the automatic reading) and notes of one article."""
     context = ArticleContext(published=article.published, named=[])
     all_mentions, all_dates, all_unresolved, unknown = [], [], [], []
@@ -137,10 +150,25 @@ def annotate(article: Article, matcher: Matcher, notes: tuple[Note, ...] = (), o
         first: dict[str, Mention] = {}
         for mention in mentions:
             first.setdefault(mention.entity, mention)
-        first_mentions.extend((entity, BackLink(article.slug, paragraph.number, sentence_at(paragraph.text, mention.start))) for entity, mention in first.items())
-    date_links = tuple(DateLink(article.slug, paragraph.number, date) for paragraph, dates in zip(article.paragraphs, all_dates, strict=True) for date in dates)
+        first_mentions.extend(
+            (entity, BackLink(article.slug, paragraph.number, sentence_at(paragraph.text, mention.start)))
+            for entity, mention in first.items()
+        )
+    date_links = tuple(
+        DateLink(article.slug, paragraph.number, date)
+        for paragraph, dates in zip(article.paragraphs, all_dates, strict=True)
+        for date in dates
+    )
     return AnnotatedArticle(
-        article, mentions_by_paragraph, tuple(all_dates), tuple(all_unresolved), tuple(unknown), notes, quotes, tuple(first_mentions), date_links
+        article,
+        mentions_by_paragraph,
+        tuple(all_dates),
+        tuple(all_unresolved),
+        tuple(unknown),
+        notes,
+        quotes,
+        tuple(first_mentions),
+        date_links,
     )
 
 
@@ -161,7 +189,13 @@ def check_orphan_notes(notes_paths: list[tuple[Path, str]], names: set[str] | No
     for path, shown in notes_paths:
         article = path.name.removesuffix(".notes.yml") + ".txt"
         if not (article in names if names is not None else path.with_name(article).exists()):
-            raise DataError(shown, None, "file", f"no article {path.name.removesuffix('.notes.yml')}.txt beside this notes file; rename it to match an article")
+            raise DataError(
+                shown,
+                None,
+                "file",
+                f"no article {path.name.removesuffix('.notes.yml')}.txt beside this notes file; "
+                "rename it to match an article",
+            )
 
 
 def build_corpus(
@@ -177,7 +211,10 @@ def build_corpus(
 
 
 def annotate_articles(
-    matcher: Matcher, article_paths: list[tuple[Path, str]], annotations: AnnotationMemo | None = None, names: set[str] | None = None
+    matcher: Matcher,
+    article_paths: list[tuple[Path, str]],
+    annotations: AnnotationMemo | None = None,
+    names: set[str] | None = None,
 ) -> dict[str, AnnotatedArticle]:
     """Load and annotate every article, by slug. ``article_paths`` pairs a file with the name errors show.
 
@@ -195,7 +232,11 @@ def annotate_articles(
         if annotated is None:
             article = article_from_bytes(source, shown, path.name.removesuffix(".txt"))
             notes_shown = shown.removesuffix(".txt") + ".notes.yml"
-            notes, overrides = load_notes(notes_path, notes_shown, article, decode(notes_source, notes_shown)) if notes_source is not None else ((), ())
+            notes, overrides = (
+                load_notes(notes_path, notes_shown, article, decode(notes_source, notes_shown))
+                if notes_source is not None
+                else ((), ())
+            )
             annotated = annotate(article, matcher, notes, overrides)
             if annotations:
                 annotations.put(shown, source, notes_source, annotated)

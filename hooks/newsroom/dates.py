@@ -160,7 +160,10 @@ def resolve(match: re.Match, published: dt.date) -> tuple[int, DateValue]:
         return 0, _month(int(g["y3"]), MONTHS[g["m3"]])
     if g["m4"]:
         month = MONTHS[g["m4"]]
-        year = min((abs((dt.date(y, month, 15) - published).days), y) for y in (published.year - 1, published.year, published.year + 1))[1]
+        year = min(
+            (abs((dt.date(y, month, 15) - published).days), y)
+            for y in (published.year - 1, published.year, published.year + 1)
+        )[1]
         return len(g["pm"]), _month(year, month)
     if g["rel"]:
         offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["rel"].lower()]
@@ -192,7 +195,9 @@ def resolve(match: re.Match, published: dt.date) -> tuple[int, DateValue]:
     if easter + dt.timedelta(days=7) < published - dt.timedelta(days=60):
         easter = easter_sunday(published.year + 1)
     start, end = easter - dt.timedelta(days=7), easter + dt.timedelta(days=7)
-    return 0, DateValue(start, end, "season", f"the Easter break of {easter.year} (around Easter Sunday, {easter.day} {easter:%B})")
+    return 0, DateValue(
+        start, end, "season", f"the Easter break of {easter.year} (around Easter Sunday, {easter.day} {easter:%B})"
+    )
 
 
 def find_dates(text: str, published: dt.date) -> list[DateMention]:
@@ -203,5 +208,5 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             skip, value = resolve(match, published)
         except ValueError:
             continue  # "31 February" and the like: not a date, so not linked
-        found.append(DateMention(match.start() + skip, match.end(), text[match.start() + skip:match.end()], value))
+        found.append(DateMention(match.start() + skip, match.end(), text[match.start() + skip : match.end()], value))
     return found

@@ -101,7 +101,9 @@ def contributions(annotated: AnnotatedArticle) -> dict[str, str]:
         parts.setdefault(f"entity:{entity}", []).append((link.paragraph, link.excerpt))
     for quote in annotated.quotes:
         if quote.speaker:
-            parts.setdefault(f"entity:{quote.speaker}", []).append((quote.paragraph, quote.start, quote.end, quote.text))
+            parts.setdefault(f"entity:{quote.speaker}", []).append(
+                (quote.paragraph, quote.start, quote.end, quote.text)
+            )
     parts.setdefault(f"month:{annotated.article.published:%Y-%m}", []).append("published")
     for paragraph, dates in zip(annotated.article.paragraphs, annotated.dates, strict=True):
         for date in dates:
@@ -122,7 +124,9 @@ def _entity_inputs(corpus: Corpus, digests: Digests, entity_id: str) -> tuple:
         related = [digests.entities[p.id] for p, _ in kb.leaders(entity_id)]
     elif isinstance(entity, Person):
         related = [digests.entities[r.organisation] for r in entity.roles]
-    slugs = dict.fromkeys([b.slug for b in corpus.backlinks.get(entity_id, ())] + [s for s, _ in corpus.said.get(entity_id, ())])
+    slugs = dict.fromkeys(
+        [b.slug for b in corpus.backlinks.get(entity_id, ())] + [s for s, _ in corpus.said.get(entity_id, ())]
+    )
     part, parts = f"entity:{entity_id}", digests.parts
     events = [digests.events[e.id] for e in digests.events_of.get(entity_id, ())]
     # One string of fixed-length digests (each names its article: the card is part of it).
@@ -132,7 +136,10 @@ def _entity_inputs(corpus: Corpus, digests: Digests, entity_id: str) -> tuple:
 def _article_inputs(corpus: Corpus, digests: Digests, annotated: AnnotatedArticle) -> tuple:
     """An article page: the annotated article, the entities it names, the events its dates fall
     on, and (if it has notes, whose bodies are matched when the page is built) the knowledge base."""
-    ids = dict.fromkeys([m.entity for paragraph in annotated.mentions for m in paragraph] + [q.speaker for q in annotated.quotes if q.speaker])
+    ids = dict.fromkeys(
+        [m.entity for paragraph in annotated.mentions for m in paragraph]
+        + [q.speaker for q in annotated.quotes if q.speaker]
+    )
     names = corpus.names_digest if annotated.notes else ""
     events = [digests.events[e.id] for e in timeline.article_events(corpus, annotated.article.slug)]
     return (digests.articles[annotated.article.slug], "".join([digests.entities[i] for i in ids]), events, names)
@@ -143,7 +150,10 @@ def _timeline_month_inputs(corpus: Corpus, digests: Digests, month: str) -> tupl
     article published that month or whose dates point into it."""
     months = timeline.month_keys(corpus)
     position = months.index(month)
-    neighbours = (months[position - 1] if position else None, months[position + 1] if position + 1 < len(months) else None)
+    neighbours = (
+        months[position - 1] if position else None,
+        months[position + 1] if position + 1 < len(months) else None,
+    )
     slugs: dict[str, None] = {}
     reports: dict[str, None] = {}  # articles whose dates fall on an event of this month (it may span months)
     days = []
@@ -158,7 +168,14 @@ def _timeline_month_inputs(corpus: Corpus, digests: Digests, month: str) -> tupl
             events.append((digests.events[event.id], [digests.entities[i] for i in event.entities]))
         days.append((day.day, events, [digests.events[e.id] for e in timeline.events_on(corpus, day.day)]))
     slugs.update(dict.fromkeys(p.slug for p in timeline.periods_of(corpus, month)))
-    return (neighbours, days, [(slug, digests.parts[slug].get(f"month:{month}"), digests.articles[slug] if slug in reports else None) for slug in slugs])
+    return (
+        neighbours,
+        days,
+        [
+            (slug, digests.parts[slug].get(f"month:{month}"), digests.articles[slug] if slug in reports else None)
+            for slug in slugs
+        ],
+    )
 
 
 def _timeline_index_inputs(corpus: Corpus, digests: Digests) -> tuple:
@@ -166,11 +183,21 @@ def _timeline_index_inputs(corpus: Corpus, digests: Digests) -> tuple:
     for month in timeline.month_keys(corpus):
         days = timeline.days_of(corpus, month)
         published = [slug for day in days for slug in day.published]
-        listed = [(slug, digests.articles[slug]) for slug in published] if len(published) <= pages.INDEX_ARTICLES else len(published)
+        listed = (
+            [(slug, digests.articles[slug]) for slug in published]
+            if len(published) <= pages.INDEX_ARTICLES
+            else len(published)
+        )
         months.append((month, [digests.events[e.id] for day in days for e in day.events], listed))
-    year_links = [(slug, digests.parts[slug]["year"]) for slug in dict.fromkeys(link.slug for link in corpus.date_links if link.date.value.precision == "year")]
+    year_links = [
+        (slug, digests.parts[slug]["year"])
+        for slug in dict.fromkeys(link.slug for link in corpus.date_links if link.date.value.precision == "year")
+    ]
     involved = [digests.entities[i] for e in corpus.kb.events for i in e.entities]
-    chart = (corpus.settings.timeline_lanes, sorted(a.article.published for a in corpus.articles.values()))  # the chart's lanes and ticks
+    chart = (
+        corpus.settings.timeline_lanes,
+        sorted(a.article.published for a in corpus.articles.values()),
+    )  # the chart's lanes and ticks
     return (months, timeline.years(corpus), year_links, involved, chart)
 
 
@@ -179,7 +206,11 @@ def _counts(corpus: Corpus, digests: Digests, entities) -> list:
 
 
 def _archive_inputs(corpus: Corpus, prefix: str) -> list:
-    return [(month, [_card(a) for a in articles]) for month, articles in corpus.by_month().items() if month.startswith(prefix)]
+    return [
+        (month, [_card(a) for a in articles])
+        for month, articles in corpus.by_month().items()
+        if month.startswith(prefix)
+    ]
 
 
 def page_inputs(corpus: Corpus, digests: Digests, spec: pages.PageSpec) -> tuple:
@@ -199,16 +230,28 @@ def page_inputs(corpus: Corpus, digests: Digests, spec: pages.PageSpec) -> tuple
         case pages.ArchiveYear(year=year):
             return (_archive_inputs(corpus, f"{year}-"), year)
         case pages.ArticlesIndex():
-            return ([_card(a.article) for a in corpus.newest_first()[: corpus.settings.latest]], [(m, len(a)) for m, a in corpus.by_month().items()])
+            return (
+                [_card(a.article) for a in corpus.newest_first()[: corpus.settings.latest]],
+                [(m, len(a)) for m, a in corpus.by_month().items()],
+            )
         case pages.GlossaryIndex():
             return (_counts(corpus, digests, (*kb.organisations, *kb.terms)),)
         case pages.PeopleIndex():
-            return (_counts(corpus, digests, kb.people), [digests.entities[o.id] for o in kb.organisations], corpus.latest)
+            return (
+                _counts(corpus, digests, kb.people),
+                [digests.entities[o.id] for o in kb.organisations],
+                corpus.latest,
+            )
         case pages.NotesIndex():
-            return ([(slug, digests.parts[slug]["notes"]) for slug, a in sorted(corpus.articles.items()) if a.notes], corpus.names_digest)
+            return (
+                [(slug, digests.parts[slug]["notes"]) for slug, a in sorted(corpus.articles.items()) if a.notes],
+                corpus.names_digest,
+            )
         case pages.TimelineIndex():
             return _timeline_index_inputs(corpus, digests)
-        case pages.NotePage(slug=slug):  # a note's own page reads its article (text, card, notes) and the names it links
+        case pages.NotePage(
+            slug=slug
+        ):  # a note's own page reads its article (text, card, notes) and the names it links
             return (digests.articles[slug], corpus.names_digest)
     return (corpus.digest,)  # a page type this function does not know yet reads everything
 
@@ -266,11 +309,25 @@ class Caches:
             (stored,) = self._db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone() or (None,)
             if stored != FORMAT:
                 raise ValueError("another format")
-            self.pages = {name: pickle.loads(entry) for name, entry in self._db.execute("SELECT name, entry FROM pages")}  # noqa: S301 - our own cache
-            self.articles = {name: pickle.loads(entry) for name, entry in self._db.execute("SELECT name, entry FROM articles")}  # noqa: S301
-        except (ValueError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, sqlite3.DatabaseError):
+            self.pages = {
+                name: pickle.loads(entry) for name, entry in self._db.execute("SELECT name, entry FROM pages")
+            }  # noqa: S301 - our own cache
+            self.articles = {
+                name: pickle.loads(entry) for name, entry in self._db.execute("SELECT name, entry FROM articles")
+            }  # noqa: S301
+        except (
+            ValueError,
+            pickle.UnpicklingError,
+            EOFError,
+            AttributeError,
+            ImportError,
+            TypeError,
+            sqlite3.DatabaseError,
+        ):
             self.pages, self.articles = {}, {}  # a cache from another version of the engine: start afresh
-            self._db.executescript("DELETE FROM pages; DELETE FROM html; DELETE FROM articles; DELETE FROM cards; DELETE FROM meta;")
+            self._db.executescript(
+                "DELETE FROM pages; DELETE FROM html; DELETE FROM articles; DELETE FROM cards; DELETE FROM meta;"
+            )
             self._db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
         self.loaded_from = folder
         self._db.execute("BEGIN")
@@ -291,7 +348,9 @@ class Caches:
         """Remember this build's preview images, in memory and on disk (only the new ones are written)."""
         if self._db is not None:
             stored = {k for (k,) in self._db.execute("SELECT key FROM cards")}
-            self._db.executemany("INSERT OR REPLACE INTO cards VALUES (?, ?)", [(k, v) for k, v in made.items() if k not in stored])
+            self._db.executemany(
+                "INSERT OR REPLACE INTO cards VALUES (?, ?)", [(k, v) for k, v in made.items() if k not in stored]
+            )
             self._db.executemany("DELETE FROM cards WHERE key = ?", [(k,) for k in stored - made.keys()])
         self.cards = made
 
@@ -309,7 +368,11 @@ class Caches:
         assert self._db is not None
         db = self._db
         for table, now, before in (("pages", pages, self.pages), ("articles", articles, self.articles)):
-            changed = [(name, entry.key, pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)) for name, entry in now.items() if before.get(name) is not entry]
+            changed = [
+                (name, entry.key, pickle.dumps(entry, pickle.HIGHEST_PROTOCOL))
+                for name, entry in now.items()
+                if before.get(name) is not entry
+            ]
             db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", changed)  # noqa: S608 - table names are ours
             gone = [(name,) for name in before.keys() - now.keys()]
             db.executemany(f"DELETE FROM {table} WHERE name = ?", gone)  # noqa: S608
@@ -351,7 +414,9 @@ class ArticleMemo:
         return entry.annotated
 
     def put(self, shown: str, source: bytes, notes: bytes | None, annotated: AnnotatedArticle) -> None:
-        self.used[shown] = ArticleEntry(self._key(shown, source, notes), annotated, digest(annotated), contributions(annotated))
+        self.used[shown] = ArticleEntry(
+            self._key(shown, source, notes), annotated, digest(annotated), contributions(annotated)
+        )
         self.annotated_now.add(annotated.article.slug)
 
     def corpus_digest(self, kb_digest: str) -> str:

@@ -100,7 +100,7 @@ def _resolve(page: str, here: list[str], link: str, base_path: str) -> tuple[str
         if not path.startswith(base_path):
             return None, "", f"is outside the site's path {base_path}"
         parts = []
-        segments = path[len(base_path):].split("/")
+        segments = path[len(base_path) :].split("/")
     else:
         parts = list(here)
         segments = path.split("/")

@@ -39,6 +39,8 @@ def safe_link(url: str) -> bool:
     cleaned = re.sub(r"[\t\n\r]", "", url).strip("".join(chr(c) for c in range(0x21)))
     match = _SCHEME.match(cleaned)
     return match is None or match.group(1).lower() in LINK_SCHEMES
+
+
 ARTICLE_KEYS = ("title", "published", "publisher", "url", "byline", "summary", "tags")
 KB_FILES = ("organisations", "people", "terms", "offices", "events")
 
@@ -70,9 +72,14 @@ class _Loader(_BASE):
         except (yaml.YAMLError, _DuplicateKeyError, _UnreadableValueError):
             raise
         except RecursionError:
-            raise _UnreadableValueError(node.start_mark.line + 1, "lists or mappings are nested too deeply to read") from None
+            raise _UnreadableValueError(
+                node.start_mark.line + 1, "lists or mappings are nested too deeply to read"
+            ) from None
         except Exception:  # noqa: BLE001 - a value that does not fit its tag (`!!int x`, `!!timestamp x`)
-            raise _UnreadableValueError(node.start_mark.line + 1, "YAML cannot read this value as its `!!` tag says; remove the tag or fix the value") from None
+            raise _UnreadableValueError(
+                node.start_mark.line + 1,
+                "YAML cannot read this value as its `!!` tag says; remove the tag or fix the value",
+            ) from None
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
@@ -82,7 +89,9 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, Hashable):
-            raise _UnreadableValueError(key_node.start_mark.line + 1, "a key must be a word or text, not a list or mapping")
+            raise _UnreadableValueError(
+                key_node.start_mark.line + 1, "a key must be a word or text, not a list or mapping"
+            )
         if key in mapping:
             raise _DuplicateKeyError(key, key_node.start_mark.line + 1)
         mapping[key] = loader.construct_object(value_node, deep=True)
@@ -117,7 +126,9 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> Any:
         raise DataError(file, line, "yaml", f"not valid YAML: {err.problem or err.context}") from None
     except yaml.reader.ReaderError as err:  # a character YAML does not allow
         line = text[: err.position].count("\n") + 1 + line_offset
-        raise DataError(file, line, "yaml", f"character U+{err.character:04X} is not allowed in YAML; remove it") from None
+        raise DataError(
+            file, line, "yaml", f"character U+{err.character:04X} is not allowed in YAML; remove it"
+        ) from None
     except yaml.YAMLError as err:  # libyaml reports some problems without a mark
         raise DataError(file, None, "yaml", f"not valid YAML: {err}") from None
 
@@ -271,7 +282,10 @@ def _kind(record: _Record, kinds: Collection[str] | None, setting: str, default:
         return default
     kind = record.ident("kind")
     if kinds is not None and kind not in kinds:
-        raise record.fail("kind", f"unknown kind {kind!r}; use one of {', '.join(kinds)} (or add it to mkdocs.yml's extra.archive.{setting})")
+        raise record.fail(
+            "kind",
+            f"unknown kind {kind!r}; use one of {', '.join(kinds)} (or add it to mkdocs.yml's extra.archive.{setting})",
+        )
     return kind
 
 
@@ -349,7 +363,10 @@ def normalise_alias(alias: str) -> str:
 
 
 def load_knowledge_base(
-    data_dir: Path | str, shown_dir: str | None = None, organisation_kinds: Collection[str] | None = None, event_kinds: Collection[str] | None = None
+    data_dir: Path | str,
+    shown_dir: str | None = None,
+    organisation_kinds: Collection[str] | None = None,
+    event_kinds: Collection[str] | None = None,
 ) -> KnowledgeBase:
     """Load and cross-check ``organisations.yml``, ``people.yml``, ``terms.yml``, ``offices.yml``,
     ``events.yml``. Errors name each file as ``shown_dir/<name>.yml`` (as the editor knows it).
@@ -365,7 +382,9 @@ def load_knowledge_base(
     }
     loaded: dict[str, list[tuple[_Record, Any]]] = {}
     for name in KB_FILES:
-        records = _top_level_list(data_dir / f"{name}.yml", name, os.path.join(shown_dir, f"{name}.yml") if shown_dir else None)
+        records = _top_level_list(
+            data_dir / f"{name}.yml", name, os.path.join(shown_dir, f"{name}.yml") if shown_dir else None
+        )
         loaded[name] = [(record, builders[name](record)) for record in records]
 
     # Unique ids: entities share one namespace (their id is their data-entity); offices and events have their own.
@@ -375,7 +394,9 @@ def load_knowledge_base(
             for record, item in loaded[name]:
                 if item.id in seen:
                     first = seen[item.id]
-                    raise record.fail("id", f"id {item.id!r} is already used at {first.file}:{first.line}; ids must be unique")
+                    raise record.fail(
+                        "id", f"id {item.id!r} is already used at {first.file}:{first.line}; ids must be unique"
+                    )
                 seen[item.id] = record
 
     organisations = {o.id for _, o in loaded["organisations"]}
@@ -384,26 +405,41 @@ def load_knowledge_base(
     for record, person in loaded["people"]:
         for role_record, role in zip(record.records("roles"), person.roles, strict=True):
             if role.organisation not in organisations:
-                raise role_record.fail("organisation", f"unknown organisation {role.organisation!r}; add it to organisations.yml or fix the id")
+                raise role_record.fail(
+                    "organisation",
+                    f"unknown organisation {role.organisation!r}; add it to organisations.yml or fix the id",
+                )
             if role.office is not None and role.office not in offices:
                 raise role_record.fail("office", f"unknown office {role.office!r}; add it to offices.yml or fix the id")
     for record, event in loaded["events"]:
         for entity in event.entities:
             if entity not in entity_ids:
-                raise record.fail("entities", f"unknown entity {entity!r}; use the id of an organisation, person or term")
+                raise record.fail(
+                    "entities", f"unknown entity {entity!r}; use the id of an organisation, person or term"
+                )
 
     # One alias, one owner: otherwise the same words would link to two places.
     owners: dict[str, tuple[str, _Record]] = {}
     for name in ("organisations", "people", "terms", "offices"):
         for record, item in loaded[name]:
-            names = {item.name, item.short_name if isinstance(item, Organisation) else None, *item.aliases}  # a term's name is its `term`
+            names = {
+                item.name,
+                item.short_name if isinstance(item, Organisation) else None,
+                *item.aliases,
+            }  # a term's name is its `term`
             for alias in sorted(n for n in names if n):
                 if len(alias) > MAX_NAME:
-                    raise record.fail(_written_at(item, alias), f"{alias[:40]!r}… is {len(alias):,} characters long; a name or alias has at most {MAX_NAME}")
+                    raise record.fail(
+                        _written_at(item, alias),
+                        f"{alias[:40]!r}… is {len(alias):,} characters long; a name or alias has at most {MAX_NAME}",
+                    )
                 key = normalise_alias(alias)
                 if key in owners and owners[key][0] != item.id:
                     other_id, other = owners[key]
-                    why = f"{alias!r} is already claimed by {other_id!r} ({other.file}:{other.line}); an alias may name only one entity"
+                    why = (
+                        f"{alias!r} is already claimed by {other_id!r} ({other.file}:{other.line}); "
+                        "an alias may name only one entity"
+                    )
                     raise record.fail(_written_at(item, alias), why)
                 owners[key] = (item.id, record)
 
@@ -430,10 +466,17 @@ def _check_text(text: str, file: str, line: int) -> None:
 def parse_article(text: str, path: str, slug: str) -> Article:
     """Parse one source article: a YAML front matter block between ``---`` lines, then the verbatim text."""
     if not ID_PATTERN.fullmatch(slug):
-        raise DataError(path, None, "slug", f"file name {slug!r} must be a lower-case slug such as 2023-04-28-unions-vow-strikes")
+        raise DataError(
+            path, None, "slug", f"file name {slug!r} must be a lower-case slug such as 2023-04-28-unions-vow-strikes"
+        )
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
-        raise DataError(path, 1, "front matter", "the file must start with a `---` line, then title, published and publisher, then `---`")
+        raise DataError(
+            path,
+            1,
+            "front matter",
+            "the file must start with a `---` line, then title, published and publisher, then `---`",
+        )
     try:
         close = next(i for i in range(1, len(lines)) if lines[i].rstrip() == "---")
     except StopIteration:

@@ -113,7 +113,7 @@ def _forms(alias: str, target: Target) -> list[tuple[str, Target]]:
     """The spellings an alias is matched in; a leading "the" is context and may be capitalised."""
     for article in ("the ", "The "):
         if alias.startswith(article):
-            rest = alias[len(article):]
+            rest = alias[len(article) :]
             skip = len(article)
             return [(f"the {rest}", _skip(target, skip)), (f"The {rest}", _skip(target, skip))]
     return [(alias, target)]
@@ -141,7 +141,7 @@ def find_mentions(
     for match in matcher.pattern.finditer(text):
         target = matcher.target(match.group())
         start = match.start() + target.skip
-        words = text[start:match.end()]
+        words = text[start : match.end()]
         entity: str | None = None
         if target.via == "entity":
             entity = target.key
@@ -150,7 +150,11 @@ def find_mentions(
             if len(holders) == 1:
                 entity = holders[0].id
             else:
-                why = "nobody in the knowledge base held this office then" if not holders else "more than one person held this office then"
+                why = (
+                    "nobody in the knowledge base held this office then"
+                    if not holders
+                    else "more than one person held this office then"
+                )
                 unresolved.append(Unresolved(words, paragraph, f"{why} ({context.published})"))
         else:
             candidates = matcher.by_surname[target.key]
@@ -161,7 +165,11 @@ def find_mentions(
                 entity = named[0]
             elif len(named) > 1 or (target.via == "honorific" and candidates):
                 unresolved.append(
-                    Unresolved(words, paragraph, "could be " + " or ".join(sorted(named or candidates)) + "; name the person in full first")
+                    Unresolved(
+                        words,
+                        paragraph,
+                        "could be " + " or ".join(sorted(named or candidates)) + "; name the person in full first",
+                    )
                 )
             # A bare surname of someone not yet named is an ordinary word: left alone.
         if entity is None:
@@ -176,7 +184,7 @@ def find_mentions(
 
 def _is_title_before_name(previous: Mention, text: str, start: int, kb: KnowledgeBase, entity: str) -> bool:
     """True when ``previous`` is an office title standing right before a person's name."""
-    if not isinstance(kb.entities[entity], Person) or text[previous.end:start].strip():
+    if not isinstance(kb.entities[entity], Person) or text[previous.end : start].strip():
         return False
     return any(normalise_alias(previous.text) in {normalise_alias(a) for a in (o.name, *o.aliases)} for o in kb.offices)
 
@@ -185,7 +193,28 @@ UNKNOWN_NAME = re.compile(
     r"(?<![\w-])(?:(?:" + "|".join(HONORIFICS) + r")\.?(?:\s+[A-Z][\w'\u2019-]+)+"
     r"|[A-Z][a-z][\w'\u2019-]*(?:\s+(?:(?:of|for|and|the|de|van|von)\s+)?[A-Z][a-z][\w'\u2019-]*)+)"
 )
-_LEADING_WORDS = {"The", "A", "An", "In", "On", "At", "It", "Its", "For", "But", "And", "As", "If", "When", "While", "This", "That", "Asked", "Mr", "Ms"}
+_LEADING_WORDS = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "It",
+    "Its",
+    "For",
+    "But",
+    "And",
+    "As",
+    "If",
+    "When",
+    "While",
+    "This",
+    "That",
+    "Asked",
+    "Mr",
+    "Ms",
+}
 
 
 def unknown_names(text: str, mentions: list[Mention]) -> list[str]:

@@ -46,7 +46,7 @@ class PageTreeprocessor(Treeprocessor):
         for index, child in enumerate(list(root)):
             if child.tag != "p" or not (child.text or "").startswith(MARKER):
                 continue
-            spec = self.specs()[child.text[len(MARKER):].strip()]
+            spec = self.specs()[child.text[len(MARKER) :].strip()]
             root.remove(child)
             tree = spec.build(self.corpus())
             root.insert(index, tree)

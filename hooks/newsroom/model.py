@@ -141,7 +141,9 @@ class KnowledgeBase:
                 if role.leads:
                     leaders.setdefault(role.organisation, []).append((person, role))
         object.__setattr__(self, "_by_office", {k: tuple(v) for k, v in by_office.items()})
-        ordered = {k: tuple(sorted(v, key=lambda pr: (pr[1].start or dt.date.min, pr[0].name))) for k, v in leaders.items()}
+        ordered = {
+            k: tuple(sorted(v, key=lambda pr: (pr[1].start or dt.date.min, pr[0].name))) for k, v in leaders.items()
+        }
         object.__setattr__(self, "_leaders", ordered)
 
     def organisation(self, organisation_id: str) -> Organisation:

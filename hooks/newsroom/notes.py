@@ -99,11 +99,17 @@ def anchor_quote(article: Article, record: _Record, what: str) -> Anchor:
             continue
         found.append((start, end))
     if not found:
-        raise record.fail("quote", f"{what}: {quote!r} is not in the article text ({article.path}); the closest passage is {closest_passage(article, quote)!r}")
+        raise record.fail(
+            "quote",
+            f"{what}: {quote!r} is not in the article text ({article.path}); "
+            f"the closest passage is {closest_passage(article, quote)!r}",
+        )
     if len(found) > 1:
         places = "; ".join(_describe(text, offsets, start, end) for start, end in found)
         raise record.fail(
-            "quote", f"{what}: {quote!r} occurs {len(found)} times ({places}); add a prefix or suffix (the words just before or after) to pick one"
+            "quote",
+            f"{what}: {quote!r} occurs {len(found)} times ({places}); "
+            "add a prefix or suffix (the words just before or after) to pick one",
         )
     start, end = found[0]
     number = max(i for i, offset in enumerate(offsets) if offset <= start)
@@ -112,8 +118,8 @@ def anchor_quote(article: Article, record: _Record, what: str) -> Anchor:
 
 def _describe(text: str, offsets: list[int], start: int, end: int) -> str:
     number = max(i for i, offset in enumerate(offsets) if offset <= start)
-    before = text[max(offsets[number], start - 20):start]
-    after = text[end:end + 20].split("\n")[0]
+    before = text[max(offsets[number], start - 20) : start]
+    after = text[end : end + 20].split("\n")[0]
     return f"paragraph {number + 1}: …{before}[{text[start:end]}]{after}…"
 
 
@@ -139,8 +145,11 @@ NOTE_KEYS = ("id", "quote", "prefix", "suffix", "kind", "body", "sources", "crea
 DATE_KEYS = ("quote", "prefix", "suffix", "date", "until", "label")
 
 
-def load_notes(path: Path, shown: str, article: Article, text: str | None = None) -> tuple[tuple[Note, ...], tuple[DateOverride, ...]]:
-    """Read ``<slug>.notes.yml`` (or ``text``, its contents): a list of notes, or a mapping with ``notes:`` and ``dates:``."""
+def load_notes(
+    path: Path, shown: str, article: Article, text: str | None = None
+) -> tuple[tuple[Note, ...], tuple[DateOverride, ...]]:
+    """Read ``<slug>.notes.yml`` (or ``text``, its contents): a list of notes, or a mapping with
+    ``notes:`` and ``dates:``."""
     data = parse_yaml(path.read_text(encoding="utf-8") if text is None else text, shown)
     if data is None:
         return (), ()
@@ -156,7 +165,9 @@ def load_notes(path: Path, shown: str, article: Article, text: str | None = None
         record.name = f"notes[{note_id}]"
         record.only(NOTE_KEYS)
         if note_id in seen:
-            raise record.fail("id", f"note id {note_id!r} is already used at line {seen[note_id]}; ids must be unique in the article")
+            raise record.fail(
+                "id", f"note id {note_id!r} is already used at line {seen[note_id]}; ids must be unique in the article"
+            )
         seen[note_id] = record.line
         records[note_id] = record
         kind = record.text("kind", required=False) or "context"
@@ -179,7 +190,9 @@ def load_notes(path: Path, shown: str, article: Article, text: str | None = None
     notes.sort(key=lambda n: n.anchor.text_start)
     for first, second in zip(notes, notes[1:], strict=False):
         if second.anchor.text_start < first.anchor.text_end:
-            raise records[second.id].fail("quote", f"overlaps note {first.id!r} (line {records[first.id].line}); notes may not overlap")
+            raise records[second.id].fail(
+                "quote", f"overlaps note {first.id!r} (line {records[first.id].line}); notes may not overlap"
+            )
     numbered = tuple(dataclasses.replace(n, number=i) for i, n in enumerate(notes, 1))
     overrides = []
     for record in top.records("dates"):
@@ -198,9 +211,13 @@ def check_body_links(body: str, record: _Record) -> None:
         for node in element.iter():
             for attribute in ("href", "src"):
                 value = node.get(attribute)
-                if value is not None and not safe_link(value):  # "&amp;" (the body's escaped "&") is never part of a scheme
+                if value is not None and not safe_link(
+                    value
+                ):  # "&amp;" (the body's escaped "&") is never part of a scheme
                     raise record.fail(
-                        "body", f"the link {value.replace('&amp;', '&')!r} is not allowed: use an http, https or mailto address, or a link inside the site"
+                        "body",
+                        f"the link {value.replace('&amp;', '&')!r} is not allowed: "
+                        "use an http, https or mailto address, or a link inside the site",
                     )
 
 
@@ -228,6 +245,7 @@ def _override_value(record: _Record) -> DateValue:
         if end < start:
             raise record.fail("until", f"ends ({end}) before it starts ({start})")
         precision = "season"
-    default = {"day": day_label(start), "month": f"{start:%B %Y}", "year": str(start.year)}.get(precision, f"{start:%B %Y} to {end:%B %Y}")
+    default = {"day": day_label(start), "month": f"{start:%B %Y}", "year": str(start.year)}.get(
+        precision, f"{start:%B %Y} to {end:%B %Y}"
+    )
     return DateValue(start, end, precision, label or default)
-

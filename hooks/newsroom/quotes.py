@@ -62,7 +62,9 @@ def _masked(text: str, spans: list[tuple[int, int, bool]]) -> str:
     return "".join(chars)
 
 
-def attribute(kb: KnowledgeBase, paragraphs: tuple[Paragraph, ...], mentions: tuple[tuple[Mention, ...], ...]) -> list[Quote]:
+def attribute(
+    kb: KnowledgeBase, paragraphs: tuple[Paragraph, ...], mentions: tuple[tuple[Mention, ...], ...]
+) -> list[Quote]:
     """Every quotation in an article, with its speaker's entity id or ``None``."""
     quotes: list[Quote] = []
     last_speaker: str | None = None

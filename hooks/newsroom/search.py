@@ -102,7 +102,9 @@ def note_records(corpus: Corpus, language: str) -> list[dict]:
         for note in annotated.notes:
             body = note_text(corpus, annotated, note)
             url = page_url(note_in_article_uri(article.slug, note.id))
-            records.append({"url": url, "title": f"{note.label}: “{note.quote}”", "body": body, "date": day, "language": language})
+            records.append(
+                {"url": url, "title": f"{note.label}: “{note.quote}”", "body": body, "date": day, "language": language}
+            )
     return records
 
 
@@ -112,11 +114,14 @@ def _record_html(record: dict) -> str:
     a fraction of a second.) Pagefind searches metadata too: nothing in it but the note's own
     words, its URL and its date."""
     e = functools.partial(html.escape, quote=True)
+    language, title, body, date, url = (e(record[key]) for key in ("language", "title", "body", "date", "url"))
     return (
-        f'<!DOCTYPE html><html lang="{e(record["language"])}"><head><meta charset="utf-8"><title>{e(record["title"])}</title></head><body>'
-        f'<main data-pagefind-body data-na-type="note" data-na-year="{e(record["date"][:4])}" data-na-date="{e(record["date"])}" data-na-url="{e(record["url"])}"'
-        ' data-pagefind-filter="type[data-na-type], year[data-na-year]" data-pagefind-meta="url[data-na-url], date[data-na-date]"'
-        f' data-pagefind-sort="date[data-na-date]"><h1>{e(record["title"])}</h1><p>{e(record["body"])}</p></main></body></html>'
+        f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"><title>{title}</title></head><body>'
+        f'<main data-pagefind-body data-na-type="note" data-na-year="{date[:4]}" data-na-date="{date}"'
+        f' data-na-url="{url}"'
+        ' data-pagefind-filter="type[data-na-type], year[data-na-year]"'
+        ' data-pagefind-meta="url[data-na-url], date[data-na-date]"'
+        f' data-pagefind-sort="date[data-na-date]"><h1>{title}</h1><p>{body}</p></main></body></html>'
     )
 
 
@@ -344,12 +349,16 @@ class Sources:
         """A copy of the folder made of hard links, for an index written while the next build runs.
         The caller removes it."""
         copy = Path(tempfile.mkdtemp(prefix="newsroom-search-snapshot-"))
-        shutil.copytree(self.folder, copy, copy_function=_link, dirs_exist_ok=True, ignore=shutil.ignore_patterns(self.MARK))
+        shutil.copytree(
+            self.folder, copy, copy_function=_link, dirs_exist_ok=True, ignore=shutil.ignore_patterns(self.MARK)
+        )
         return copy
 
 
 def _fingerprint(part: str, pages: list, records: list[dict], language: str) -> str:
-    return hashlib.sha256(repr((_VERSION, _FORMAT, EXCLUDE, language, part, pages, records)).encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(
+        repr((_VERSION, _FORMAT, EXCLUDE, language, part, pages, records)).encode("utf-8", "surrogatepass")
+    ).hexdigest()
 
 
 def _part_of_key(key: str) -> str:
@@ -376,8 +385,15 @@ _VERSION = _version()
 
 MANIFEST = "parts.json"  # in pagefind/: the parts, the one whose code the browser loads first
 # What Pagefind writes for its own search interfaces, which the archive does not use.
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 
 
 def write_parts(jobs: list[tuple[Path, list[dict], Path]], language: str) -> None:
@@ -414,8 +430,15 @@ def _install(folder: Path, name: str, fresh: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def update_index(site_dir: Path, sources: Path, fingerprints: dict[str, str], records: list[dict], language: str,
-                 store: Path | None, verify: bool = False) -> str:
+def update_index(
+    site_dir: Path,
+    sources: Path,
+    fingerprints: dict[str, str],
+    records: list[dict],
+    language: str,
+    store: Path | None,
+    verify: bool = False,
+) -> str:
     """Bring ``site_dir/pagefind`` up to date and say how. ``fingerprints`` are the index's parts,
     in order, each with the digest of what it is made from (:meth:`Sources.fingerprint`); a
     part's pages are in ``sources/<part>``. The last bundle written for each part is kept in
@@ -439,12 +462,17 @@ def update_index(site_dir: Path, sources: Path, fingerprints: dict[str, str], re
             _install(index, part, fresh)
             copied += 1
     if write:
-        jobs = [(sources / part, [r for r in records if record_part(r) == part], index / f".{part}-new") for part, _ in write]
+        jobs = [
+            (sources / part, [r for r in records if record_part(r) == part], index / f".{part}-new")
+            for part, _ in write
+        ]
         write_parts(jobs, language)
         for (part, known), (_, _, fresh) in zip(write, jobs, strict=True):
             if known and _tree(fresh) != _tree(kept / part / "index"):
-                raise RuntimeError(f"part {part} of the index written afresh differs from the cached one made from the same pages: "
-                                   "newsroom.search.Sources.fingerprint misses something the index is made from")
+                raise RuntimeError(
+                    f"part {part} of the index written afresh differs from the cached one made from the same pages: "
+                    "newsroom.search.Sources.fingerprint misses something the index is made from"
+                )
             _install(index, part, fresh)
             if kept is not None and not known:
                 folder = kept / part
@@ -467,7 +495,8 @@ def update_index(site_dir: Path, sources: Path, fingerprints: dict[str, str], re
                 shutil.rmtree(child, ignore_errors=True)
     if write:
         names = ", ".join(part for part, _ in write)
-        return f"search index written in {time.perf_counter() - started:.1f} s ({len(write)} of {len(fingerprints)} parts: {names})"
+        seconds = time.perf_counter() - started
+        return f"search index written in {seconds:.1f} s ({len(write)} of {len(fingerprints)} parts: {names})"
     return "search index unchanged (taken from the build cache)" if copied else "search index unchanged"
 
 

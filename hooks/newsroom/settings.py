@@ -67,7 +67,10 @@ class Settings:
         if not any(kind.id == OTHER for kind in self.event_kinds):
             object.__setattr__(self, "event_kinds", (*self.event_kinds, Kind(OTHER, "Other", "grey-dot")))
         if not self.glossary_groups:
-            groups = (GlossaryGroup("organisations", "Organisations", tuple(k.id for k in self.organisation_kinds)), GlossaryGroup("terms", "Terms", (TERMS,)))
+            groups = (
+                GlossaryGroup("organisations", "Organisations", tuple(k.id for k in self.organisation_kinds)),
+                GlossaryGroup("terms", "Terms", (TERMS,)),
+            )
             object.__setattr__(self, "glossary_groups", groups)
 
     def organisation_kind(self, kind_id: str) -> Kind:
@@ -111,12 +114,21 @@ def read_settings(extra: object) -> Settings:
             values[f.name] = value
     if "glossary_groups" in extra:
         kinds = Settings(**values).organisation_kinds
-        values["glossary_groups"] = _groups(extra["glossary_groups"], f"{PREFIX}.glossary_groups", tuple(k.id for k in kinds))
+        values["glossary_groups"] = _groups(
+            extra["glossary_groups"], f"{PREFIX}.glossary_groups", tuple(k.id for k in kinds)
+        )
     settings = Settings(**values)
     grouped = {kind for group in settings.glossary_groups for kind in group.kinds}
-    missing = [k.id for k in settings.organisation_kinds if k.id not in grouped] + ([TERMS] if TERMS not in grouped else [])
+    missing = [k.id for k in settings.organisation_kinds if k.id not in grouped] + (
+        [TERMS] if TERMS not in grouped else []
+    )
     if missing:
-        raise DataError(SOURCE, None, f"{PREFIX}.glossary_groups", f"no group lists {', '.join(missing)}: every entry needs a place in the glossary")
+        raise DataError(
+            SOURCE,
+            None,
+            f"{PREFIX}.glossary_groups",
+            f"no group lists {', '.join(missing)}: every entry needs a place in the glossary",
+        )
     if "{month}" not in settings.month_description:
         raise DataError(SOURCE, None, f"{PREFIX}.month_description", "expected text with {month} where the month goes")
     return settings
@@ -128,7 +140,12 @@ def check_settings(settings: Settings, kb: KnowledgeBase) -> None:
     organisations = {o.id for o in kb.organisations}
     for lane in settings.timeline_lanes:
         if lane not in organisations:
-            raise DataError(SOURCE, None, f"{PREFIX}.timeline_lanes", f"unknown organisation {lane!r}; use ids from docs/_data/organisations.yml")
+            raise DataError(
+                SOURCE,
+                None,
+                f"{PREFIX}.timeline_lanes",
+                f"unknown organisation {lane!r}; use ids from docs/_data/organisations.yml",
+            )
 
 
 def _kinds(value: object, where: str, marks: bool) -> tuple[Kind, ...]:
@@ -142,11 +159,18 @@ def _kinds(value: object, where: str, marks: bool) -> tuple[Kind, ...]:
         if not isinstance(item, dict) or set(item) != keys or not all(isinstance(v, str) and v for v in item.values()):
             raise DataError(SOURCE, None, here, f"expected {shape}, as text")
         if not _ID.fullmatch(item["id"]) or item["id"] == TERMS:
-            raise DataError(SOURCE, None, f"{here}.id", f"{item['id']!r} is not a lower-case slug (letters, digits and single hyphens) other than {TERMS!r}")
+            raise DataError(
+                SOURCE,
+                None,
+                f"{here}.id",
+                f"{item['id']!r} is not a lower-case slug (letters, digits and single hyphens) other than {TERMS!r}",
+            )
         if any(kind.id == item["id"] for kind in kinds):
             raise DataError(SOURCE, None, f"{here}.id", f"{item['id']!r} is already an earlier kind")
         if marks and item["mark"] not in MARKS:
-            raise DataError(SOURCE, None, f"{here}.mark", f"unknown mark {item['mark']!r}; use one of {', '.join(MARKS)}")
+            raise DataError(
+                SOURCE, None, f"{here}.mark", f"unknown mark {item['mark']!r}; use one of {', '.join(MARKS)}"
+            )
         kinds.append(Kind(item["id"], item["label"], item.get("mark", "")))
     return tuple(kinds)
 

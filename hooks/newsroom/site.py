@@ -35,8 +35,18 @@ from .urls import card_uri, entity_uri
 
 SOURCE_SUFFIXES = (".txt", ".notes.yml")
 __all__ = [
-    "BackgroundIndex", "BuildState", "Caches", "DataError", "Sources",
-    "build_context", "digest", "is_source", "nav_digest", "build_date", "update_index", "write_report",
+    "BackgroundIndex",
+    "BuildState",
+    "Caches",
+    "DataError",
+    "Sources",
+    "build_context",
+    "digest",
+    "is_source",
+    "nav_digest",
+    "build_date",
+    "update_index",
+    "write_report",
 ]
 
 
@@ -69,15 +79,22 @@ def check_article_files(names: list[str], folders: set[str], shown_dir: str) -> 
         shown = os.path.join(shown_dir, "articles", name)
         lower = name.lower()
         if name in folders:
-            why = "docs/articles/ holds articles and their notes, not folders: move it out (pictures go in docs/assets/)"
+            why = (
+                "docs/articles/ holds articles and their notes, not folders: move it out (pictures go in docs/assets/)"
+            )
         elif lower.endswith((".notes.yml", ".notes.yaml")):
-            why = f"a notes file's name ends in .notes.yml: rename it to {_slug(name[: lower.rindex('.notes.')])}.notes.yml"
+            stem = _slug(name[: lower.rindex(".notes.")])
+            why = f"a notes file's name ends in .notes.yml: rename it to {stem}.notes.yml"
         elif lower.endswith((".txt", ".text", ".md", ".markdown")):
-            why = f"an article is a plain-text file whose name ends in .txt: rename it to {_slug(name[: lower.rindex('.')])}.txt"
+            stem = _slug(name[: lower.rindex(".")])
+            why = f"an article is a plain-text file whose name ends in .txt: rename it to {stem}.txt"
         elif lower.endswith((".yml", ".yaml")):
             why = "notes on an article go in <article>.notes.yml beside <article>.txt; rename it so"
         else:
-            why = "docs/articles/ holds only articles (.txt) and their notes (.notes.yml): move this file out (pictures go in docs/assets/)"
+            why = (
+                "docs/articles/ holds only articles (.txt) and their notes (.notes.yml): "
+                "move this file out (pictures go in docs/assets/)"
+            )
         raise DataError(shown, None, "file name", why)
 
 
@@ -114,7 +131,9 @@ class BuildState:
         whose organisations and events must be of the kinds the settings list."""
         self.settings = read_settings(archive)
         kinds = ([k.id for k in self.settings.organisation_kinds], [k.id for k in self.settings.event_kinds])
-        self.kb_digest = digest(self.engine, files_digest(tree_files(data_dir, (".yml", ".yaml")), data_dir), shown_dir, kinds)
+        self.kb_digest = digest(
+            self.engine, files_digest(tree_files(data_dir, (".yml", ".yaml")), data_dir), shown_dir, kinds
+        )
 
         def load() -> tuple[KnowledgeBase, Matcher]:
             kb = load_knowledge_base(data_dir, shown_dir, *kinds)
@@ -153,16 +172,31 @@ class BuildState:
         check_article_files(names, {entry.name for entry in entries if entry.is_dir()}, shown_dir)
         present = set(names)
         paths = [(folder / name, os.path.join(shown_dir, "articles", name)) for name in names if name.endswith(".txt")]
-        check_orphan_notes([(folder / name, os.path.join(shown_dir, "articles", name)) for name in names if name.endswith(".notes.yml")], present)
+        check_orphan_notes(
+            [
+                (folder / name, os.path.join(shown_dir, "articles", name))
+                for name in names
+                if name.endswith(".notes.yml")
+            ],
+            present,
+        )
         self.memo = ArticleMemo(self.caches.articles if self.caches else {}, self.kb_digest)
         articles = annotate_articles(self.matcher, paths, self.memo, present)
         self.corpus = Corpus(
-            self.kb, articles, self.matcher, site_url=site_url, settings=self.settings, digest=self.memo.corpus_digest(self.kb_digest), names_digest=self.kb_digest
+            self.kb,
+            articles,
+            self.matcher,
+            site_url=site_url,
+            settings=self.settings,
+            digest=self.memo.corpus_digest(self.kb_digest),
+            names_digest=self.kb_digest,
         )
         self.build_date = build_date(self.corpus)
         self.specs = {spec.src_uri: spec for spec in page_specs(self.corpus)}
         self.base_path = urlsplit(site_url).path or "/"
-        entities, events, events_of = self.remembered("record_digests", self.kb_digest, lambda: Digests.of_knowledge_base(self.kb))
+        entities, events, events_of = self.remembered(
+            "record_digests", self.kb_digest, lambda: Digests.of_knowledge_base(self.kb)
+        )
         articles = {entry.annotated.article.slug: entry.digest for entry in self.memo.used.values()}
         parts = {entry.annotated.article.slug: entry.parts for entry in self.memo.used.values()}
         self.digests = Digests(entities, events, articles, parts, events_of)
@@ -240,9 +274,18 @@ class BuildState:
             return
         if entry is None:
             cached = self.caches.pages.get(src_uri) if self.caches and self.verify else None
-            if cached is not None and cached.key == self.keys[src_uri] and self.caches.read_html(cached.key) not in (None, output):
-                raise DataError(src_uri, None, "cache", "the cached page differs from the page built afresh, though its inputs did not change: "
-                                "newsroom.incremental.page_inputs misses something this page is made from")
+            if (
+                cached is not None
+                and cached.key == self.keys[src_uri]
+                and self.caches.read_html(cached.key) not in (None, output)
+            ):
+                raise DataError(
+                    src_uri,
+                    None,
+                    "cache",
+                    "the cached page differs from the page built afresh, though its inputs did not change: "
+                    "newsroom.incremental.page_inputs misses something this page is made from",
+                )
             ids, links = extract_links(output)
             anchors = frozenset(page.present_anchor_ids or ())
             resolved = resolve_links(page.file.dest_uri, links, self.base_path)
@@ -270,7 +313,8 @@ class BuildState:
             self.caches.inputs = ((self.kb_digest, self.current().latest), self.inputs)
 
     def exports(self, site_url: str, site_name: str, site_description: str = "") -> list[tuple[str, str]]:
-        """The machine-readable files: ``feed.xml`` (Atom), ``timeline.json`` (TimelineJS3), ``timeline.ics``, ``annotations.jsonld``."""
+        """The machine-readable files: ``feed.xml`` (Atom), ``timeline.json`` (TimelineJS3),
+        ``timeline.ics``, ``annotations.jsonld``."""
         stamp = self.build_date or dt.datetime.fromtimestamp(0, tz=dt.UTC)
         corpus = self.current()
         # The knowledge base's exports are made again only when it (or what they name) changes.
@@ -300,7 +344,13 @@ class BuildState:
         for slug, annotated in sorted(corpus.articles.items()):
             article = annotated.article
             for note in annotated.notes:
-                words = (note.label, note.quote, article.title, f"{article.publisher} · {long_date(article.published)}", site_name)
+                words = (
+                    note.label,
+                    note.quote,
+                    article.title,
+                    f"{article.publisher} · {long_date(article.published)}",
+                    site_name,
+                )
                 wanted.append((card_uri(slug, note.id), digest(self.engine, words), words))
         held = {**self.caches.cards, **self.caches.stored_cards([key for _, key, _ in wanted])} if self.caches else {}
         made: dict[str, bytes] = {}
@@ -315,7 +365,9 @@ class BuildState:
     def search_records(self, language: str) -> list[dict]:
         """The editors' notes as search records (see newsroom.search), made again when the corpus changes."""
         corpus = self.current()
-        return self.remembered("search_records", digest(corpus.digest, language), lambda: note_records(corpus, language))
+        return self.remembered(
+            "search_records", digest(corpus.digest, language), lambda: note_records(corpus, language)
+        )
 
     def report(self, only_annotated_now: bool = False) -> list[str]:
         """Names the knowledge base does not know and mentions left unlinked, per article (or, under
@@ -365,14 +417,20 @@ def build_context(engine: str, project: Path, config) -> str:
 
     overrides = project / "overrides"
     config_bytes = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
-    versions = [version(name) for name in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "mkdocs-macros-plugin")]
+    versions = [
+        version(name)
+        for name in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "mkdocs-macros-plugin")
+    ]
     theme_dirs = [str(Path(d).resolve()) for d in config.theme.dirs]
-    return digest(engine, files_digest(tree_files(overrides), overrides), config_bytes, config.site_url, versions, theme_dirs)
+    return digest(
+        engine, files_digest(tree_files(overrides), overrides), config_bytes, config.site_url, versions, theme_dirs
+    )
 
 
 def nav_digest(items) -> str:
     """The navigation as every page shows it: titles, URLs and nesting. A page in the navigation
     with no title of its own takes its first heading: its source is part of the digest then."""
+
     def walk(nodes) -> list:
         out = []
         for item in nodes:

@@ -30,7 +30,12 @@ class TimelineIndex:
     periods: dict[str, list[DateLink]]  # month -> mentions of weeks, months and seasons that start in it
 
 
-def timeline_index(kb: KnowledgeBase, newest: list[AnnotatedArticle], date_links: list[DateLink], links_by_day: dict[dt.date, list[DateLink]]) -> TimelineIndex:
+def timeline_index(
+    kb: KnowledgeBase,
+    newest: list[AnnotatedArticle],
+    date_links: list[DateLink],
+    links_by_day: dict[dt.date, list[DateLink]],
+) -> TimelineIndex:
     keys = {f"{event.date:%Y-%m}" for event in kb.events}
     keys |= {f"{a.article.published:%Y-%m}" for a in newest}
     keys |= {link.date.value.month for link in date_links if link.date.value.precision != "year"}

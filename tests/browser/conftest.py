@@ -41,12 +41,16 @@ def base_url(built_site, site_port):
 # Two made-up articles in other years, for the search of an index in parts (one part a year).
 FIXTURE_ARTICLES = {
     "2021-03-01-fixture-quokka-ballot.txt": (
-        "Fixture report from 2021", "2021-03-01",
-        ["A made-up paragraph for the search tests: the quokka ballot closed with a zephyr of votes.",
-         "A second made-up paragraph, about nothing in particular."],
+        "Fixture report from 2021",
+        "2021-03-01",
+        [
+            "A made-up paragraph for the search tests: the quokka ballot closed with a zephyr of votes.",
+            "A second made-up paragraph, about nothing in particular.",
+        ],
     ),
     "2022-06-01-fixture-zephyr.txt": (
-        "Fixture report from 2022", "2022-06-01",
+        "Fixture report from 2022",
+        "2022-06-01",
         ["A made-up paragraph for the search tests: a zephyr over the ballot boxes."],
     ),
 }
@@ -61,8 +65,13 @@ def years_url(tmp_path_factory):
     port = free_port()
     copy = SiteCopy(tmp_path_factory.mktemp("years") / "project")
     for name, (title, day, paragraphs) in FIXTURE_ARTICLES.items():
-        copy.write(f"articles/{name}", f"---\ntitle: '{title}'\npublished: {day}\npublisher: Test Fixture\n"
-                   f"url: https://example.org/{name[:-4]}\nsummary: A made-up article for the search tests.\n---\n" + "\n".join(paragraphs) + "\n")
+        copy.write(
+            f"articles/{name}",
+            f"---\ntitle: '{title}'\npublished: {day}\npublisher: Test Fixture\n"
+            f"url: https://example.org/{name[:-4]}\nsummary: A made-up article for the search tests.\n---\n"
+            + "\n".join(paragraphs)
+            + "\n",
+        )
     result = copy.build(site_url=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, result.stderr[-3000:]
     with serve(copy.root / "site", port) as url:
@@ -74,9 +83,15 @@ def annotator_bundle() -> str:
     """Apache Annotator for the browser, bundled by esbuild from the packages `tests/run` installs
     with npm (tests/browser/annotator/package-lock.json pins them)."""
     esbuild = os.path.join(ANNOTATOR, "node_modules", ".bin", "esbuild")
-    assert os.path.exists(esbuild), "Apache Annotator is not installed: run `bash tests/run`, which installs it with npm"
+    assert os.path.exists(esbuild), (
+        "Apache Annotator is not installed: run `bash tests/run`, which installs it with npm"
+    )
     bundle = os.path.join(ANNOTATOR, "node_modules", "annotator-bundle.js")
-    subprocess.run([esbuild, "entry.js", "--bundle", "--format=iife", "--log-level=warning", f"--outfile={bundle}"], cwd=ANNOTATOR, check=True)
+    subprocess.run(
+        [esbuild, "entry.js", "--bundle", "--format=iife", "--log-level=warning", f"--outfile={bundle}"],
+        cwd=ANNOTATOR,
+        check=True,
+    )
     return bundle
 
 
@@ -84,11 +99,19 @@ def annotator_bundle() -> str:
 def browser():
     from playwright.sync_api import sync_playwright
 
-    assert os.path.exists(CHROMIUM), f"Chromium not found at {CHROMIUM}: run `bash tests/run`, which installs Debian's chromium"
+    assert os.path.exists(CHROMIUM), (
+        f"Chromium not found at {CHROMIUM}: run `bash tests/run`, which installs Debian's chromium"
+    )
     with sync_playwright() as p:
         instance = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
         )
         yield instance
         instance.close()
@@ -107,7 +130,9 @@ def page(browser):
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, device_scale_factor=2)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, device_scale_factor=2
+    )
     page = context.new_page()
     yield page
     context.close()

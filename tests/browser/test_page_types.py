@@ -50,7 +50,9 @@ def test_keyboard_reaches_the_content(page, base_url, name):
     else:
         pytest.fail(f"{name}: no focusable content reached by Tab")
     changed, perimeter = focus_ring_pixels(page)
-    assert changed >= perimeter, f"{name}: focusing the element changed {changed} pixels around it (a ring would change at least {perimeter})"
+    assert changed >= perimeter, (
+        f"{name}: focusing the element changed {changed} pixels around it (a ring would change at least {perimeter})"
+    )
 
 
 def focus_ring_pixels(page) -> tuple[int, int]:
@@ -65,7 +67,12 @@ def focus_ring_pixels(page) -> tuple[int, int]:
         "(() => { const el = document.activeElement; el.scrollIntoView({block: 'center'}); const r = el.getBoundingClientRect();"
         " return {x: r.x, y: r.y, width: r.width, height: r.height}; })()"
     )
-    clip = {"x": max(box["x"] - 6, 0), "y": max(box["y"] - 6, 0), "width": box["width"] + 12, "height": box["height"] + 12}
+    clip = {
+        "x": max(box["x"] - 6, 0),
+        "y": max(box["y"] - 6, 0),
+        "width": box["width"] + 12,
+        "height": box["height"] + 12,
+    }
     page.wait_for_timeout(400)  # Material's colour transitions
     focused = Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
     page.evaluate("window.__focused = document.activeElement; document.activeElement.blur()")

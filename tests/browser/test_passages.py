@@ -23,7 +23,10 @@ def test_copying_a_paragraph_gives_its_source_text(browser, base_url, path):
     for paragraph in article.paragraphs:
         anchor = f"#p-{paragraph.number}"
         assert page.eval_on_selector(anchor, "p => p.textContent") == paragraph.text
-        page.eval_on_selector(anchor, "p => { const s = getSelection(); s.removeAllRanges(); const r = document.createRange(); r.selectNodeContents(p); s.addRange(r); }")
+        page.eval_on_selector(
+            anchor,
+            "p => { const s = getSelection(); s.removeAllRanges(); const r = document.createRange(); r.selectNodeContents(p); s.addRange(r); }",
+        )
         page.keyboard.press("Control+C")
         copied = page.evaluate("navigator.clipboard.readText()")
         assert copied.strip() == paragraph.text, (paragraph.number, copied)
@@ -106,7 +109,9 @@ def test_a_selected_passage_gets_a_link_that_highlights_it_in_a_fresh_page(brows
     fresh.wait_for_function("() => CSS.highlights.has('na-passage')")
     highlighted = fresh.evaluate("() => [...CSS.highlights.get('na-passage')].map(r => r.toString())")
     assert highlighted == [words]
-    assert fresh.evaluate(f"() => {{ const r = document.querySelector('{paragraph}').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }}")
+    assert fresh.evaluate(
+        f"() => {{ const r = document.querySelector('{paragraph}').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }}"
+    )
     context.close()
 
 

@@ -11,13 +11,18 @@ def search(page, query: str) -> None:
     """Type ``query`` into the open search box and wait for its results."""
     page.keyboard.type(query)
     page.wait_for_function(
-        "q => document.querySelector('[data-na-search]').getAttribute('data-na-search-done') === q", arg=query, timeout=15000
+        "q => document.querySelector('[data-na-search]').getAttribute('data-na-search-done') === q",
+        arg=query,
+        timeout=15000,
     )
 
 
 def outside_requests(page, base_url: str) -> list[str]:
     found: list[str] = []
-    page.on("request", lambda r: found.append(r.url) if not r.url.startswith(base_url) and not r.url.startswith("data:") else None)
+    page.on(
+        "request",
+        lambda r: found.append(r.url) if not r.url.startswith(base_url) and not r.url.startswith("data:") else None,
+    )
     return found
 
 
@@ -60,21 +65,31 @@ def test_type_and_year_filters_narrow_the_results(page, base_url):
     page.keyboard.press("/")
     search(page, "NEU")
     people = page.locator(".na-search__type[data-type=person]")
-    assert people.locator(".na-search__count").inner_text() == "", "the filters' lists were loaded before the reader reached for them"
+    assert people.locator(".na-search__count").inner_text() == "", (
+        "the filters' lists were loaded before the reader reached for them"
+    )
     page.hover(".na-search__filters")  # reaching for the filters loads their lists: then the counts show
-    page.wait_for_function("() => document.querySelector('.na-search__type[data-type=person] .na-search__count').textContent !== ''")
+    page.wait_for_function(
+        "() => document.querySelector('.na-search__type[data-type=person] .na-search__count').textContent !== ''"
+    )
     total = int(page.inner_text("#na-search-status").split()[0])
     count = int(people.locator(".na-search__count").inner_text())
     assert 0 < count < total
     people.click()
-    page.wait_for_function("n => document.querySelector('#na-search-status').textContent.startsWith(n + ' result')", arg=str(count))
+    page.wait_for_function(
+        "n => document.querySelector('#na-search-status').textContent.startsWith(n + ' result')", arg=str(count)
+    )
     assert people.get_attribute("aria-pressed") == "true"
     types = page.eval_on_selector_all(".na-search__item", "els => els.map(e => e.dataset.type)")
     assert types and set(types) == {"person"}, types
     page.click(".na-search__type[data-type='']")
-    page.wait_for_function("() => [...document.querySelectorAll('.na-search__item')].some(e => e.dataset.type !== 'person')")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.na-search__item')].some(e => e.dataset.type !== 'person')"
+    )
     page.select_option("[data-na-search-year]", "2023")  # only articles and notes have a year
-    page.wait_for_function("() => [...document.querySelectorAll('.na-search__item')].every(e => ['article', 'note'].includes(e.dataset.type))")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.na-search__item')].every(e => ['article', 'note'].includes(e.dataset.type))"
+    )
     assert page.locator(".na-search__item").count() > 0
     page.select_option("[data-na-search-order]", "desc")
     page.wait_for_function("() => document.querySelector('#na-search-status').textContent.includes('newest first')")
@@ -108,7 +123,9 @@ def test_arrows_move_through_results_and_escape_closes(page, base_url):
 
 def test_a_query_in_the_address_opens_search(page, base_url):
     page.goto(base_url + "?q=derisory")
-    page.wait_for_function("document.querySelector('[data-na-search]').getAttribute('data-na-search-done') === 'derisory'")
+    page.wait_for_function(
+        "document.querySelector('[data-na-search]').getAttribute('data-na-search-done') === 'derisory'"
+    )
     assert page.locator(".md-search-result__link").count() >= 1
 
 
@@ -136,7 +153,9 @@ def test_open_search_has_no_accessibility_violations(browser, base_url, scheme):
     page.keyboard.press("/")
     search(page, "NEU")
     page.hover(".na-search__filters")
-    page.wait_for_function("() => document.querySelector('.na-search__type[data-type=person] .na-search__count').textContent !== ''")
+    page.wait_for_function(
+        "() => document.querySelector('.na-search__type[data-type=person] .na-search__count').textContent !== ''"
+    )
     violations = Axe().run(page).response["violations"]
     context.close()
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
@@ -144,15 +163,20 @@ def test_open_search_has_no_accessibility_violations(browser, base_url, scheme):
 
 # --- an index in parts: the real site with two made-up articles from 2021 and 2022 ---------
 
+
 def results(page) -> list[tuple[str, str]]:
     """(title, meta line) of each result shown."""
-    return [(item.locator("h1").inner_text(), item.locator(".na-search__meta").first.inner_text())
-            for item in page.locator(".md-search-result__item").all()]
+    return [
+        (item.locator("h1").inner_text(), item.locator(".na-search__meta").first.inner_text())
+        for item in page.locator(".md-search-result__item").all()
+    ]
 
 
 def test_parts_answer_together_ranked_as_one_index(page, years_url):
     page.goto(years_url)
-    assert page.evaluate("fetch('pagefind/parts.json').then(r => r.json())") == {"parts": ["reference", "2023", "2022", "2021"]}
+    assert page.evaluate("fetch('pagefind/parts.json').then(r => r.json())") == {
+        "parts": ["reference", "2023", "2022", "2021"]
+    }
     page.keyboard.press("/")
     search(page, "zephyr")
     found = results(page)
@@ -162,7 +186,7 @@ def test_parts_answer_together_ranked_as_one_index(page, years_url):
 
 
 def test_a_part_without_one_of_the_words_does_not_answer_with_the_others(page, years_url):
-    """"quokka" is only in 2021's part; "ballot" is in every part. Pagefind ignores a word an index
+    """ "quokka" is only in 2021's part; "ballot" is in every part. Pagefind ignores a word an index
     does not have, so without search.js's partsFor every page about ballots would be a result."""
     page.goto(years_url)
     page.keyboard.press("/")
@@ -177,7 +201,9 @@ def test_a_part_without_one_of_the_words_does_not_answer_with_the_others(page, y
     assert [title for title, _ in results(page)] == ["Fixture report from 2021"]
     # The type counts are of the parts searched: one article, no person, organisation or term.
     page.locator("[data-na-search-filters]").hover()
-    page.wait_for_function("document.querySelector('.na-search__type[data-type=article] .na-search__count').textContent === '1'")
+    page.wait_for_function(
+        "document.querySelector('.na-search__type[data-type=article] .na-search__count').textContent === '1'"
+    )
     assert page.locator(".na-search__type[data-type=organisation]").is_hidden()
     assert page.console_errors == []
 
@@ -190,12 +216,18 @@ def test_newest_and_oldest_first_run_across_the_parts(page, years_url):
     for order in ("desc", "asc"):
         page.evaluate("document.querySelector('[data-na-search]').removeAttribute('data-na-search-done')")
         page.select_option("[data-na-search-order]", order)
-        page.wait_for_function("document.querySelector('[data-na-search]').getAttribute('data-na-search-done') === 'ballot'")
+        page.wait_for_function(
+            "document.querySelector('[data-na-search]').getAttribute('data-na-search-done') === 'ballot'"
+        )
         while page.locator(".na-search__more button").count():
             shown = page.locator(".md-search-result__item").count()
             page.click(".na-search__more button")
             page.wait_for_function(f"document.querySelectorAll('.md-search-result__item').length > {shown}")
-        days = [meta.split(" · ")[1] for _, meta in results(page) if meta.startswith("Article") or meta.startswith("Editors")]
+        days = [
+            meta.split(" · ")[1]
+            for _, meta in results(page)
+            if meta.startswith("Article") or meta.startswith("Editors")
+        ]
         import datetime as dt
 
         dates = [dt.datetime.strptime(day, "%d %B %Y").date() for day in days]

@@ -15,7 +15,9 @@ def test_filter_by_organisation_or_person_without_reloading(page, base_url):
     ascl = visible_titles(page)
     assert 0 < len(ascl) < len(everything)
     assert "ASCL accepts and halts its strike ballot" in ascl and "NEU national strike" not in ascl
-    assert page.locator(".na-filter-status").inner_text().endswith("involving Association of School and College Leaders")
+    assert (
+        page.locator(".na-filter-status").inner_text().endswith("involving Association of School and College Leaders")
+    )
     page.select_option("#na-timeline-filter", "daniel-kebede")
     assert visible_titles(page) == ["Daniel Kebede elected NEU general secretary", "Daniel Kebede takes office"]
     page.select_option("#na-timeline-filter", "")

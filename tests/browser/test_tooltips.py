@@ -69,7 +69,9 @@ def test_mention_is_described_for_screen_readers_by_the_tooltip(page, base_url):
     assert "The school leaders' union" in described
     assert "On 28 April 2023: Led by Paul Whiteman (general secretary)" in described
     assert page.locator("a.na-mention[title]").count() == 0
-    assert page.evaluate("[...document.querySelectorAll('a.na-mention')].every(a => a.getAttribute('aria-describedby') === 'na-tooltip')")
+    assert page.evaluate(
+        "[...document.querySelectorAll('a.na-mention')].every(a => a.getAttribute('aria-describedby') === 'na-tooltip')"
+    )
 
 
 def test_first_tap_shows_tooltip_and_its_link_navigates(phone, base_url):
@@ -113,8 +115,12 @@ def test_article_has_no_horizontal_scroll_on_a_phone(phone, base_url):
 
 def test_date_is_described_for_screen_readers_by_the_tooltip(page, base_url):
     page.goto(base_url + ARTICLE)
-    assert page.evaluate("[...document.querySelectorAll('a.na-date')].every(a => a.getAttribute('aria-describedby') === 'na-tooltip')")
+    assert page.evaluate(
+        "[...document.querySelectorAll('a.na-date')].every(a => a.getAttribute('aria-describedby') === 'na-tooltip')"
+    )
     page.focus("#p-2 a.na-date")  # "today": Friday 28 April 2023
     page.locator("#na-tooltip").wait_for(state="visible")
-    described = page.evaluate("() => document.getElementById(document.activeElement.getAttribute('aria-describedby')).innerText")
+    described = page.evaluate(
+        "() => document.getElementById(document.activeElement.getAttribute('aria-describedby')).innerText"
+    )
     assert "Friday 28 April 2023" in described

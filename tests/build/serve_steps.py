@@ -81,38 +81,107 @@ def main() -> int:
     later = "articles/2024-09-02-a-later-report.txt"
     term = "- id: walkout-calendar\n  term: walkout calendar\n  definition: A test term.\n  sources: [https://example.org/term]\n"
     steps = [
-        ("add an article", new, lambda _: "---\ntitle: A new report on the NEU\npublished: 2023-05-02\npublisher: Test Times\n---\n"
-         "Daniel Kebede of the NEU spoke on Tuesday about the strikes.\n"),
-        ("add a paragraph to it", new, lambda text: text + "Paul Whiteman said the NAHT would ballot again next month.\n"),
-        ("add a later article that names no one (the newest date changes roles shown 'at the time')", later,
-         lambda _: "---\ntitle: A later report\npublished: 2024-09-02\npublisher: Test Times\n---\nNothing else happened.\n"),
-        ("add a note", notes, lambda _: "- id: new-note\n  quote: spoke on Tuesday\n  kind: context\n  body: A note about the walkout calendar.\n"
-         "  sources: [https://example.org/source]\n"),
+        (
+            "add an article",
+            new,
+            lambda _: (
+                "---\ntitle: A new report on the NEU\npublished: 2023-05-02\npublisher: Test Times\n---\n"
+                "Daniel Kebede of the NEU spoke on Tuesday about the strikes.\n"
+            ),
+        ),
+        (
+            "add a paragraph to it",
+            new,
+            lambda text: text + "Paul Whiteman said the NAHT would ballot again next month.\n",
+        ),
+        (
+            "add a later article that names no one (the newest date changes roles shown 'at the time')",
+            later,
+            lambda _: (
+                "---\ntitle: A later report\npublished: 2024-09-02\npublisher: Test Times\n---\nNothing else happened.\n"
+            ),
+        ),
+        (
+            "add a note",
+            notes,
+            lambda _: (
+                "- id: new-note\n  quote: spoke on Tuesday\n  kind: context\n  body: A note about the walkout calendar.\n"
+                "  sources: [https://example.org/source]\n"
+            ),
+        ),
         ("add a term that only a note body names", "_data/terms.yml", lambda text: text + term),
         ("edit the note", notes, lambda text: text.replace("A note about", "An edited note about")),
-        ("edit a sentence that mentions names", f"{seed}.txt", lambda text: text.replace("School leaders in ASCL", "School heads in ASCL", 1)),
-        ("insert a first paragraph", f"{seed}.txt", lambda text: text.replace("\n---\n", "\n---\nA new first paragraph about the NEU, yesterday.\n", 1)),
-        ("change an article's title", f"{seed}.txt", lambda text: text.replace("title: \"Teaching unions vow", "title: \"Teachers' unions vow", 1)),
+        (
+            "edit a sentence that mentions names",
+            f"{seed}.txt",
+            lambda text: text.replace("School leaders in ASCL", "School heads in ASCL", 1),
+        ),
+        (
+            "insert a first paragraph",
+            f"{seed}.txt",
+            lambda text: text.replace("\n---\n", "\n---\nA new first paragraph about the NEU, yesterday.\n", 1),
+        ),
+        (
+            "change an article's title",
+            f"{seed}.txt",
+            lambda text: text.replace('title: "Teaching unions vow', "title: \"Teachers' unions vow", 1),
+        ),
         ("edit a seed note", f"{seed}.notes.yml", lambda text: text.replace("kind: context", "kind: definition", 1)),
-        ("change a union leader's title", "_data/people.yml", lambda text: retitle(text, "- id: paul-whiteman", "General secretary", "Chief executive")),
-        ("rename an organisation no article names in full", "_data/organisations.yml",
-         lambda text: text.replace("name: National Association of Head Teachers", "name: National Association of Head Teachers (NAHT)", 1)),
-        ("rename a person", "_data/people.yml", lambda text: text.replace("name: Paul Whiteman", "name: Paul Whiteman-Renamed", 1)),
+        (
+            "change a union leader's title",
+            "_data/people.yml",
+            lambda text: retitle(text, "- id: paul-whiteman", "General secretary", "Chief executive"),
+        ),
+        (
+            "rename an organisation no article names in full",
+            "_data/organisations.yml",
+            lambda text: text.replace(
+                "name: National Association of Head Teachers", "name: National Association of Head Teachers (NAHT)", 1
+            ),
+        ),
+        (
+            "rename a person",
+            "_data/people.yml",
+            lambda text: text.replace("name: Paul Whiteman", "name: Paul Whiteman-Renamed", 1),
+        ),
         ("remove the term", "_data/terms.yml", lambda text: text.replace(term, "")),
         ("delete the notes file", notes, lambda _: None),
-        ("retitle an event an article's date falls on", "_data/events.yml",
-         lambda text: retitle(text, "- id: neu-strike-2023-05-02", "NEU strike in England", "NEU strike day")),
-        ("change a hand-written page that uses macros", "index.md", lambda text: text + "\nEdited home page: {{ 1 + 1 }}.\n"),
-        ("retag a seed article (the tags index lists every article, read or not)", f"{seed}.txt",
-         lambda text: text.replace("tags: [strikes,", "tags: [walkouts,", 1)),
-        ("move an event to another kind (the timeline chart)", "_data/events.yml",
-         lambda text: text.replace("  kind: other\n  entities: [dfe, neu, naht, ascl, nasuwt]", "  kind: offer\n  entities: [dfe, neu, naht, ascl, nasuwt]", 1)),
+        (
+            "retitle an event an article's date falls on",
+            "_data/events.yml",
+            lambda text: retitle(text, "- id: neu-strike-2023-05-02", "NEU strike in England", "NEU strike day"),
+        ),
+        (
+            "change a hand-written page that uses macros",
+            "index.md",
+            lambda text: text + "\nEdited home page: {{ 1 + 1 }}.\n",
+        ),
+        (
+            "retag a seed article (the tags index lists every article, read or not)",
+            f"{seed}.txt",
+            lambda text: text.replace("tags: [strikes,", "tags: [walkouts,", 1),
+        ),
+        (
+            "move an event to another kind (the timeline chart)",
+            "_data/events.yml",
+            lambda text: text.replace(
+                "  kind: other\n  entities: [dfe, neu, naht, ascl, nasuwt]",
+                "  kind: offer\n  entities: [dfe, neu, naht, ascl, nasuwt]",
+                1,
+            ),
+        ),
         ("delete the article", new, lambda _: None),
         ("delete the later article", later, lambda _: None),
-        ("save a note whose quote is not in the text (the rebuild fails)", f"{seed}.notes.yml",
-         lambda text: text.replace("quote: four national walkouts", "quote: five national walkouts", 1)),
-        ("fix the note (the next rebuild recovers)", f"{seed}.notes.yml",
-         lambda text: text.replace("quote: five national walkouts", "quote: four national walkouts", 1)),
+        (
+            "save a note whose quote is not in the text (the rebuild fails)",
+            f"{seed}.notes.yml",
+            lambda text: text.replace("quote: four national walkouts", "quote: five national walkouts", 1),
+        ),
+        (
+            "fix the note (the next rebuild recovers)",
+            f"{seed}.notes.yml",
+            lambda text: text.replace("quote: five national walkouts", "quote: four national walkouts", 1),
+        ),
     ]
     for number, (name, relative, change) in enumerate(steps, 1):
         edit(relative, change)

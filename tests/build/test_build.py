@@ -26,7 +26,9 @@ def test_article_sources_hold_the_seed_text_byte_for_byte():
         body = source.split(b"\n---\n", 1)[1]
         # The seeds live beside the project (../shared/seeds): without them this test cannot say
         # whether the sources are the seeds byte for byte, so it fails rather than checking less.
-        assert (SHARED_SEEDS / seed).exists(), f"{SHARED_SEEDS / seed} is missing: the seed-fidelity check needs ../shared/seeds/"
+        assert (SHARED_SEEDS / seed).exists(), (
+            f"{SHARED_SEEDS / seed} is missing: the seed-fidelity check needs ../shared/seeds/"
+        )
         assert body == (SHARED_SEEDS / seed).read_bytes(), f"{slug} differs from shared/seeds/{seed}"
         assert body.startswith(b"Schools could be hit" if "unions" in slug else b"Members of the ASCL")
 
@@ -44,20 +46,21 @@ def test_article_pages_show_exact_text_with_paragraph_ids(built_site):
 
 def test_mentions_link_to_entity_pages_and_glossary_links_back_to_paragraphs(built_site):
     html = built_site.page("articles/2023-04-28-unions-vow-coordinated-strikes")
-    assert (
-        '<a class="na-mention" data-entity="naht" href="../../glossary/naht/">NAHT</a>'
-    ) in html
+    assert ('<a class="na-mention" data-entity="naht" href="../../glossary/naht/">NAHT</a>') in html
     glossary = built_site.page("glossary/naht")
     back = re.findall(r'href="(\.\./\.\./articles/2023-04-28-unions-vow-coordinated-strikes/#p-\d+)"', glossary)
     assert back == [f"../../articles/2023-04-28-unions-vow-coordinated-strikes/#p-{n}" for n in (5, 6, 8)]
-    assert "<q>School leaders in ASCL and the NAHT unions are also being balloted for walkouts, along with the NASUWT teachers union.</q>" in glossary
+    assert (
+        "<q>School leaders in ASCL and the NAHT unions are also being balloted for walkouts, along with the NASUWT teachers union.</q>"
+        in glossary
+    )
     assert "1 article, 3 paragraphs" in glossary
 
 
 def test_navigation_does_not_list_every_article(built_site):
     html = built_site.page("glossary")
     start = html.index('<nav class="md-nav md-nav--primary')
-    nav = html[start:html.index('<div class="md-content"', start)]
+    nav = html[start : html.index('<div class="md-content"', start)]
     assert "Glossary" in nav and "People" in nav
     assert "articles/2023-" not in nav
 
@@ -122,11 +125,31 @@ def test_builds_on_different_days_with_different_hash_seeds_are_byte_identical(s
     (clock / "sitecustomize.py").write_text(FAKE_CLOCK, encoding="utf-8")
     runs = []
     for name, shift, seed in (("today", 0, "1"), ("later", 400 * 86400 + 3 * 3600, "4242")):
-        env = build_env() | {"PYTHONPATH": str(clock), "NEWSROOM_TEST_CLOCK_SHIFT": str(shift), "PYTHONHASHSEED": seed, "NEWSROOM_CACHE": "off"}
-        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site_copy.root / "mkdocs.yml"), "-d", str(site_copy.root / name)]
+        env = build_env() | {
+            "PYTHONPATH": str(clock),
+            "NEWSROOM_TEST_CLOCK_SHIFT": str(shift),
+            "PYTHONHASHSEED": seed,
+            "NEWSROOM_CACHE": "off",
+        }
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-q",
+            "-f",
+            str(site_copy.root / "mkdocs.yml"),
+            "-d",
+            str(site_copy.root / name),
+        ]
         result = subprocess.run(command, capture_output=True, text=True, cwd=site_copy.root, env=env)
         assert result.returncode == 0, result.stderr[-2000:]
-        check = subprocess.run([sys.executable, "-c", "import datetime; print(datetime.date.today())"], capture_output=True, text=True, env=env)
+        check = subprocess.run(
+            [sys.executable, "-c", "import datetime; print(datetime.date.today())"],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
         runs.append(check.stdout.strip())
     assert runs[0] != runs[1], "the fake clock did not move"
     one, two = site_copy.root / "today", site_copy.root / "later"
@@ -136,18 +159,28 @@ def test_builds_on_different_days_with_different_hash_seeds_are_byte_identical(s
 
 
 def test_bad_article_fails_the_build_naming_file_line_and_field(site_copy):
-    site_copy.write("articles/2023-05-01-broken.txt", "---\ntitle: Broken\npublished: 2023-05-32\npublisher: P\n---\nText.\n")
+    site_copy.write(
+        "articles/2023-05-01-broken.txt", "---\ntitle: Broken\npublished: 2023-05-32\npublisher: P\n---\nText.\n"
+    )
     result = site_copy.build()
     assert result.returncode != 0
-    assert "docs/articles/2023-05-01-broken.txt:3: front matter.published: '2023-05-32' is not a valid date; write it as YYYY-MM-DD" in result.stderr
+    assert (
+        "docs/articles/2023-05-01-broken.txt:3: front matter.published: '2023-05-32' is not a valid date; write it as YYYY-MM-DD"
+        in result.stderr
+    )
 
 
 def test_bad_knowledge_base_fails_the_build(site_copy):
     people = site_copy.docs / "_data" / "people.yml"
-    people.write_text(people.read_text(encoding="utf-8").replace("organisation: naht", "organisation: nahtt", 1), encoding="utf-8")
+    people.write_text(
+        people.read_text(encoding="utf-8").replace("organisation: naht", "organisation: nahtt", 1), encoding="utf-8"
+    )
     result = site_copy.build()
     assert result.returncode != 0
-    assert "people.yml:" in result.stderr and "people[paul-whiteman].roles[0].organisation: unknown organisation 'nahtt'" in result.stderr
+    assert (
+        "people.yml:" in result.stderr
+        and "people[paul-whiteman].roles[0].organisation: unknown organisation 'nahtt'" in result.stderr
+    )
 
 
 def test_new_article_links_known_people_and_reports_unknown_names(site_copy):
@@ -165,7 +198,10 @@ def test_new_article_links_known_people_and_reports_unknown_names(site_copy):
     assert 'data-entity="daniel-kebede" href="../../people/daniel-kebede/">Mr Kebede</a>' in html
     report = json.loads((site_copy.root / "site" / "editor-report.json").read_text(encoding="utf-8"))
     assert report["2024-09-02-new-term"]["unknown_names"] == ["Institute for Fiscal Studies", "Professor Ada Lovelace"]
-    assert "2024-09-02-new-term: names the knowledge base does not know: Institute for Fiscal Studies, Professor Ada Lovelace" in result.stderr
+    assert (
+        "2024-09-02-new-term: names the knowledge base does not know: Institute for Fiscal Studies, Professor Ada Lovelace"
+        in result.stderr
+    )
 
 
 def test_person_added_to_the_data_is_linked_with_no_code_change(site_copy):

@@ -28,10 +28,19 @@ def error_lines(result: subprocess.CompletedProcess) -> list[str]:
 @pytest.mark.parametrize(
     ("name", "why"),
     [
-        ("Strike Story.TXT", "file name: an article is a plain-text file whose name ends in .txt: rename it to strike-story.txt"),
-        ("2023-05-01-story.md", "file name: an article is a plain-text file whose name ends in .txt: rename it to 2023-05-01-story.txt"),
+        (
+            "Strike Story.TXT",
+            "file name: an article is a plain-text file whose name ends in .txt: rename it to strike-story.txt",
+        ),
+        (
+            "2023-05-01-story.md",
+            "file name: an article is a plain-text file whose name ends in .txt: rename it to 2023-05-01-story.txt",
+        ),
         (f"{SEED}.notes.yaml", f"file name: a notes file's name ends in .notes.yml: rename it to {SEED}.notes.yml"),
-        ("photo.jpg", "file name: docs/articles/ holds only articles (.txt) and their notes (.notes.yml): move this file out (pictures go in docs/assets/)"),
+        (
+            "photo.jpg",
+            "file name: docs/articles/ holds only articles (.txt) and their notes (.notes.yml): move this file out (pictures go in docs/assets/)",
+        ),
     ],
 )
 def test_a_file_in_articles_that_is_not_an_article_or_notes_stops_the_build(site_copy, name, why):
@@ -54,11 +63,16 @@ def test_editors_temporary_files_are_ignored_and_not_published(site_copy):
 def test_a_javascript_link_in_a_note_body_stops_the_build(site_copy):
     path = site_copy.docs / "articles" / f"{SEED}.notes.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("body: >-\n", "body: >-\n      [Click](javascript:alert(document.cookie))\n", 1), encoding="utf-8")
+    path.write_text(
+        text.replace("body: >-\n", "body: >-\n      [Click](javascript:alert(document.cookie))\n", 1), encoding="utf-8"
+    )
     result = site_copy.build()
     assert result.returncode != 0
     (line,) = [line for line in error_lines(result) if "notes.yml" in line]
-    assert re.search(rf"docs/articles/{SEED}\.notes\.yml:\d+: notes\[[a-z0-9-]+\]\.body: the link 'javascript:alert\(document\.cookie\)' is not allowed", line), line
+    assert re.search(
+        rf"docs/articles/{SEED}\.notes\.yml:\d+: notes\[[a-z0-9-]+\]\.body: the link 'javascript:alert\(document\.cookie\)' is not allowed",
+        line,
+    ), line
 
 
 def test_knowledge_base_errors_name_the_file_relative_to_the_project(site_copy):
@@ -66,7 +80,9 @@ def test_knowledge_base_errors_name_the_file_relative_to_the_project(site_copy):
     path.write_text(path.read_text(encoding="utf-8") + "- id: paul-whiteman\n  name: Someone\n", encoding="utf-8")
     result = site_copy.build()
     assert result.returncode != 0
-    assert re.search(r"ERROR\s+-\s+docs/_data/people\.yml:\d+: people\[paul-whiteman\]", result.stderr), result.stderr[-2000:]
+    assert re.search(r"ERROR\s+-\s+docs/_data/people\.yml:\d+: people\[paul-whiteman\]", result.stderr), result.stderr[
+        -2000:
+    ]
     assert str(site_copy.root) not in result.stderr
 
 
@@ -75,7 +91,11 @@ def test_knowledge_base_errors_name_the_file_relative_to_the_project(site_copy):
 def test_a_real_build_of_a_mutated_file_succeeds_or_fails_with_one_line(tmp_path_factory, data):
     """The fuzzing of tests/unit/test_fuzz_inputs.py, through `mkdocs build` itself."""
     copy = SiteCopy(tmp_path_factory.mktemp("fuzz") / "project")
-    target = data.draw(st.sampled_from(["_data/people.yml", "_data/organisations.yml", f"articles/{SEED}.txt", f"articles/{SEED}.notes.yml"]))
+    target = data.draw(
+        st.sampled_from(
+            ["_data/people.yml", "_data/organisations.yml", f"articles/{SEED}.txt", f"articles/{SEED}.notes.yml"]
+        )
+    )
     copy.write(target, mutated(data.draw, ROOT / "docs" / target))
     result = copy.build(quiet=False)
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
@@ -108,12 +128,26 @@ def test_serve_survives_a_bad_save_and_recovers_on_the_next_good_one(site_copy, 
     env = build_env() | {"SITE_URL": f"http://127.0.0.1:{port}/"}
     with open(log, "w") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(site_copy.root / "mkdocs.yml")],
-            cwd=site_copy.root, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "-a",
+                f"127.0.0.1:{port}",
+                "-f",
+                str(site_copy.root / "mkdocs.yml"),
+            ],
+            cwd=site_copy.root,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
         )
     url = f"http://127.0.0.1:{port}/articles/{SEED}/"
     text = lambda: log.read_text(encoding="utf-8")  # noqa: E731
     try:
+
         def serving() -> bool:
             try:
                 return "NAHT" in _get(url)
@@ -140,7 +174,10 @@ def test_serve_survives_a_bad_save_and_recovers_on_the_next_good_one(site_copy, 
 
         # 3. An article edit that orphans a note names the note, the article and the closest passage.
         marker = len(text())
-        source.write_text(source.read_text(encoding="utf-8").replace("four national walkouts", "five national walkouts", 1), encoding="utf-8")
+        source.write_text(
+            source.read_text(encoding="utf-8").replace("four national walkouts", "five national walkouts", 1),
+            encoding="utf-8",
+        )
         _wait(lambda: "closest passage" in text()[marker:], 60, "the orphaned note's message")
         message = text()[marker:]
         assert f"docs/articles/{SEED}.notes.yml" in message and "note 'four-national-walkouts'" in message

@@ -29,7 +29,11 @@ def test_feed_parses_and_its_links_resolve_in_the_built_site(built_site, site_po
 
 
 def test_article_and_entity_pages_have_description_and_opengraph(built_site, site_port):
-    for path, kind in (("articles/2023-04-04-ascl-members-reject-pay-offer", "article"), ("glossary/naht", "website"), ("people/geoff-barton", "website")):
+    for path, kind in (
+        ("articles/2023-04-04-ascl-members-reject-pay-offer", "article"),
+        ("glossary/naht", "website"),
+        ("people/geoff-barton", "website"),
+    ):
         html = built_site.page(path)
         assert re.search(r'<meta name="description" content="[^"]{20,}">', html), path
         assert f'<meta property="og:url" content="http://127.0.0.1:{site_port}/{path}/">' in html
@@ -59,7 +63,10 @@ def test_deploy_workflow_builds_strict_and_publishes_to_pages():
 def test_archive_pages_paginate_and_the_nav_stays_small(site_copy):
     for day in range(1, 29):
         for n in range(2):
-            site_copy.write(f"articles/2022-02-{day:02d}-story-{n}.txt", f"---\ntitle: Story {day}-{n}\npublished: 2022-02-{day:02d}\npublisher: P\n---\nThe NEU met.\n")
+            site_copy.write(
+                f"articles/2022-02-{day:02d}-story-{n}.txt",
+                f"---\ntitle: Story {day}-{n}\npublished: 2022-02-{day:02d}\npublisher: P\n---\nThe NEU met.\n",
+            )
     result = site_copy.build()
     assert result.returncode == 0, result.stderr
     first = site_copy.page("archive/2022/02")

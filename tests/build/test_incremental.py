@@ -29,11 +29,17 @@ def test_serve_rebuilds_and_warm_builds_equal_clean_builds_after_every_edit(site
     knowledge-base entries; edit a hand-written page with macros: after each, the site folder that
     `mkdocs serve`'s rebuild leaves, and a warm `mkdocs build`, equal a clean build without cache."""
     result = subprocess.run(
-        [sys.executable, str(HERE / "serve_steps.py"), str(site_copy.root)], capture_output=True, text=True, env=build_env(), timeout=600
+        [sys.executable, str(HERE / "serve_steps.py"), str(site_copy.root)],
+        capture_output=True,
+        text=True,
+        env=build_env(),
+        timeout=600,
     )
     steps = [line for line in result.stdout.splitlines() if line.startswith("step ")]
     assert result.returncode == 0, "\n".join(steps) + "\n" + result.stderr[-3000:]
-    assert len(steps) >= 18 and all(line.endswith(": identical") or ": failed as it should: " in line for line in steps), "\n".join(steps)
+    assert len(steps) >= 18 and all(
+        line.endswith(": identical") or ": failed as it should: " in line for line in steps
+    ), "\n".join(steps)
     assert sum(": failed as it should: " in line for line in steps) == 1, "\n".join(steps)
     assert "is not in the article text" in result.stdout, "the failed rebuild did not say why"
 
@@ -41,14 +47,20 @@ def test_serve_rebuilds_and_warm_builds_equal_clean_builds_after_every_edit(site
 def test_a_warm_build_takes_unchanged_pages_from_the_cache(site_copy):
     assert site_copy.build().returncode == 0
     db, key, html = _cached_html(site_copy.root, "glossary/neu.md")
-    db.execute("UPDATE html SET html = ? WHERE key = ?", (html.replace("</article>", "<!-- from the cache --></article>", 1).encode(), key))
+    db.execute(
+        "UPDATE html SET html = ? WHERE key = ?",
+        (html.replace("</article>", "<!-- from the cache --></article>", 1).encode(), key),
+    )
     db.commit()
     db.close()
     assert site_copy.build().returncode == 0
     assert "<!-- from the cache -->" in site_copy.page("glossary/neu"), "the unchanged page was rendered again"
     # Once its inputs change (an article that mentions the NEU is edited), it is rendered afresh.
     article = site_copy.docs / "articles" / "2023-04-28-unions-vow-coordinated-strikes.txt"
-    article.write_text(article.read_text(encoding="utf-8").replace("School leaders in ASCL", "School heads in ASCL", 1), encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("School leaders in ASCL", "School heads in ASCL", 1),
+        encoding="utf-8",
+    )
     assert site_copy.build().returncode == 0
     assert "<!-- from the cache -->" not in site_copy.page("glossary/naht")
     assert "School heads in ASCL" in site_copy.page("glossary/naht")
@@ -63,7 +75,18 @@ def test_verify_mode_fails_when_a_cached_page_differs_from_a_fresh_one(site_copy
     db.commit()
     db.close()
     env = build_env() | {"NEWSROOM_CACHE": "verify"}
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-f", str(site_copy.root / "mkdocs.yml"), "-d", str(site_copy.root / "site")]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "-q",
+        "--strict",
+        "-f",
+        str(site_copy.root / "mkdocs.yml"),
+        "-d",
+        str(site_copy.root / "site"),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, cwd=site_copy.root, env=env)
     assert result.returncode != 0
     assert "people/paul-whiteman.md: cache: the cached page differs from the page built afresh" in result.stderr
@@ -82,13 +105,18 @@ def test_a_broken_link_in_a_page_taken_from_the_cache_fails_a_strict_build(site_
     db = sqlite3.connect(site_copy.root / ".cache" / "newsroom" / "cache.sqlite")
     (blob,) = db.execute("SELECT entry FROM pages WHERE name = 'glossary/naht.md'").fetchone()
     entry = pickle.loads(blob)  # noqa: S301 - the test's own cache
-    broken = dataclasses.replace(entry, links=entry.links + resolve("glossary/naht/index.html", ("../no-such-page/#x",)))
+    broken = dataclasses.replace(
+        entry, links=entry.links + resolve("glossary/naht/index.html", ("../no-such-page/#x",))
+    )
     db.execute("UPDATE pages SET entry = ? WHERE name = 'glossary/naht.md'", (pickle.dumps(broken),))
     db.commit()
     db.close()
     result = site_copy.build(quiet=False)  # `mkdocs build -q` drops warnings, so --strict never sees them
     assert result.returncode != 0, result.stderr
-    assert "glossary/naht/index.html: a link points at glossary/no-such-page/index.html, which the site does not have" in result.stderr
+    assert (
+        "glossary/naht/index.html: a link points at glossary/no-such-page/index.html, which the site does not have"
+        in result.stderr
+    )
 
 
 def test_the_link_check_finds_a_missing_anchor_and_a_missing_page():
@@ -112,7 +140,10 @@ def test_a_change_to_the_engine_or_the_configuration_renders_every_page_again(si
     assert site_copy.build().returncode == 0
     for name in ("glossary/neu.md", "articles/index.md"):
         db, key, html = _cached_html(site_copy.root, name)
-        db.execute("UPDATE html SET html = ? WHERE key = ?", (html.replace("</article>", "<!-- stale --></article>", 1).encode(), key))
+        db.execute(
+            "UPDATE html SET html = ? WHERE key = ?",
+            (html.replace("</article>", "<!-- stale --></article>", 1).encode(), key),
+        )
         db.commit()
         db.close()
     config = site_copy.root / "mkdocs.yml"
@@ -121,7 +152,10 @@ def test_a_change_to_the_engine_or_the_configuration_renders_every_page_again(si
     assert "<!-- stale -->" not in site_copy.page("glossary/neu")
     for name in ("glossary/neu.md", "articles/index.md"):
         db, key, html = _cached_html(site_copy.root, name)
-        db.execute("UPDATE html SET html = ? WHERE key = ?", (html.replace("</article>", "<!-- stale --></article>", 1).encode(), key))
+        db.execute(
+            "UPDATE html SET html = ? WHERE key = ?",
+            (html.replace("</article>", "<!-- stale --></article>", 1).encode(), key),
+        )
         db.commit()
         db.close()
     engine = site_copy.root / "hooks" / "newsroom" / "pages" / "archive.py"
@@ -134,7 +168,14 @@ def test_a_warm_build_takes_preview_images_from_the_cache_and_draws_changed_ones
     import sqlite3
 
     assert site_copy.build().returncode == 0
-    card = site_copy.root / "site" / "notes" / "2023-04-28-unions-vow-coordinated-strikes" / "four-national-walkouts" / "card.png"
+    card = (
+        site_copy.root
+        / "site"
+        / "notes"
+        / "2023-04-28-unions-vow-coordinated-strikes"
+        / "four-national-walkouts"
+        / "card.png"
+    )
     db = sqlite3.connect(site_copy.root / ".cache" / "newsroom" / "cache.sqlite")
     (key,) = [k for k, png in db.execute("SELECT key, png FROM cards") if png == card.read_bytes()]
     db.execute("UPDATE cards SET png = ? WHERE key = ?", (b"from the cache", key))
@@ -143,7 +184,9 @@ def test_a_warm_build_takes_preview_images_from_the_cache_and_draws_changed_ones
     assert site_copy.build().returncode == 0
     assert card.read_bytes() == b"from the cache", "the card was drawn again though its words did not change"
     notes = site_copy.docs / "articles" / "2023-04-28-unions-vow-coordinated-strikes.notes.yml"
-    notes.write_text(notes.read_text(encoding="utf-8").replace("kind: fact-check", "kind: context", 1), encoding="utf-8")
+    notes.write_text(
+        notes.read_text(encoding="utf-8").replace("kind: fact-check", "kind: context", 1), encoding="utf-8"
+    )
     assert site_copy.build().returncode == 0
     assert card.read_bytes().startswith(b"\x89PNG"), "a card whose words changed was not drawn again"
 
@@ -158,20 +201,34 @@ def test_a_build_whose_pages_did_not_change_keeps_the_search_index(site_copy):
         return files_of(site / "pagefind", site)
 
     first = site_copy.build(quiet=False)
-    assert first.returncode == 0 and "search index written" in first.stderr and "(2 of 2 parts: reference, 2023)" in first.stderr
+    assert (
+        first.returncode == 0
+        and "search index written" in first.stderr
+        and "(2 of 2 parts: reference, 2023)" in first.stderr
+    )
     written = index()
     again = site_copy.build(quiet=False)
-    assert again.returncode == 0 and "search index unchanged (taken from the build cache)" in again.stderr, again.stderr[-2000:]
+    assert again.returncode == 0 and "search index unchanged (taken from the build cache)" in again.stderr, (
+        again.stderr[-2000:]
+    )
     assert index() == written
     stored = site_copy.root / ".cache" / "newsroom" / "search" / "parts" / "2023" / "index"
     (stored / "pagefind-entry.json").write_text('{"stale": true}', encoding="utf-8")
     verify = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(site_copy.root / "mkdocs.yml")],
-        capture_output=True, text=True, cwd=site_copy.root, env=build_env() | {"NEWSROOM_CACHE": "verify"},
+        capture_output=True,
+        text=True,
+        cwd=site_copy.root,
+        env=build_env() | {"NEWSROOM_CACHE": "verify"},
     )
-    assert verify.returncode != 0 and "part 2023 of the index written afresh differs from the cached one" in verify.stderr, verify.stderr[-2000:]
+    assert (
+        verify.returncode != 0 and "part 2023 of the index written afresh differs from the cached one" in verify.stderr
+    ), verify.stderr[-2000:]
     article = site_copy.docs / "articles" / "2023-04-28-unions-vow-coordinated-strikes.txt"
-    article.write_text(article.read_text(encoding="utf-8").replace("School leaders in ASCL", "School heads in ASCL", 1), encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("School leaders in ASCL", "School heads in ASCL", 1),
+        encoding="utf-8",
+    )
     # Only the edited article's part is indexed again: its words quoted on the pages of the people
     # and organisations it names are left out of those pages' indexed parts (data-search-exclude),
     # so the reference part's files stay as they were. A note, likewise.
@@ -186,15 +243,32 @@ def test_a_build_whose_pages_did_not_change_keeps_the_search_index(site_copy):
     assert len(part(before, "reference")) > 20 and part(index(), "reference") == part(before, "reference")
     assert part(index(), "2023") != part(before, "2023")
     notes = site_copy.docs / "articles" / "2023-04-28-unions-vow-coordinated-strikes.notes.yml"
-    notes.write_text(notes.read_text(encoding="utf-8").replace("the independent body that recommends", "the independent body which recommends", 1),
-                     encoding="utf-8")
+    notes.write_text(
+        notes.read_text(encoding="utf-8").replace(
+            "the independent body that recommends", "the independent body which recommends", 1
+        ),
+        encoding="utf-8",
+    )
     before = index()
     noted = site_copy.build(quiet=False)
     assert noted.returncode == 0 and "(1 of 2 parts: 2023)" in noted.stderr, noted.stderr[-2000:]
     assert part(index(), "reference") == part(before, "reference") and part(index(), "2023") != part(before, "2023")
     clean_build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site_copy.root / "mkdocs.yml"), "-d", str(site_copy.root / "clean")],
-        capture_output=True, text=True, cwd=site_copy.root, env=build_env() | {"NEWSROOM_CACHE": "off"},
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-q",
+            "-f",
+            str(site_copy.root / "mkdocs.yml"),
+            "-d",
+            str(site_copy.root / "clean"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=site_copy.root,
+        env=build_env() | {"NEWSROOM_CACHE": "off"},
     )
     assert clean_build.returncode == 0, clean_build.stderr[-2000:]
     clean = site_copy.root / "clean" / "pagefind"

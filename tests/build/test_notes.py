@@ -36,7 +36,7 @@ def test_each_note_is_a_mark_with_a_marker_and_a_body_reachable_without_js(built
             assert f'<mark class="na-note" data-note="{note_id}" id="note-{note_id}">' in html
             marker = re.search(rf'<a [^>]*class="na-note-marker"[^>]*data-note="{note_id}"[^>]*>', html).group()
             assert f'href="#note-body-{note_id}"' in marker and f'aria-label="Note {number}: ' in marker
-            body = html[html.index(f'id="note-body-{note_id}"'):]
+            body = html[html.index(f'id="note-body-{note_id}"') :]
             body = body[: body.index("</li>")]
             assert f'href="#note-{note_id}"' in body, "the note links back to its passage"
             assert 'href="http://127.0.0.1:' in body and f"/articles/{slug}/#note-{note_id}" in body
@@ -44,14 +44,14 @@ def test_each_note_is_a_mark_with_a_marker_and_a_body_reachable_without_js(built
 
 def test_note_spanning_a_mention_keeps_the_mention_link(built_site):
     html = built_site.page("articles/2023-04-28-unions-vow-coordinated-strikes")
-    mark = html[html.index('id="note-only-active-mandate"'):]
+    mark = html[html.index('id="note-only-active-mandate"') :]
     mark = mark[: mark.index("</mark>")]
     assert 'data-entity="neu"' in mark and 'data-entity="strike-mandate"' in mark
 
 
 def test_note_body_links_entity_mentions(built_site):
     html = built_site.page("articles/2023-04-28-unions-vow-coordinated-strikes")
-    body = html[html.index('id="note-body-four-national-walkouts"'):]
+    body = html[html.index('id="note-body-four-national-walkouts"') :]
     body = body[: body.index("</li>")]
     assert 'class="na-mention" data-entity="neu" href="../../glossary/neu/"' in body
 
@@ -72,7 +72,10 @@ def test_annotations_export_is_a_web_annotation_collection_whose_selectors_find_
     assert data["total"] == len(items) == sum(len(i) for i in seed_notes().values())
     from newsroom.exports.annotations import select
 
-    paragraphs = {slug: {f"p-{p.number}": p.text for p in load_article(ROOT / "docs" / "articles" / f"{slug}.txt").paragraphs} for slug in seed_notes()}
+    paragraphs = {
+        slug: {f"p-{p.number}": p.text for p in load_article(ROOT / "docs" / "articles" / f"{slug}.txt").paragraphs}
+        for slug in seed_notes()
+    }
     for item in items:
         assert item["type"] == "Annotation"
         assert item["motivation"] in {"commenting", "assessing", "editing", "describing"}
@@ -83,7 +86,10 @@ def test_annotations_export_is_a_web_annotation_collection_whose_selectors_find_
         assert item["id"].startswith(f"http://127.0.0.1:{site_port}/articles/{slug}/#note-")
         quote, position = item["target"]["selector"]
         assert quote["type"] == position["type"] == "CssSelector" and quote["value"] == position["value"]
-        assert quote["refinedBy"]["type"] == "TextQuoteSelector" and position["refinedBy"]["type"] == "TextPositionSelector"
+        assert (
+            quote["refinedBy"]["type"] == "TextQuoteSelector"
+            and position["refinedBy"]["type"] == "TextPositionSelector"
+        )
         # Each selects the note's passage in its paragraph, once; both the same passage.
         (found,) = select(paragraphs[slug], quote)
         assert select(paragraphs[slug], position) == [found]
@@ -91,15 +97,22 @@ def test_annotations_export_is_a_web_annotation_collection_whose_selectors_find_
         assert paragraphs[slug][key][start:end] == quote["refinedBy"]["exact"]
         html = built_site.page(f"articles/{slug}")
         note_id = item["id"].rsplit("#note-", 1)[1]
-        mark = re.search(rf'<mark class="na-note" data-note="{note_id}" id="note-{note_id}">(.*?)</mark>', html, re.S).group(1)
+        mark = re.search(
+            rf'<mark class="na-note" data-note="{note_id}" id="note-{note_id}">(.*?)</mark>', html, re.S
+        ).group(1)
         assert html_module.unescape(re.sub(r"<[^>]+>", "", mark)) == quote["refinedBy"]["exact"]
         before = html[: html.index(f'id="note-{note_id}"')]
-        assert before.rsplit('<p id="', 1)[1].startswith(f'{key}"'), "the mark is not in the paragraph the selectors name"
+        assert before.rsplit('<p id="', 1)[1].startswith(f'{key}"'), (
+            "the mark is not in the paragraph the selectors name"
+        )
 
 
 def test_note_whose_quote_is_missing_fails_the_build(site_copy):
     path = site_copy.docs / "articles" / "2023-04-04-ascl-members-reject-pay-offer.notes.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("quote: consultative ballot", "quote: consultive ballot"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("quote: consultative ballot", "quote: consultive ballot"),
+        encoding="utf-8",
+    )
     result = site_copy.build()
     assert result.returncode != 0
     assert (
@@ -113,7 +126,10 @@ def test_notes_file_without_its_article_fails_the_build(site_copy):
     site_copy.write("articles/2023-01-01-missing.notes.yml", "- id: a\n  quote: x\n  body: y\n")
     result = site_copy.build()
     assert result.returncode != 0
-    assert "docs/articles/2023-01-01-missing.notes.yml: file: no article 2023-01-01-missing.txt beside this notes file" in result.stderr
+    assert (
+        "docs/articles/2023-01-01-missing.notes.yml: file: no article 2023-01-01-missing.txt beside this notes file"
+        in result.stderr
+    )
 
 
 def test_every_note_has_a_page_to_share_with_a_preview(built_site, site_port):
@@ -131,12 +147,15 @@ def test_every_note_has_a_page_to_share_with_a_preview(built_site, site_port):
             quote = html_module.unescape(re.sub(r"<[^>]+>", "", quote))
             assert html_module.unescape(meta["og:title"]) == f"“{quote}”"
             assert meta["og:description"] and meta["twitter:description"] == meta["og:description"]
-            assert meta["og:image"] == f"{base}notes/{slug}/{note_id}/card.png" and meta["twitter:card"] == "summary_large_image"
+            assert (
+                meta["og:image"] == f"{base}notes/{slug}/{note_id}/card.png"
+                and meta["twitter:card"] == "summary_large_image"
+            )
             assert f'<link rel="canonical" href="{base}notes/{slug}/{note_id}/">' in html
             png = (built_site.root / "site" / "notes" / slug / note_id / "card.png").read_bytes()
             assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (1200, 630)
             assert f'href="../../../articles/{slug}/#note-{note_id}">Read it in the article</a>' in html
-            assert "<mark class=\"na-note\">" in html
+            assert '<mark class="na-note">' in html
             # The note's "Copy link" in the article offers this page; its permanent link stays the passage.
             assert f'data-copy="{base}notes/{slug}/{note_id}/"' in article
             assert f'class="na-note-body__permalink" href="{base}articles/{slug}/#note-{note_id}"' in article
@@ -146,7 +165,10 @@ def test_a_notes_words_with_an_ampersand_are_described_as_written(site_copy):
     """The share page's description (and the search record) take the note's words once
     escaped: "R&D", not "R&amp;D"."""
     path = site_copy.docs / "articles" / "2023-04-28-unions-vow-coordinated-strikes.notes.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Correct by the NEU's count.", "Correct by the NEU's R&D count.", 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Correct by the NEU's count.", "Correct by the NEU's R&D count.", 1),
+        encoding="utf-8",
+    )
     assert site_copy.build().returncode == 0
     html = site_copy.page("notes/2023-04-28-unions-vow-coordinated-strikes/four-national-walkouts")
     assert '<meta property="og:description" content="Correct by the NEU&#x27;s R&amp;D count.">' in html

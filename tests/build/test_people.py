@@ -10,7 +10,7 @@ ARTICLE_000 = "articles/2023-04-28-unions-vow-coordinated-strikes"
 
 def test_person_page_lists_their_quotations_linking_to_paragraphs(built_site):
     html = built_site.page("people/paul-whiteman")
-    said = html[html.index('id="what-they-said"'):html.index('id="on-the-timeline"')]
+    said = html[html.index('id="what-they-said"') : html.index('id="on-the-timeline"')]
     assert said.count("<blockquote>") == 6
     for number in (6, 8, 9, 10, 11, 13):
         assert f'href="../../{ARTICLE_000}/#p-{number}"' in said
@@ -28,7 +28,7 @@ def test_person_page_has_schema_org_person_data(built_site, site_port):
 
 def test_organisation_page_shows_its_spokespeople_statements(built_site):
     html = built_site.page("glossary/dfe")
-    statements = html[html.index('id="what-they-said"'):]
+    statements = html[html.index('id="what-they-said"') :]
     assert statements.count("<blockquote>") == 3
     assert "For unions to coordinate strike action" in statements
 
@@ -49,7 +49,7 @@ def test_people_index_is_a_to_z_with_roles_organisations_and_counts(built_site):
     names = re.findall(r'class="na-person__name" href="[^"]+">([^<]+)</a>', html)
     assert names[0] == "Geoff Barton" and names[-1] == "Paul Whiteman"
     assert len(names) == 12
-    whiteman = html[html.index('id="paul-whiteman"'):]
+    whiteman = html[html.index('id="paul-whiteman"') :]
     whiteman = whiteman[: whiteman.index("</li>")]
     assert 'General secretary, <a href="../glossary/naht/">NAHT</a> (Sep 2017 – present)' in whiteman
     assert "Mentioned in 1 article" in whiteman

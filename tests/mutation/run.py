@@ -56,7 +56,9 @@ def prepare(modules: tuple[str, ...]) -> None:
         shutil.copytree(ROOT / "tests" / name, WORKSPACE / "tests" / name, ignore=ignored)
     for name in ("_data", "articles"):
         shutil.copytree(ROOT / "docs" / name, WORKSPACE / "docs" / name)
-    shutil.copy(ROOT / "mkdocs.yml", WORKSPACE / "mkdocs.yml")  # the settings (the kinds of organisation and event): tests/conftest.py
+    shutil.copy(
+        ROOT / "mkdocs.yml", WORKSPACE / "mkdocs.yml"
+    )  # the settings (the kinds of organisation and event): tests/conftest.py
     # Each mutant runs the tests that reach it; hypothesis's hundreds of examples per test would
     # make a run take hours. Here they draw EXAMPLES each (the tests in tests/ are unchanged).
     for path in (WORKSPACE / "tests").rglob("test_*.py"):
@@ -79,7 +81,9 @@ def prepare(modules: tuple[str, ...]) -> None:
 
 def results() -> dict[str, str]:
     """mutant name -> status, from the workspace's mutmut."""
-    out = subprocess.run([sys.executable, "-m", "mutmut", "results", "--all", "true"], cwd=WORKSPACE, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "mutmut", "results", "--all", "true"], cwd=WORKSPACE, capture_output=True, text=True
+    )
     statuses = {}
     for line in out.stdout.splitlines():
         match = re.match(r"\s*(newsroom\.\S+): (.+)$", line)
@@ -89,7 +93,9 @@ def results() -> dict[str, str]:
 
 
 def show(name: str) -> str:
-    return subprocess.run([sys.executable, "-m", "mutmut", "show", name], cwd=WORKSPACE, capture_output=True, text=True).stdout
+    return subprocess.run(
+        [sys.executable, "-m", "mutmut", "show", name], cwd=WORKSPACE, capture_output=True, text=True
+    ).stdout
 
 
 def report(statuses: dict[str, str], modules: tuple[str, ...]) -> str:
@@ -111,11 +117,15 @@ def report(statuses: dict[str, str], modules: tuple[str, ...]) -> str:
         counts = per.get(module, collections.Counter())
         killed = counts["killed"] + counts["timeout"]
         mutants = sum(counts.values())
-        total.update({"mutants": mutants, "killed": killed, "survived": counts["survived"], "no tests": counts["no tests"]})
+        total.update(
+            {"mutants": mutants, "killed": killed, "survived": counts["survived"], "no tests": counts["no tests"]}
+        )
         score = f"{100 * killed / mutants:.1f}%" if mutants else "-"
         lines.append(f"| {module} | {mutants} | {killed} | {counts['survived']} | {counts['no tests']} | {score} |")
     score = f"{100 * total['killed'] / total['mutants']:.1f}%" if total["mutants"] else "-"
-    lines.append(f"| **all** | {total['mutants']} | {total['killed']} | {total['survived']} | {total['no tests']} | **{score}** |")
+    lines.append(
+        f"| **all** | {total['mutants']} | {total['killed']} | {total['survived']} | {total['no tests']} | **{score}** |"
+    )
     survivors = sorted(name for name, status in statuses.items() if status not in ("killed", "timeout"))
     explained = EXPLAINED.read_text(encoding="utf-8") if EXPLAINED.exists() else ""
     unexplained = [name for name in survivors if f"`{name}`" not in explained]
@@ -129,11 +139,16 @@ def report(statuses: dict[str, str], modules: tuple[str, ...]) -> str:
         "",
     ]
     if stale:  # killed since, or renumbered by an edit of their function: EXPLAINED.md needs a look
-        lines += ["Named in EXPLAINED.md but not surviving this run: " + ", ".join(f"`{name}`" for name in stale) + ".", ""]
+        lines += [
+            "Named in EXPLAINED.md but not surviving this run: " + ", ".join(f"`{name}`" for name in stale) + ".",
+            "",
+        ]
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
         diffs = pool.map(show, survivors)
     for name, text in zip(survivors, diffs, strict=True):
-        diff = "\n".join(line for line in text.splitlines() if line.startswith(("+", "-")) and not line.startswith(("+++", "---")))
+        diff = "\n".join(
+            line for line in text.splitlines() if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))
+        )
         note = "" if name not in unexplained else ", **not explained**"
         lines += [f"### {name} ({statuses[name]}{note})", "", "```diff", diff, "```", ""]
     return "\n".join(lines)
@@ -143,7 +158,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("modules", nargs="*", help=f"some of {', '.join(MODULES)}")
     parser.add_argument("--show", action="store_true", help="print the last run's survivors")
-    parser.add_argument("--report", action="store_true", help="write RESULTS.md again from the last full run (after editing EXPLAINED.md)")
+    parser.add_argument(
+        "--report",
+        action="store_true",
+        help="write RESULTS.md again from the last full run (after editing EXPLAINED.md)",
+    )
     parser.add_argument("--max-children", type=int, default=2)
     args = parser.parse_args()
     unknown = set(args.modules) - set(MODULES)
@@ -152,7 +171,9 @@ def main() -> None:
     modules = tuple(args.modules) or MODULES
     if not (args.show or args.report):
         prepare(modules)
-        run = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(args.max_children)], cwd=WORKSPACE)
+        run = subprocess.run(
+            [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.max_children)], cwd=WORKSPACE
+        )
         if run.returncode not in (0, 1):
             raise SystemExit(f"mutmut stopped with {run.returncode}")
     statuses = {name: status for name, status in results().items() if name.split(".")[1] in modules}

@@ -21,7 +21,9 @@ def convert(corpus: Corpus, slug: str, extensions=()) -> str:
     """The article's page as the extension puts it in the Markdown's HTML."""
     article = corpus.articles[slug].article
     spec = ArticlePage(article.src_uri, article.title, article.title, slug)
-    md = markdown.Markdown(extensions=[*extensions, NewsroomExtension(corpus=lambda: corpus, specs=lambda: {spec.src_uri: spec})])
+    md = markdown.Markdown(
+        extensions=[*extensions, NewsroomExtension(corpus=lambda: corpus, specs=lambda: {spec.src_uri: spec})]
+    )
     return md.convert(placeholder(spec))
 
 
@@ -55,7 +57,9 @@ def test_date_is_a_time_element_linking_to_its_day_on_the_timeline(kb, matcher):
 
 
 def test_article_header_has_title_date_publisher_and_original(kb, matcher):
-    article_text = FRONT.replace("publisher: P\n", "publisher: P & Co\nurl: https://example.org/a?x=1&y=2\n") + "Text.\n"
+    article_text = (
+        FRONT.replace("publisher: P\n", "publisher: P & Co\nurl: https://example.org/a?x=1&y=2\n") + "Text.\n"
+    )
     article = annotate(parse_article(article_text, "docs/articles/2023-04-28-h.txt", "2023-04-28-h"), matcher)
     corpus = Corpus(kb=kb, articles={"2023-04-28-h": article})
     html = convert(corpus, "2023-04-28-h")
@@ -78,13 +82,21 @@ def test_tooltip_words_come_from_one_file_for_the_site_with_roles_by_date(kb, ma
     data = json.loads(entities_json(Corpus(kb=kb, articles={"t": article}, settings=settings)))
     assert data["entities"]["naht"]["kind"] == "Union" and data["entities"]["ballot"]["kind"] == "Term"
     keegan = data["entities"]["gillian-keegan"]
-    assert keegan["standing"]["items"] == [["2022-10-25", "2024-07-05", "Education Secretary, DfE, Oct 2022 – Jul 2024"]]
-    assert data["entities"]["naht"]["standing"] == {"prefix": "Led by ", "sep": " and ", "items": [["2017-09-01", None, "Paul Whiteman (general secretary)"]]}
+    assert keegan["standing"]["items"] == [
+        ["2022-10-25", "2024-07-05", "Education Secretary, DfE, Oct 2022 – Jul 2024"]
+    ]
+    assert data["entities"]["naht"]["standing"] == {
+        "prefix": "Led by ",
+        "sep": " and ",
+        "items": [["2017-09-01", None, "Paul Whiteman (general secretary)"]],
+    }
     assert data["events"]["2023-05-02"] == ["NEU strike in England"]
 
 
 def test_markdown_html_and_jinja_in_the_text_render_as_typed(kb, matcher):
-    nasty = "*stars* _under_ # hash 1. list <script>alert(1)</script> {{ jinja }} {% raw %} &amp; \\back\\ “curly” {: .cls}"
+    nasty = (
+        "*stars* _under_ # hash 1. list <script>alert(1)</script> {{ jinja }} {% raw %} &amp; \\back\\ “curly” {: .cls}"
+    )
     html = render(kb, matcher, "# heading?\n1. item\n" + nasty + "\n")
     assert paragraph_texts(html) == ["# heading?", "1. item", nasty]
     assert "<script>" not in html and "<h1>heading" not in html and "<ol>" not in html
@@ -115,11 +127,51 @@ def test_two_renders_of_the_same_article_are_identical(kb, matcher):
 # surnames, the date words the resolver knows, quotation marks, '&' and '&name;', markup and Jinja),
 # mixed with arbitrary Unicode.
 
-DATE_WORDS = ("today", "yesterday", "tomorrow", "Tuesday", "on Monday", "next month", "last week", "April 27", "2 May",
-              "in the autumn", "next year", "27 April 2023", "May 2", "this week", "Friday 5 May")
+DATE_WORDS = (
+    "today",
+    "yesterday",
+    "tomorrow",
+    "Tuesday",
+    "on Monday",
+    "next month",
+    "last week",
+    "April 27",
+    "2 May",
+    "in the autumn",
+    "next year",
+    "27 April 2023",
+    "May 2",
+    "this week",
+    "Friday 5 May",
+)
 MARKS = ("“", "”", '"', "'", "‘", "’", "«", "»", ": “", "” she said.", ' said: "', '."')
-RISKY = ("&", "&amp;", "&nbsp;", "&lt;b&gt;", "&copy", "&#39;", "&#x41;", "&bogus;", "<", ">", "<b>bold</b>", "<script>x</script>",
-         "{{ page }}", "{% if x %}", "{#", "*", "_x_", "[a](b)", "`code`", "\\", "# ", "1. ", "{: .c}", "-->", "<!--")
+RISKY = (
+    "&",
+    "&amp;",
+    "&nbsp;",
+    "&lt;b&gt;",
+    "&copy",
+    "&#39;",
+    "&#x41;",
+    "&bogus;",
+    "<",
+    ">",
+    "<b>bold</b>",
+    "<script>x</script>",
+    "{{ page }}",
+    "{% if x %}",
+    "{#",
+    "*",
+    "_x_",
+    "[a](b)",
+    "`code`",
+    "\\",
+    "# ",
+    "1. ",
+    "{: .c}",
+    "-->",
+    "<!--",
+)
 
 
 def _names(kb) -> list[str]:
@@ -143,8 +195,10 @@ def interesting_line(kb):
         st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=12),
     )
     glue = st.sampled_from(["", " ", " ", ", ", ". ", " and "])
-    return st.lists(st.tuples(piece, glue), min_size=1, max_size=12).map(lambda parts: "".join(p + g for p, g in parts)).filter(
-        lambda s: s.strip() and "\n" not in s and "\r" not in s and not any(c in s for c in "\x85\u2028\u2029")
+    return (
+        st.lists(st.tuples(piece, glue), min_size=1, max_size=12)
+        .map(lambda parts: "".join(p + g for p, g in parts))
+        .filter(lambda s: s.strip() and "\n" not in s and "\r" not in s and not any(c in s for c in "\x85\u2028\u2029"))
     )
 
 
@@ -173,7 +227,13 @@ def test_titles_and_summaries_with_markup_render_as_text(kb, matcher, data):
 
     title = data.draw(interesting_line(kb))
     summary = data.draw(interesting_line(kb))
-    front = "---\n" + yaml.safe_dump({"title": title, "published": "2023-04-28", "publisher": "P", "summary": summary}, allow_unicode=True) + "---\n"
+    front = (
+        "---\n"
+        + yaml.safe_dump(
+            {"title": title, "published": "2023-04-28", "publisher": "P", "summary": summary}, allow_unicode=True
+        )
+        + "---\n"
+    )
     article = annotate(parse_article(front + "Text.\n", "docs/articles/2023-04-28-t.txt", "2023-04-28-t"), matcher)
     corpus = Corpus(kb=kb, articles={"2023-04-28-t": article})
     html = convert(corpus, "2023-04-28-t")

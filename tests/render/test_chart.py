@@ -15,7 +15,11 @@ EVENTS = [
 ]
 LANES = [("neu", "NEU"), ("dfe", "DfE")]
 # The events' kinds (the settings'), each with its label and mark, in the key's order.
-KINDS = (Kind("ballot-opened", "Ballot opens", "purple-ring"), Kind("strike", "Strike", "red-dot"), Kind("other", "Other", "grey-dot"))
+KINDS = (
+    Kind("ballot-opened", "Ballot opens", "purple-ring"),
+    Kind("strike", "Strike", "red-dot"),
+    Kind("other", "Other", "grey-dot"),
+)
 
 
 def uri(event: Event) -> str:
@@ -25,7 +29,9 @@ def uri(event: Event) -> str:
 def test_a_small_chart_is_exactly_this_svg():
     """Lanes, a month, a tick for an article, a mark per event in its first lane (shape by kind),
     an echo and a line to the other lane it involves, a span for a two-day event, links with names."""
-    html = to_html_string(chart(EVENTS, LANES, "timeline/index.md", uri, [dt.date(2023, 1, 15)], "The dispute over time", KINDS))
+    html = to_html_string(
+        chart(EVENTS, LANES, "timeline/index.md", uri, [dt.date(2023, 1, 15)], "The dispute over time", KINDS)
+    )
     assert html.replace("><", ">\n<").split("\n") == [
         '<figure class="na-chart">',
         '<div aria-label="The dispute over time: a chart (scrolls sideways)" class="na-chart__scroll" role="region" tabindex="0">',
@@ -34,55 +40,55 @@ def test_a_small_chart_is_exactly_this_svg():
         '<desc id="na-chart-desc">2 events from 10 January 2023 to 20 January 2023, by organisation: NEU, DfE. Each mark links to its day; the list below gives every event in words.</desc>',  # noqa: E501
         '<g aria-hidden="true" class="na-chart__grid">',
         '<line x1="118" x2="188" y1="25.0" y2="25.0">',
-        '</line>',
+        "</line>",
         '<text class="na-chart__lane" text-anchor="end" x="112" y="29.0">NEU</text>',
         '<line x1="118" x2="188" y1="59.0" y2="59.0">',
-        '</line>',
+        "</line>",
         '<text class="na-chart__lane" text-anchor="end" x="112" y="63.0">DfE</text>',
         '<line class="na-chart__month" x1="124" x2="124" y1="8" y2="88">',
-        '</line>',
+        "</line>",
         '<text class="na-chart__axis" x="128" y="102">Jan 2023</text>',
-        '</g>',
+        "</g>",
         '<g aria-hidden="true" class="na-chart__articles">',
         '<text class="na-chart__lane" text-anchor="end" x="112" y="130">Articles</text>',
         '<path class="na-chart__ticks" d="M150.2 120v12">',
-        '</path>',
-        '</g>',
+        "</path>",
+        "</g>",
         '<g class="na-chart__marks">',
         '<a aria-label="10 January 2023: Ballot opens (ballot opens)" class="na-chart__mark na-chart__mark--purple-ring" xlink:href="2023-01/#a">',
-        '<title>10 January 2023: Ballot opens</title>',
+        "<title>10 January 2023: Ballot opens</title>",
         '<circle cx="141.2" cy="25.0" r="6.5">',
-        '</circle>',
-        '</a>',
+        "</circle>",
+        "</a>",
         '<line aria-hidden="true" class="na-chart__link" x1="159.2" x2="159.2" y1="25.0" y2="59.0">',
-        '</line>',
+        "</line>",
         '<circle aria-hidden="true" class="na-chart__echo" cx="159.2" cy="59.0" r="3">',
-        '</circle>',
+        "</circle>",
         '<a aria-label="20 January 2023 to 21 January 2023: Strike (strike)" class="na-chart__mark na-chart__mark--red-dot" xlink:href="2023-01/#b">',
-        '<title>20 January 2023 to 21 January 2023: Strike</title>',
+        "<title>20 January 2023 to 21 January 2023: Strike</title>",
         '<line class="na-chart__span" x1="159.2" x2="161.0" y1="25.0" y2="25.0">',
-        '</line>',
+        "</line>",
         '<circle cx="159.2" cy="25.0" r="7.0">',
-        '</circle>',
-        '</a>',
-        '</g>',
-        '</svg>',
-        '</div>',
-        '<figcaption>',
+        "</circle>",
+        "</a>",
+        "</g>",
+        "</svg>",
+        "</div>",
+        "<figcaption>",
         '<ul aria-label="Kinds of event" class="na-chart__legend">',
-        '<li>',
+        "<li>",
         '<svg aria-hidden="true" class="na-chart__key na-chart__mark--purple-ring" height="18" viewBox="0 0 18 18" width="18">',
         '<circle cx="9.0" cy="9.0" r="6.5">',
-        '</circle>',
-        '</svg>Ballot opens</li>',
-        '<li>',
+        "</circle>",
+        "</svg>Ballot opens</li>",
+        "<li>",
         '<svg aria-hidden="true" class="na-chart__key na-chart__mark--red-dot" height="18" viewBox="0 0 18 18" width="18">',
         '<circle cx="9.0" cy="9.0" r="7.0">',
-        '</circle>',
-        '</svg>Strike</li>',
-        '</ul>',
-        '</figcaption>',
-        '</figure>',
+        "</circle>",
+        "</svg>Strike</li>",
+        "</ul>",
+        "</figcaption>",
+        "</figure>",
     ]
 
 

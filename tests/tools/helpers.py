@@ -64,8 +64,20 @@ class SiteCopy:
             path.write_text(text, encoding="utf-8")
         return path
 
-    def build(self, site_dir: str = "site", strict: bool = True, quiet: bool = True, site_url: str | None = None) -> subprocess.CompletedProcess:
-        command = [sys.executable, "-m", "mkdocs", "build", *(["-q"] if quiet else []), "-f", str(self.root / "mkdocs.yml"), "-d", str(self.root / site_dir)]
+    def build(
+        self, site_dir: str = "site", strict: bool = True, quiet: bool = True, site_url: str | None = None
+    ) -> subprocess.CompletedProcess:
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            *(["-q"] if quiet else []),
+            "-f",
+            str(self.root / "mkdocs.yml"),
+            "-d",
+            str(self.root / site_dir),
+        ]
         if strict:
             command.append("--strict")
         env = build_env()

@@ -66,7 +66,7 @@ def check(site: Path, base_path: str = "/") -> Report:
                     if not parts.path.startswith(base_path):
                         report.broken.append(f"{html.relative_to(site)} -> {link}: outside the site's path {base_path}")
                         continue
-                    target = site / unquote(parts.path)[len(base_path):]
+                    target = site / unquote(parts.path)[len(base_path) :]
             else:
                 target = html
             if target.is_dir():
@@ -88,7 +88,9 @@ def main() -> int:
         print("BROKEN", line)
     for url in sorted(report.external):
         print("external", url)
-    print(f"{report.pages} pages, {report.internal} internal links, {len(report.broken)} broken, {len(report.external)} external (not fetched)")
+    print(
+        f"{report.pages} pages, {report.internal} internal links, {len(report.broken)} broken, {len(report.external)} external (not fetched)"
+    )
     return 1 if report.broken else 0
 
 

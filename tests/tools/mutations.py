@@ -10,8 +10,13 @@ import yaml
 from hypothesis import strategies as st
 
 ODD_VALUES = st.one_of(
-    st.none(), st.booleans(), st.integers(-5, 10**12), st.floats(allow_nan=True), st.text(max_size=30),
-    st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 10**12),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
 )
 
 
@@ -48,17 +53,44 @@ def textual(draw, text: bytes):
     values = [m.end() for m in re.finditer(rb": |- ", text)] if kind == "tag" else []
     if values:  # a value YAML must build as another type: `date: !!int 2023-04-28`
         at = draw(st.sampled_from(values))
-        return text[:at] + draw(st.sampled_from([b"!!int ", b"!!float ", b"!!timestamp ", b"!!binary ", b"!!bool "])) + text[at:]
+        return (
+            text[:at]
+            + draw(st.sampled_from([b"!!int ", b"!!float ", b"!!timestamp ", b"!!binary ", b"!!bool "]))
+            + text[at:]
+        )
     if kind == "bytes":
         return text[:at] + draw(st.binary(min_size=1, max_size=8)) + text[at:]
     if kind == "control":
-        return text[:at] + chr(draw(st.sampled_from([0, 1, 7, 8, 11, 12, 27, 127, 0x85, 0x2028, 0xFEFF]))).encode() + text[at:]
+        return (
+            text[:at]
+            + chr(draw(st.sampled_from([0, 1, 7, 8, 11, 12, 27, 127, 0x85, 0x2028, 0xFEFF]))).encode()
+            + text[at:]
+        )
     if kind == "long":
         return text[:at] + b"word " * draw(st.integers(2000, 20000)) + text[at:]
     if kind == "cut":
         return text[:at]
-    return text[:at] + draw(st.sampled_from([b": ", b"- [", b"{", b"\t", b"'", b'"', b"&a ", b"*a ", b"!!python/object:os.system ", b"---\n",
-        b"? [x]\n: "])) + text[at:]
+    return (
+        text[:at]
+        + draw(
+            st.sampled_from(
+                [
+                    b": ",
+                    b"- [",
+                    b"{",
+                    b"\t",
+                    b"'",
+                    b'"',
+                    b"&a ",
+                    b"*a ",
+                    b"!!python/object:os.system ",
+                    b"---\n",
+                    b"? [x]\n: ",
+                ]
+            )
+        )
+        + text[at:]
+    )
 
 
 def mutated(draw, path: Path) -> bytes:

@@ -35,7 +35,9 @@ def test_seed_dates_match_gold_with_the_editors_overrides(kb, matcher):
 
 
 def test_automatic_reading_of_school_years_is_calendar_years_without_an_override(matcher):
-    annotated = annotate(load_article(ROOT / "docs" / "articles" / "2023-04-04-ascl-members-reject-pay-offer.txt"), matcher)
+    annotated = annotate(
+        load_article(ROOT / "docs" / "articles" / "2023-04-04-ascl-members-reject-pay-offer.txt"), matcher
+    )
     assert [(d.text, d.value.datetime) for d in annotated.dates[1]] == [("this year", "2023"), ("next year", "2024")]
 
 
@@ -79,7 +81,11 @@ def test_date_without_year_takes_the_nearest_year():
 
 def test_seasons_and_terms_are_periods():
     [autumn] = find_dates("strikes in the autumn", FRIDAY)
-    assert (autumn.value.start, autumn.value.end, autumn.value.precision) == (dt.date(2023, 9, 1), dt.date(2023, 11, 30), "season")
+    assert (autumn.value.start, autumn.value.end, autumn.value.precision) == (
+        dt.date(2023, 9, 1),
+        dt.date(2023, 11, 30),
+        "season",
+    )
     [term] = find_dates("during the summer term", FRIDAY)
     assert (term.value.start, term.value.end) == (dt.date(2023, 4, 1), dt.date(2023, 7, 31))
     [spring] = find_dates("the spring", dt.date(2023, 11, 1))
@@ -90,7 +96,11 @@ def test_easter_break_is_around_easter_sunday():
     assert easter_sunday(2023) == dt.date(2023, 4, 9)
     assert easter_sunday(2024) == dt.date(2024, 3, 31)
     [easter] = find_dates("shortly after the Easter break", dt.date(2023, 4, 4))
-    assert (easter.text, easter.value.start, easter.value.end) == ("the Easter break", dt.date(2023, 4, 2), dt.date(2023, 4, 16))
+    assert (easter.text, easter.value.start, easter.value.end) == (
+        "the Easter break",
+        dt.date(2023, 4, 2),
+        dt.date(2023, 4, 16),
+    )
 
 
 def test_words_that_are_not_dates_are_left_alone():

@@ -25,13 +25,16 @@ ARTICLES = ROOT / "docs" / "articles"
 SEED = "2023-04-28-unions-vow-coordinated-strikes"
 KB_FILES = sorted(p.name for p in DATA.glob("*.yml"))
 
+
 def assert_one_line_naming(err: DataError, prefix: str) -> None:
     message = str(err)
     assert "\n" not in message, message
     assert message.startswith(prefix), message
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(st.data())
 def test_a_mutated_knowledge_base_loads_or_fails_with_one_line(tmp_path_factory, data):
     folder = tmp_path_factory.mktemp("kb")
@@ -46,7 +49,9 @@ def test_a_mutated_knowledge_base_loads_or_fails_with_one_line(tmp_path_factory,
         assert_one_line_naming(err, "docs/_data/")
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(st.data())
 def test_a_mutated_article_or_notes_file_annotates_or_fails_with_one_line(tmp_path_factory, kb, matcher, data):
     folder = tmp_path_factory.mktemp("articles")

@@ -25,7 +25,10 @@ def test_article_without_front_matter_names_line_one():
 
 
 def test_article_without_closing_fence():
-    assert article_error("---\ntitle: x\n") == "docs/articles/2023-04-28-a-story.txt:1: front matter: no closing `---` line after the front matter"
+    assert (
+        article_error("---\ntitle: x\n")
+        == "docs/articles/2023-04-28-a-story.txt:1: front matter: no closing `---` line after the front matter"
+    )
 
 
 def test_unknown_front_matter_key_is_named_with_its_line():
@@ -43,12 +46,18 @@ def test_missing_title():
 
 def test_impossible_publication_date():
     message = article_error("---\ntitle: T\npublished: 2023-02-30\npublisher: P\n---\nText.\n")
-    assert message == "docs/articles/2023-04-28-a-story.txt:3: front matter.published: '2023-02-30' is not a valid date; write it as YYYY-MM-DD"
+    assert (
+        message
+        == "docs/articles/2023-04-28-a-story.txt:3: front matter.published: '2023-02-30' is not a valid date; write it as YYYY-MM-DD"
+    )
 
 
 def test_url_must_be_http():
     message = article_error(f"---\n{GOOD_FRONT}url: ftp://example.com/x\n---\nText.\n")
-    assert message == "docs/articles/2023-04-28-a-story.txt:5: front matter.url: 'ftp://example.com/x' is not an http(s) URL"
+    assert (
+        message
+        == "docs/articles/2023-04-28-a-story.txt:5: front matter.url: 'ftp://example.com/x' is not an http(s) URL"
+    )
 
 
 def test_article_with_no_text():
@@ -64,7 +73,10 @@ def test_control_character_in_text_is_reported_with_its_line():
 
 def test_file_name_must_be_a_slug():
     message = article_error(f"---\n{GOOD_FRONT}---\nText.\n", slug="My Story")
-    assert message == "docs/articles/My Story.txt: slug: file name 'My Story' must be a lower-case slug such as 2023-04-28-unions-vow-strikes"
+    assert (
+        message
+        == "docs/articles/My Story.txt: slug: file name 'My Story' must be a lower-case slug such as 2023-04-28-unions-vow-strikes"
+    )
 
 
 def test_article_that_is_not_utf8(tmp_path: Path):
@@ -72,7 +84,10 @@ def test_article_that_is_not_utf8(tmp_path: Path):
     path.write_bytes(b"---\ntitle: caf\xe9\n---\n")
     with pytest.raises(DataError) as caught:
         load_article(path, "docs/articles/2023-04-28-latin.txt")
-    assert str(caught.value) == "docs/articles/2023-04-28-latin.txt:2: encoding: not UTF-8 (byte 0xE9 at offset 14); save the file as UTF-8"
+    assert (
+        str(caught.value)
+        == "docs/articles/2023-04-28-latin.txt:2: encoding: not UTF-8 (byte 0xE9 at offset 14); save the file as UTF-8"
+    )
 
 
 def test_tags_must_be_a_list_of_text():
@@ -120,35 +135,55 @@ def test_valid_minimal_knowledge_base_loads(tmp_path: Path):
 
 
 def test_duplicate_id(tmp_path: Path):
-    message = kb_error(tmp_path, organisations=ORG + ORG.replace("National Education Union", "Other").replace("NEU", "OTH"))
-    assert message == "organisations.yml:7: organisations[neu].id: id 'neu' is already used at organisations.yml:1; ids must be unique"
+    message = kb_error(
+        tmp_path, organisations=ORG + ORG.replace("National Education Union", "Other").replace("NEU", "OTH")
+    )
+    assert (
+        message
+        == "organisations.yml:7: organisations[neu].id: id 'neu' is already used at organisations.yml:1; ids must be unique"
+    )
 
 
 def test_role_names_unknown_organisation(tmp_path: Path):
     message = kb_error(tmp_path, people=PERSON.replace("organisation: neu", "organisation: nut"))
-    assert message == "people.yml:5: people[kevin-courtney].roles[0].organisation: unknown organisation 'nut'; add it to organisations.yml or fix the id"
+    assert (
+        message
+        == "people.yml:5: people[kevin-courtney].roles[0].organisation: unknown organisation 'nut'; add it to organisations.yml or fix the id"
+    )
 
 
 def test_role_that_ends_before_it_starts(tmp_path: Path):
     message = kb_error(tmp_path, people=PERSON.replace("to: 2023-08-31", "to: 2016-08-31"))
-    assert message == "people.yml:8: people[kevin-courtney].roles[0].to: ends (2016-08-31) before it starts (2017-09-01); swap or fix the dates"
+    assert (
+        message
+        == "people.yml:8: people[kevin-courtney].roles[0].to: ends (2016-08-31) before it starts (2017-09-01); swap or fix the dates"
+    )
 
 
 def test_invalid_role_date(tmp_path: Path):
     message = kb_error(tmp_path, people=PERSON.replace("from: 2017-09-01", "from: 2017-13-01"))
-    assert message == "people.yml:7: people[kevin-courtney].roles[0].from: '2017-13-01' is not a valid date; write it as YYYY-MM-DD or YYYY-MM"
+    assert (
+        message
+        == "people.yml:7: people[kevin-courtney].roles[0].from: '2017-13-01' is not a valid date; write it as YYYY-MM-DD or YYYY-MM"
+    )
 
 
 def test_event_names_unknown_entity(tmp_path: Path):
     events = "- id: strike\n  date: 2023-02-01\n  title: Strike\n  description: A strike.\n  entities: [neu, nasuwt]\n  sources: [https://example.org/s]\n"
     message = kb_error(tmp_path, events=events)
-    assert message == "events.yml:5: events[strike].entities: unknown entity 'nasuwt'; use the id of an organisation, person or term"
+    assert (
+        message
+        == "events.yml:5: events[strike].entities: unknown entity 'nasuwt'; use the id of an organisation, person or term"
+    )
 
 
 def test_alias_claimed_by_two_entities(tmp_path: Path):
     terms = "- id: neu-term\n  term: Union\n  aliases: [NEU]\n  definition: x\n  sources: [https://example.org/t]\n"
     message = kb_error(tmp_path, terms=terms)
-    assert message == "terms.yml:3: terms[neu-term].aliases: 'NEU' is already claimed by 'neu' (organisations.yml:1); an alias may name only one entity"
+    assert (
+        message
+        == "terms.yml:3: terms[neu-term].aliases: 'NEU' is already claimed by 'neu' (organisations.yml:1); an alias may name only one entity"
+    )
 
 
 def test_fact_without_source(tmp_path: Path):
@@ -186,7 +221,10 @@ def test_id_must_be_a_slug(tmp_path: Path):
 
 def test_front_matter_url_may_not_run_code():
     message = article_error(f"---\n{GOOD_FRONT}url: javascript:alert(1)\n---\nText.\n")
-    assert message == "docs/articles/2023-04-28-a-story.txt:5: front matter.url: 'javascript:alert(1)' is not an http(s) URL"
+    assert (
+        message
+        == "docs/articles/2023-04-28-a-story.txt:5: front matter.url: 'javascript:alert(1)' is not an http(s) URL"
+    )
 
 
 def test_knowledge_base_website_and_sources_must_be_web_addresses(tmp_path: Path):
@@ -217,7 +255,10 @@ def test_event_kind_must_be_known(tmp_path: Path):
 
 def test_event_that_ends_before_it_starts_names_its_end_line(tmp_path: Path):
     event = "- id: s\n  date: 2023-02-02\n  end: 2023-02-01\n  title: T\n  description: D\n  entities: [neu]\n  sources: [https://e.org/s]\n"
-    assert kb_error(tmp_path, events=event) == "events.yml:3: events[s].end: ends (2023-02-01) before it starts (2023-02-02); fix the dates"
+    assert (
+        kb_error(tmp_path, events=event)
+        == "events.yml:3: events[s].end: ends (2023-02-01) before it starts (2023-02-02); fix the dates"
+    )
 
 
 def test_role_with_an_unknown_office(tmp_path: Path):
@@ -229,20 +270,31 @@ def test_role_with_an_unknown_office(tmp_path: Path):
 
 def test_leads_must_be_true_or_false(tmp_path: Path):
     people = PERSON.replace("      to: 2023-08-31\n", "      to: 2023-08-31\n      leads: maybe\n")
-    assert kb_error(tmp_path, people=people) == "people.yml:9: people[kevin-courtney].roles[0].leads: expected true or false"
+    assert (
+        kb_error(tmp_path, people=people)
+        == "people.yml:9: people[kevin-courtney].roles[0].leads: expected true or false"
+    )
 
 
 def test_a_file_that_is_not_a_list(tmp_path: Path):
-    assert kb_error(tmp_path, terms="id: x\nterm: y\n") == "terms.yml:1: terms: expected a YAML list of entries (each line starting with `- `)"
+    assert (
+        kb_error(tmp_path, terms="id: x\nterm: y\n")
+        == "terms.yml:1: terms: expected a YAML list of entries (each line starting with `- `)"
+    )
 
 
 def test_an_entry_that_is_not_a_mapping(tmp_path: Path):
-    assert kb_error(tmp_path, terms="- just text\n") == "terms.yml:1: terms[0]: expected a mapping of `key: value` lines"
+    assert (
+        kb_error(tmp_path, terms="- just text\n") == "terms.yml:1: terms[0]: expected a mapping of `key: value` lines"
+    )
 
 
 def test_empty_text(tmp_path: Path):
     organisations = ORG.replace("description: A union.", "description: ''")
-    assert kb_error(tmp_path, organisations=organisations) == "organisations.yml:5: organisations[neu].description: expected non-empty text, got ''"
+    assert (
+        kb_error(tmp_path, organisations=organisations)
+        == "organisations.yml:5: organisations[neu].description: expected non-empty text, got ''"
+    )
 
 
 def test_a_knowledge_base_file_that_is_not_utf8_is_named(tmp_path: Path):
@@ -250,4 +302,7 @@ def test_a_knowledge_base_file_that_is_not_utf8_is_named(tmp_path: Path):
     (tmp_path / "terms.yml").write_bytes(b"- id: cafe\n  term: caf\xe9\n")
     with pytest.raises(DataError) as caught:
         load_knowledge_base(tmp_path)
-    assert str(caught.value).replace(str(tmp_path) + "/", "") == "terms.yml:2: encoding: not UTF-8 (byte 0xE9 at offset 22); save the file as UTF-8"
+    assert (
+        str(caught.value).replace(str(tmp_path) + "/", "")
+        == "terms.yml:2: encoding: not UTF-8 (byte 0xE9 at offset 22); save the file as UTF-8"
+    )

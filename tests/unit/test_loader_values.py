@@ -127,7 +127,15 @@ def test_every_field_of_every_entry_is_read(tmp_path: Path):
                 aliases=("Courtney",),
                 roles=(
                     # YYYY-MM: from the month's first day to the month's last
-                    Role("neu", "Joint general secretary", D(2017, 9, 1), D(2023, 2, 28), "neu-leader", True, ("https://example.org/role",)),
+                    Role(
+                        "neu",
+                        "Joint general secretary",
+                        D(2017, 9, 1),
+                        D(2023, 2, 28),
+                        "neu-leader",
+                        True,
+                        ("https://example.org/role",),
+                    ),
                     Role("dfe", "Adviser", None, None, None, False, ()),
                 ),
                 sources=("https://example.org/kc",),
@@ -135,11 +143,31 @@ def test_every_field_of_every_entry_is_read(tmp_path: Path):
         ),
         terms=(
             Term(id="ballot", term="ballot", definition="A vote.", sources=("https://example.org/ballot",)),
-            Term(id="number", term="1265", definition="A number.", aliases=("it’s  one",), sources=("https://example.org/n",)),
+            Term(
+                id="number",
+                term="1265",
+                definition="A number.",
+                aliases=("it’s  one",),
+                sources=("https://example.org/n",),
+            ),
         ),
-        offices=(Office(id="neu-leader", name="Leader of the NEU", aliases=("NEU leader",), sources=("https://example.org/office",)),),
+        offices=(
+            Office(
+                id="neu-leader",
+                name="Leader of the NEU",
+                aliases=("NEU leader",),
+                sources=("https://example.org/office",),
+            ),
+        ),
         events=(  # by date, then id
-            Event(id="early", date=D(2023, 1, 2), end=D(2023, 1, 2), title="Early", description="Earliest.", sources=("https://example.org/e",)),
+            Event(
+                id="early",
+                date=D(2023, 1, 2),
+                end=D(2023, 1, 2),
+                title="Early",
+                description="Earliest.",
+                sources=("https://example.org/e",),
+            ),
             Event(
                 id="alpha",
                 date=D(2023, 3, 15),
@@ -150,7 +178,13 @@ def test_every_field_of_every_entry_is_read(tmp_path: Path):
                 entities=("neu", "ballot"),
                 sources=("https://example.org/a",),
             ),
-            Event(id="zeta", date=D(2023, 3, 15), title="Zeta", description="Last by id.", sources=("https://example.org/z",)),
+            Event(
+                id="zeta",
+                date=D(2023, 3, 15),
+                title="Zeta",
+                description="Last by id.",
+                sources=("https://example.org/z",),
+            ),
         ),
     )
     assert kb.leaders("neu")[0][0].id == "kevin-courtney"
@@ -176,7 +210,7 @@ def test_a_role_may_start_and_end_in_the_same_month_and_an_event_end_on_its_day(
 
 
 def test_two_spellings_of_one_alias_may_belong_to_one_entity(tmp_path: Path):
-    terms = TERMS.replace('aliases: ["it’s  one"]', "aliases: [\"it’s  one\", \"it's one\"]")
+    terms = TERMS.replace('aliases: ["it’s  one"]', 'aliases: ["it’s  one", "it\'s one"]')
     kb = load_knowledge_base(write(tmp_path, terms=terms))
     assert kb.terms[1].aliases == ("it’s  one", "it's one")
     assert normalise_alias(" it’s \t one ") == "it's one"
@@ -187,13 +221,25 @@ def test_the_longest_allowed_name_loads_and_one_more_character_does_not(tmp_path
     kb = load_knowledge_base(write(tmp_path, offices=OFFICES.replace("Leader of the NEU", name)))
     assert kb.offices[0].name == name
     message = kb_error(tmp_path, offices=OFFICES.replace("Leader of the NEU", name + "N"))
-    assert message == "docs/_data/offices.yml:2: offices[neu-leader].name: " + repr("N" * 40) + "… is 201 characters long; a name or alias has at most 200"
+    assert (
+        message
+        == "docs/_data/offices.yml:2: offices[neu-leader].name: "
+        + repr("N" * 40)
+        + "… is 201 characters long; a name or alias has at most 200"
+    )
     message = kb_error(tmp_path, terms=TERMS.replace('["it’s  one"]', f"[{'a' * 1201}]"))
-    assert message == "docs/_data/terms.yml:8: terms[number].aliases: " + repr("a" * 40) + "… is 1,201 characters long; a name or alias has at most 200"
+    assert (
+        message
+        == "docs/_data/terms.yml:8: terms[number].aliases: "
+        + repr("a" * 40)
+        + "… is 1,201 characters long; a name or alias has at most 200"
+    )
     message = kb_error(tmp_path, organisations=ORGANISATIONS.replace("short_name: NEU", f"short_name: {'S' * 201}"))
     assert message.startswith("docs/_data/organisations.yml:4: organisations[neu].short_name: ")
     message = kb_error(tmp_path, terms=TERMS.replace("term: ballot", f"term: {'t' * 201}"))
-    assert message.startswith("docs/_data/terms.yml:2: terms[ballot].term: " + repr("t" * 40) + "… is 201 characters long")
+    assert message.startswith(
+        "docs/_data/terms.yml:2: terms[ballot].term: " + repr("t" * 40) + "… is 201 characters long"
+    )
 
 
 def test_a_terms_name_is_claimed_like_any_alias(tmp_path: Path):
@@ -216,7 +262,10 @@ def test_offices_and_events_have_id_spaces_of_their_own(tmp_path: Path):
     offices = OFFICES.replace("id: neu-leader", "id: neu").replace("office: neu-leader", "office: neu")
     load_knowledge_base(write(tmp_path, offices=offices, people=PEOPLE.replace("office: neu-leader", "office: neu")))
     message = kb_error(tmp_path, events=EVENTS.replace("id: zeta", "id: early"))
-    assert message == "docs/_data/events.yml:14: events[early].id: id 'early' is already used at docs/_data/events.yml:1; ids must be unique"
+    assert (
+        message
+        == "docs/_data/events.yml:14: events[early].id: id 'early' is already used at docs/_data/events.yml:1; ids must be unique"
+    )
     message = kb_error(tmp_path, terms=TERMS.replace("id: ballot", "id: kevin-courtney"))
     assert message == (
         "docs/_data/terms.yml:1: terms[kevin-courtney].id: id 'kevin-courtney' is already used at docs/_data/people.yml:1; ids must be unique"
@@ -226,52 +275,107 @@ def test_offices_and_events_have_id_spaces_of_their_own(tmp_path: Path):
 @pytest.mark.parametrize(
     ("changed", "message"),
     [
-        ({"people": PEOPLE.replace("roles:\n", "roles: several\n").split("    - organisation: neu")[0] + "  sources: [https://e.org/x]\n"},
-         "docs/_data/people.yml:5: people[kevin-courtney].roles: expected a list"),
-        ({"people": PEOPLE.replace("      title: Adviser\n", "      title: Adviser\n      to: 2023-13\n")},
-         "docs/_data/people.yml:15: people[kevin-courtney].roles[1].to: '2023-13' is not a valid date; write it as YYYY-MM-DD or YYYY-MM"),
-        ({"people": PEOPLE.replace("      title: Adviser\n", "      title: Adviser\n      from: 2023-09\n      to: 2023-08\n")},
-         "docs/_data/people.yml:16: people[kevin-courtney].roles[1].to: ends (2023-08-31) before it starts (2023-09-01); swap or fix the dates"),
-        ({"people": PEOPLE.replace("      title: Adviser\n", "      title: Adviser\n      desk: 4\n")},
-         "docs/_data/people.yml:15: people[kevin-courtney].roles[1].desk: unknown key 'desk'; "
-         "allowed keys are organisation, title, office, from, to, leads, sources"),
-        ({"people": PEOPLE.replace("      title: Adviser\n", "")},
-         "docs/_data/people.yml:13: people[kevin-courtney].roles[1].title: missing required field `title`"),
-        ({"people": PEOPLE.replace("      title: Adviser\n", "      title: Adviser\n      office: Chief Whip\n")},
-         "docs/_data/people.yml:15: people[kevin-courtney].roles[1].office: 'Chief Whip' is not a lower-case slug (letters, digits and single hyphens)"),
-        ({"people": PEOPLE.replace("  roles:\n", "  roles:\n    - just text\n")},
-         "docs/_data/people.yml:5: people[kevin-courtney].roles[0]: expected a mapping of `key: value` lines"),
-        ({"events": EVENTS.replace("date: 2023-01-02", "date: 2023-01")},
-         "docs/_data/events.yml:15: events[early].date: '2023-01' is not a valid date; write it as YYYY-MM-DD"),
-        ({"events": EVENTS.replace("  end: 2023-03-16\n", "  end: 2023-03-14\n")},
-         "docs/_data/events.yml:8: events[alpha].end: ends (2023-03-14) before it starts (2023-03-15); fix the dates"),
-        ({"events": EVENTS.replace("  title: Zeta\n", "")},
-         "docs/_data/events.yml:1: events[zeta].title: missing required field `title`"),
-        ({"terms": TERMS.replace("term: ballot", "term: true")},
-         "docs/_data/terms.yml:2: terms[ballot].term: expected non-empty text, got True"),
-        ({"terms": TERMS.replace('aliases: ["it’s  one"]', "aliases: it")},
-         "docs/_data/terms.yml:8: terms[number].aliases: expected a list of non-empty texts"),
-        ({"terms": TERMS.replace('aliases: ["it’s  one"]', 'aliases: [one, " "]')},
-         "docs/_data/terms.yml:8: terms[number].aliases: expected a list of non-empty texts"),
-        ({"terms": TERMS.replace('aliases: ["it’s  one"]', "aliases: [one, 2]")},
-         "docs/_data/terms.yml:8: terms[number].aliases: expected a list of non-empty texts"),
-        ({"terms": TERMS.replace("  sources: [https://example.org/n]\n", "  sources: []\n")},
-         "docs/_data/terms.yml:5: terms[number].sources: every fact needs a source: add at least one URL"),
-        ({"offices": OFFICES.replace("- id: neu-leader", "- id: neu-leader\n  kind: x")},
-         "docs/_data/offices.yml:2: offices[neu-leader].kind: unknown key 'kind'; allowed keys are id, name, aliases, sources"),
-        ({"offices": "- name: No id\n  sources: [https://e.org]\n"},
-         "docs/_data/offices.yml:1: offices[0].id: missing required field `id`"),
-        ({"offices": "- id: 7\n  name: Seven\n  sources: [https://e.org]\n"},
-         # a number is read as text: the office's id is "7", so the role's office is unknown
-         "docs/_data/people.yml:11: people[kevin-courtney].roles[0].office: unknown office 'neu-leader'; add it to offices.yml or fix the id"),
-        ({"organisations": ORGANISATIONS.replace("  website: https://neu.org.uk\n", "  website: ftp://neu.org.uk\n")},
-         "docs/_data/organisations.yml:8: organisations[neu].website: 'ftp://neu.org.uk' is not an http(s) URL"),
-        ({"organisations": "\n\n" + ORGANISATIONS.replace("kind: union", "kind: union\n  kind: other")},
-         "docs/_data/organisations.yml:8: kind: this key appears twice; keep one"),
-        ({"organisations": ORGANISATIONS.replace("A union.", "A \x07 union.")},
-         "docs/_data/organisations.yml:6: yaml: character U+0007 is not allowed in YAML; remove it"),
-        ({"organisations": "- id: neu\n  name: [\n"},
-         "docs/_data/organisations.yml:3: yaml: not valid YAML: did not find expected node content"),
+        (
+            {
+                "people": PEOPLE.replace("roles:\n", "roles: several\n").split("    - organisation: neu")[0]
+                + "  sources: [https://e.org/x]\n"
+            },
+            "docs/_data/people.yml:5: people[kevin-courtney].roles: expected a list",
+        ),
+        (
+            {"people": PEOPLE.replace("      title: Adviser\n", "      title: Adviser\n      to: 2023-13\n")},
+            "docs/_data/people.yml:15: people[kevin-courtney].roles[1].to: '2023-13' is not a valid date; write it as YYYY-MM-DD or YYYY-MM",
+        ),
+        (
+            {
+                "people": PEOPLE.replace(
+                    "      title: Adviser\n", "      title: Adviser\n      from: 2023-09\n      to: 2023-08\n"
+                )
+            },
+            "docs/_data/people.yml:16: people[kevin-courtney].roles[1].to: ends (2023-08-31) before it starts (2023-09-01); swap or fix the dates",
+        ),
+        (
+            {"people": PEOPLE.replace("      title: Adviser\n", "      title: Adviser\n      desk: 4\n")},
+            "docs/_data/people.yml:15: people[kevin-courtney].roles[1].desk: unknown key 'desk'; "
+            "allowed keys are organisation, title, office, from, to, leads, sources",
+        ),
+        (
+            {"people": PEOPLE.replace("      title: Adviser\n", "")},
+            "docs/_data/people.yml:13: people[kevin-courtney].roles[1].title: missing required field `title`",
+        ),
+        (
+            {"people": PEOPLE.replace("      title: Adviser\n", "      title: Adviser\n      office: Chief Whip\n")},
+            "docs/_data/people.yml:15: people[kevin-courtney].roles[1].office: 'Chief Whip' is not a lower-case slug (letters, digits and single hyphens)",
+        ),
+        (
+            {"people": PEOPLE.replace("  roles:\n", "  roles:\n    - just text\n")},
+            "docs/_data/people.yml:5: people[kevin-courtney].roles[0]: expected a mapping of `key: value` lines",
+        ),
+        (
+            {"events": EVENTS.replace("date: 2023-01-02", "date: 2023-01")},
+            "docs/_data/events.yml:15: events[early].date: '2023-01' is not a valid date; write it as YYYY-MM-DD",
+        ),
+        (
+            {"events": EVENTS.replace("  end: 2023-03-16\n", "  end: 2023-03-14\n")},
+            "docs/_data/events.yml:8: events[alpha].end: ends (2023-03-14) before it starts (2023-03-15); fix the dates",
+        ),
+        (
+            {"events": EVENTS.replace("  title: Zeta\n", "")},
+            "docs/_data/events.yml:1: events[zeta].title: missing required field `title`",
+        ),
+        (
+            {"terms": TERMS.replace("term: ballot", "term: true")},
+            "docs/_data/terms.yml:2: terms[ballot].term: expected non-empty text, got True",
+        ),
+        (
+            {"terms": TERMS.replace('aliases: ["it’s  one"]', "aliases: it")},
+            "docs/_data/terms.yml:8: terms[number].aliases: expected a list of non-empty texts",
+        ),
+        (
+            {"terms": TERMS.replace('aliases: ["it’s  one"]', 'aliases: [one, " "]')},
+            "docs/_data/terms.yml:8: terms[number].aliases: expected a list of non-empty texts",
+        ),
+        (
+            {"terms": TERMS.replace('aliases: ["it’s  one"]', "aliases: [one, 2]")},
+            "docs/_data/terms.yml:8: terms[number].aliases: expected a list of non-empty texts",
+        ),
+        (
+            {"terms": TERMS.replace("  sources: [https://example.org/n]\n", "  sources: []\n")},
+            "docs/_data/terms.yml:5: terms[number].sources: every fact needs a source: add at least one URL",
+        ),
+        (
+            {"offices": OFFICES.replace("- id: neu-leader", "- id: neu-leader\n  kind: x")},
+            "docs/_data/offices.yml:2: offices[neu-leader].kind: unknown key 'kind'; allowed keys are id, name, aliases, sources",
+        ),
+        (
+            {"offices": "- name: No id\n  sources: [https://e.org]\n"},
+            "docs/_data/offices.yml:1: offices[0].id: missing required field `id`",
+        ),
+        (
+            {"offices": "- id: 7\n  name: Seven\n  sources: [https://e.org]\n"},
+            # a number is read as text: the office's id is "7", so the role's office is unknown
+            "docs/_data/people.yml:11: people[kevin-courtney].roles[0].office: unknown office 'neu-leader'; add it to offices.yml or fix the id",
+        ),
+        (
+            {
+                "organisations": ORGANISATIONS.replace(
+                    "  website: https://neu.org.uk\n", "  website: ftp://neu.org.uk\n"
+                )
+            },
+            "docs/_data/organisations.yml:8: organisations[neu].website: 'ftp://neu.org.uk' is not an http(s) URL",
+        ),
+        (
+            {"organisations": "\n\n" + ORGANISATIONS.replace("kind: union", "kind: union\n  kind: other")},
+            "docs/_data/organisations.yml:8: kind: this key appears twice; keep one",
+        ),
+        (
+            {"organisations": ORGANISATIONS.replace("A union.", "A \x07 union.")},
+            "docs/_data/organisations.yml:6: yaml: character U+0007 is not allowed in YAML; remove it",
+        ),
+        (
+            {"organisations": "- id: neu\n  name: [\n"},
+            "docs/_data/organisations.yml:3: yaml: not valid YAML: did not find expected node content",
+        ),
     ],
 )
 def test_knowledge_base_problem_messages(tmp_path: Path, changed: dict, message: str):
@@ -319,14 +423,35 @@ def test_an_article_with_only_the_required_fields():
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("---\ntitle: T\ntitle: U\npublished: 2023-04-28\npublisher: P\n---\nText.\n", "a.txt:3: title: this key appears twice; keep one"),
-        ("---\ntitle: T\npublished: 2023-04-28\npublisher: [P\n---\nText.\n", "a.txt:5: yaml: not valid YAML: did not find expected ',' or ']'"),
-        ("---\ntitle: T\x07\npublished: 2023-04-28\npublisher: P\n---\nText.\n", "a.txt:2: yaml: character U+0007 is not allowed in YAML; remove it"),
-        ("---\ntitle: T\npublished: 2023-04\npublisher: P\n---\nText.\n", "a.txt:3: front matter.published: '2023-04' is not a valid date; write it as YYYY-MM-DD"),
-        ("---\ntitle: T\npublished: 2023-04-28\n---\nText.\n", "a.txt:2: front matter.publisher: missing required field `publisher`"),
+        (
+            "---\ntitle: T\ntitle: U\npublished: 2023-04-28\npublisher: P\n---\nText.\n",
+            "a.txt:3: title: this key appears twice; keep one",
+        ),
+        (
+            "---\ntitle: T\npublished: 2023-04-28\npublisher: [P\n---\nText.\n",
+            "a.txt:5: yaml: not valid YAML: did not find expected ',' or ']'",
+        ),
+        (
+            "---\ntitle: T\x07\npublished: 2023-04-28\npublisher: P\n---\nText.\n",
+            "a.txt:2: yaml: character U+0007 is not allowed in YAML; remove it",
+        ),
+        (
+            "---\ntitle: T\npublished: 2023-04\npublisher: P\n---\nText.\n",
+            "a.txt:3: front matter.published: '2023-04' is not a valid date; write it as YYYY-MM-DD",
+        ),
+        (
+            "---\ntitle: T\npublished: 2023-04-28\n---\nText.\n",
+            "a.txt:2: front matter.publisher: missing required field `publisher`",
+        ),
         ("---\n- a list\n---\nText.\n", "a.txt:2: front matter: expected a mapping of `key: value` lines"),
-        ("---\ntitle: T\npublished: 2023-04-28\npublisher: P\n---\n\n  \n", "a.txt:5: text: the article has no text after the front matter"),
-        ("---\ntitle: T\npublished: 2023-04-28\npublisher: P\n---\nOne.\n\nTwo \x1b.\n", "a.txt:8: text: control character U+001B in the text; remove it"),
+        (
+            "---\ntitle: T\npublished: 2023-04-28\npublisher: P\n---\n\n  \n",
+            "a.txt:5: text: the article has no text after the front matter",
+        ),
+        (
+            "---\ntitle: T\npublished: 2023-04-28\npublisher: P\n---\nOne.\n\nTwo \x1b.\n",
+            "a.txt:8: text: control character U+001B in the text; remove it",
+        ),
         ("---\n---\nText.\n", "a.txt:2: front matter.published: missing required field `published`"),
     ],
 )
@@ -401,9 +526,18 @@ def test_an_article_file_is_named_as_its_path_unless_told_otherwise(tmp_path: Pa
     [
         ("a: 1\n? [x]\n: 1\n", "a.yml:12: yaml: a key must be a word or text, not a list or mapping"),
         ("{[1]: 2}\n", "a.yml:11: yaml: a key must be a word or text, not a list or mapping"),
-        ("a: 1\nb: !!int x\n", "a.yml:12: yaml: YAML cannot read this value as its `!!` tag says; remove the tag or fix the value"),
-        ("- !!timestamp x\n", "a.yml:11: yaml: YAML cannot read this value as its `!!` tag says; remove the tag or fix the value"),
-        ("a:\n  b: [1, !!float y]\n", "a.yml:12: yaml: YAML cannot read this value as its `!!` tag says; remove the tag or fix the value"),
+        (
+            "a: 1\nb: !!int x\n",
+            "a.yml:12: yaml: YAML cannot read this value as its `!!` tag says; remove the tag or fix the value",
+        ),
+        (
+            "- !!timestamp x\n",
+            "a.yml:11: yaml: YAML cannot read this value as its `!!` tag says; remove the tag or fix the value",
+        ),
+        (
+            "a:\n  b: [1, !!float y]\n",
+            "a.yml:12: yaml: YAML cannot read this value as its `!!` tag says; remove the tag or fix the value",
+        ),
         ("a: " + "[" * 5000 + "]" * 5000 + "\n", "a.yml:11: yaml: lists or mappings are nested too deeply to read"),
     ],
     ids=["list-key", "flow-list-key", "int-tag", "timestamp-tag", "nested-float-tag", "nested-5000-deep"],
@@ -417,4 +551,7 @@ def test_values_yaml_cannot_build_are_reported_with_their_line(text: str, messag
 
 def test_a_tagged_value_in_the_knowledge_base_names_its_file_and_line(tmp_path: Path):
     message = kb_error(tmp_path, events=EVENTS.replace("date: 2023-03-15\n  end", "date: !!timestamp soon\n  end"))
-    assert message == "docs/_data/events.yml:7: yaml: YAML cannot read this value as its `!!` tag says; remove the tag or fix the value"
+    assert (
+        message
+        == "docs/_data/events.yml:7: yaml: YAML cannot read this value as its `!!` tag says; remove the tag or fix the value"
+    )

@@ -32,7 +32,11 @@ def test_possessive_with_curly_and_straight_apostrophes(matcher):
 
 
 def test_shared_head_noun_links_each_union(matcher):
-    assert mentions(matcher, "the NEU, ASCL and NASUWT unions") == [("NEU", "neu"), ("ASCL", "ascl"), ("NASUWT", "nasuwt")]
+    assert mentions(matcher, "the NEU, ASCL and NASUWT unions") == [
+        ("NEU", "neu"),
+        ("ASCL", "ascl"),
+        ("NASUWT", "nasuwt"),
+    ]
     assert mentions(matcher, "School leaders in ASCL and the NAHT unions") == [("ASCL", "ascl"), ("NAHT", "naht")]
 
 
@@ -55,17 +59,24 @@ def test_surname_is_linked_after_full_name_in_the_same_article(matcher):
 
 def test_title_before_name_is_part_of_the_name_not_a_second_mention(matcher):
     assert mentions(matcher, "told Education Secretary Gillian Keegan that") == [("Gillian Keegan", "gillian-keegan")]
-    assert mentions(matcher, "NAHT leader Paul Whiteman accused") == [("NAHT", "naht"), ("Paul Whiteman", "paul-whiteman")]
+    assert mentions(matcher, "NAHT leader Paul Whiteman accused") == [
+        ("NAHT", "naht"),
+        ("Paul Whiteman", "paul-whiteman"),
+    ]
 
 
 def test_role_description_resolves_to_the_holder_on_the_publication_date(matcher):
     assert mentions(matcher, "the Education Secretary has united") == [("Education Secretary", "gillian-keegan")]
     assert mentions(matcher, "The Tory schools chief has washed") == [("Tory schools chief", "gillian-keegan")]
-    assert mentions(matcher, "the Education Secretary said", published=dt.date(2024, 8, 1)) == [("Education Secretary", "bridget-phillipson")]
+    assert mentions(matcher, "the Education Secretary said", published=dt.date(2024, 8, 1)) == [
+        ("Education Secretary", "bridget-phillipson")
+    ]
 
 
 def test_role_description_with_no_holder_is_reported_not_linked(matcher):
-    found, unresolved = find_mentions(matcher, "the Education Secretary said", ArticleContext(dt.date(2021, 6, 1), []), 3)
+    found, unresolved = find_mentions(
+        matcher, "the Education Secretary said", ArticleContext(dt.date(2021, 6, 1), []), 3
+    )
     assert found == []
     assert [(u.text, u.paragraph, u.why) for u in unresolved] == [
         ("Education Secretary", 3, "nobody in the knowledge base held this office then (2021-06-01)")
@@ -74,7 +85,11 @@ def test_role_description_with_no_holder_is_reported_not_linked(matcher):
 
 def _kb_with(*people: Person) -> KnowledgeBase:
     return KnowledgeBase(
-        organisations=(Organisation("dfe", "Department for Education", "DfE", "government-department", "d", sources=("https://x.org",)),),
+        organisations=(
+            Organisation(
+                "dfe", "Department for Education", "DfE", "government-department", "d", sources=("https://x.org",)
+            ),
+        ),
         people=people,
         terms=(),
         offices=(Office("education-secretary", "Education Secretary", ("education secretary",)),),
@@ -91,8 +106,12 @@ def test_same_words_in_a_2021_article_are_someone_else_with_no_code_change():
         _secretary("gillian-keegan", "Gillian Keegan", dt.date(2022, 10, 25), dt.date(2024, 7, 5)),
     )
     matcher = Matcher(kb)
-    assert mentions(matcher, "the Education Secretary", published=dt.date(2021, 3, 1)) == [("Education Secretary", "alex-earlier")]
-    assert mentions(matcher, "the Education Secretary", published=APRIL_2023) == [("Education Secretary", "gillian-keegan")]
+    assert mentions(matcher, "the Education Secretary", published=dt.date(2021, 3, 1)) == [
+        ("Education Secretary", "alex-earlier")
+    ]
+    assert mentions(matcher, "the Education Secretary", published=APRIL_2023) == [
+        ("Education Secretary", "gillian-keegan")
+    ]
 
 
 def test_shared_surname_resolves_to_the_one_named_in_full_earlier():
@@ -104,9 +123,13 @@ def test_shared_surname_resolves_to_the_one_named_in_full_earlier():
     assert mentions(matcher, "Ms Smith said", named=["sam-smith"]) == [("Ms Smith", "sam-smith")]
     found, unresolved = find_mentions(matcher, "Ms Smith said", ArticleContext(APRIL_2023, []), 2)
     assert found == []
-    assert [(u.text, u.why) for u in unresolved] == [("Ms Smith", "could be jo-smith or sam-smith; name the person in full first")]
+    assert [(u.text, u.why) for u in unresolved] == [
+        ("Ms Smith", "could be jo-smith or sam-smith; name the person in full first")
+    ]
     found, unresolved = find_mentions(matcher, "Smith said", ArticleContext(APRIL_2023, ["jo-smith", "sam-smith"]), 2)
-    assert found == [] and [u.why for u in unresolved] == ["could be jo-smith or sam-smith; name the person in full first"]
+    assert found == [] and [u.why for u in unresolved] == [
+        "could be jo-smith or sam-smith; name the person in full first"
+    ]
 
 
 def test_longest_alias_wins(matcher):

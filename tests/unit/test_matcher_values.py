@@ -36,7 +36,10 @@ def test_every_alias_and_form_and_what_it_means():
         "Editor": Target("office", "editor"),
         "the Chief": Target("office", "editor", 4),
         "The Chief": Target("office", "editor", 4),
-        **{f"{h} Bloggs": Target("honorific", "Bloggs") for h in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Professor", "Prof")},
+        **{
+            f"{h} Bloggs": Target("honorific", "Bloggs")
+            for h in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Professor", "Prof")
+        },
         "Bloggs": Target("surname", "Bloggs"),
     }
     assert matcher.by_surname == {"Bloggs": ("jo-bloggs",)}
@@ -81,7 +84,10 @@ def test_the_compiled_pattern_and_a_knowledge_base_with_no_names():
 def test_apostrophes_and_spaces_match_as_they_are_typed():
     matcher = Matcher(small_kb())
     found, _ = find_mentions(matcher, "Now it\u2019s  ballot time, it's ballot time.", ArticleContext(DAY, []))
-    assert [(m.start, m.end, m.entity, m.text) for m in found] == [(4, 21, "ballot", "it\u2019s  ballot time"), (23, 39, "ballot", "it's ballot time")]
+    assert [(m.start, m.end, m.entity, m.text) for m in found] == [
+        (4, 21, "ballot", "it\u2019s  ballot time"),
+        (23, 39, "ballot", "it's ballot time"),
+    ]
 
 
 def test_a_leading_the_is_context_not_part_of_the_link():
@@ -96,7 +102,9 @@ def test_an_office_held_by_two_people_is_reported():
     found, unresolved = find_mentions(Matcher(kb), "The Editor spoke.", ArticleContext(DAY, []), 4)
     assert found == []
     assert unresolved == [Unresolved("Editor", 4, "more than one person held this office then (2023-04-28)")]
-    _, unresolved = find_mentions(Matcher(kb), "The Editor spoke.", ArticleContext(DAY, []))  # not in a paragraph (a note's body)
+    _, unresolved = find_mentions(
+        Matcher(kb), "The Editor spoke.", ArticleContext(DAY, [])
+    )  # not in a paragraph (a note's body)
     assert [u.paragraph for u in unresolved] == [0]
 
 
@@ -119,17 +127,25 @@ def test_a_surname_with_one_person_is_theirs_only_once_named_or_with_an_honorifi
 def test_a_surname_shared_by_two_of_whom_one_was_named():
     matcher = Matcher(small_kb(Person("jo-bloggs", "Jo Bloggs", "d"), Person("al-bloggs", "Al Bloggs", "d")))
     found, unresolved = find_mentions(matcher, "Bloggs spoke, then Ms Bloggs.", ArticleContext(DAY, ["al-bloggs"]))
-    assert found == [Mention(0, 6, "al-bloggs", "Bloggs"), Mention(19, 28, "al-bloggs", "Ms Bloggs")] and unresolved == []
+    assert (
+        found == [Mention(0, 6, "al-bloggs", "Bloggs"), Mention(19, 28, "al-bloggs", "Ms Bloggs")] and unresolved == []
+    )
     found, unresolved = find_mentions(matcher, "Bloggs met The Times.", ArticleContext(DAY, []))
-    assert found == [Mention(15, 20, "times", "Times")] and unresolved == []  # a bare surname nobody was named by is a word
+    assert (
+        found == [Mention(15, 20, "times", "Times")] and unresolved == []
+    )  # a bare surname nobody was named by is a word
     found, unresolved = find_mentions(matcher, "Ms Bloggs spoke.", ArticleContext(DAY, []), 6)
-    assert found == [] and unresolved == [Unresolved("Ms Bloggs", 6, "could be al-bloggs or jo-bloggs; name the person in full first")]
+    assert found == [] and unresolved == [
+        Unresolved("Ms Bloggs", 6, "could be al-bloggs or jo-bloggs; name the person in full first")
+    ]
 
 
 def test_an_office_title_before_a_different_mention_stays():
     editor = (Role("times", "Editor", dt.date(2020, 1, 1), None, office="editor"),)
     matcher = Matcher(small_kb(Person("jo-bloggs", "Jo Bloggs", "d", roles=editor)))
-    found, _ = find_mentions(matcher, "Editor Jo Bloggs; Editor, Jo Bloggs; the paper Jo Bloggs", ArticleContext(DAY, []))
+    found, _ = find_mentions(
+        matcher, "Editor Jo Bloggs; Editor, Jo Bloggs; the paper Jo Bloggs", ArticleContext(DAY, [])
+    )
     assert [m.text for m in found] == ["Jo Bloggs", "Editor", "Jo Bloggs", "paper", "Jo Bloggs"]
 
 

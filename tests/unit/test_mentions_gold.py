@@ -27,7 +27,9 @@ def test_seed_mentions_match_gold_with_precision_and_recall_one(matcher):
     correct = sum((expected & found).values())
     precision = correct / sum(found.values())
     recall = correct / sum(expected.values())
-    print(f"\nmentions: gold {sum(expected.values())}, found {sum(found.values())}, precision {precision:.3f}, recall {recall:.3f}")
+    print(
+        f"\nmentions: gold {sum(expected.values())}, found {sum(found.values())}, precision {precision:.3f}, recall {recall:.3f}"
+    )
     assert found - expected == Counter(), f"found but not in gold (precision {precision:.3f})"
     assert expected - found == Counter(), f"in gold but not found (recall {recall:.3f})"
     assert (precision, recall) == (1.0, 1.0)

@@ -31,7 +31,9 @@ def error(tmp_path: Path, text: str) -> str:
 
 
 def test_note_anchors_to_paragraph_and_article_offsets(tmp_path):
-    (note,), overrides = notes_from(tmp_path, "- id: turnout\n  quote: 56 per cent turnout\n  kind: fact-check\n  body: Yes.\n")
+    (note,), overrides = notes_from(
+        tmp_path, "- id: turnout\n  quote: 56 per cent turnout\n  kind: fact-check\n  body: Yes.\n"
+    )
     assert (note.anchor.paragraph, note.anchor.start, note.anchor.end) == (1, 19, 38)
     assert (note.anchor.text_start, note.anchor.text_end) == (19, 38)
     assert note.number == 1 and overrides == ()
@@ -62,12 +64,18 @@ def test_prefix_or_suffix_picks_one_occurrence(tmp_path):
 
 
 def test_quote_across_paragraphs_is_refused(tmp_path):
-    message = error(tmp_path, "- id: across\n  quote: \"ballot.\\nThe NEU\"\n  body: x\n")
-    assert message == "docs/articles/2023-04-04-t.notes.yml:2: notes[across].quote: a quote lies within one paragraph; split it into two notes"
+    message = error(tmp_path, '- id: across\n  quote: "ballot.\\nThe NEU"\n  body: x\n')
+    assert (
+        message
+        == "docs/articles/2023-04-04-t.notes.yml:2: notes[across].quote: a quote lies within one paragraph; split it into two notes"
+    )
 
 
 def test_note_without_body(tmp_path):
-    assert error(tmp_path, "- id: a\n  quote: NEU\n") == "docs/articles/2023-04-04-t.notes.yml:1: notes[a].body: missing required field `body`"
+    assert (
+        error(tmp_path, "- id: a\n  quote: NEU\n")
+        == "docs/articles/2023-04-04-t.notes.yml:1: notes[a].body: missing required field `body`"
+    )
 
 
 def test_unknown_key_kind_and_duplicate_id(tmp_path):
@@ -83,18 +91,33 @@ def test_unknown_key_kind_and_duplicate_id(tmp_path):
 
 
 def test_overlapping_notes_are_refused(tmp_path):
-    message = error(tmp_path, "- id: a\n  quote: 56 per cent\n  body: x\n- id: b\n  quote: per cent turnout\n  body: y\n")
-    assert message == "docs/articles/2023-04-04-t.notes.yml:5: notes[b].quote: overlaps note 'a' (line 1); notes may not overlap"
+    message = error(
+        tmp_path, "- id: a\n  quote: 56 per cent\n  body: x\n- id: b\n  quote: per cent turnout\n  body: y\n"
+    )
+    assert (
+        message
+        == "docs/articles/2023-04-04-t.notes.yml:5: notes[b].quote: overlaps note 'a' (line 1); notes may not overlap"
+    )
 
 
 def test_date_override_with_bad_date(tmp_path):
     message = error(tmp_path, "dates:\n  - quote: NEU\n    date: 2023-13\n")
-    assert message == "docs/articles/2023-04-04-t.notes.yml:3: dates[0].date: '2023-13' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"
+    assert (
+        message
+        == "docs/articles/2023-04-04-t.notes.yml:3: dates[0].date: '2023-13' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"
+    )
 
 
 def test_date_override_period(tmp_path):
-    _, (override,) = notes_from(tmp_path, "dates:\n  - quote: the offer\n    date: 2023-09\n    until: 2024-08\n    label: the 2023/24 school year\n")
-    assert (override.value.datetime, override.value.precision, override.value.label) == ("2023-09", "season", "the 2023/24 school year")
+    _, (override,) = notes_from(
+        tmp_path,
+        "dates:\n  - quote: the offer\n    date: 2023-09\n    until: 2024-08\n    label: the 2023/24 school year\n",
+    )
+    assert (override.value.datetime, override.value.precision, override.value.label) == (
+        "2023-09",
+        "season",
+        "the 2023/24 school year",
+    )
     assert str(override.value.end) == "2024-08-31"
 
 
@@ -115,11 +138,24 @@ def test_a_note_body_may_not_link_to_anything_a_click_would_run(tmp_path, link):
 
 
 def test_an_image_in_a_note_body_may_not_be_a_data_url(tmp_path):
-    message = error(tmp_path, "- id: turnout\n  quote: 56 per cent turnout\n  body: '![x](data:image/svg+xml,<svg onload=alert(1)>)'\n")
+    message = error(
+        tmp_path,
+        "- id: turnout\n  quote: 56 per cent turnout\n  body: '![x](data:image/svg+xml,<svg onload=alert(1)>)'\n",
+    )
     assert "notes[turnout].body: the link 'data:image/svg+xml" in message
 
 
-@pytest.mark.parametrize("link", ["https://example.org/a?b=1&c=2", "http://example.org", "mailto:desk@example.org", "../glossary/neu.md", "#p-2", "/about/"])
+@pytest.mark.parametrize(
+    "link",
+    [
+        "https://example.org/a?b=1&c=2",
+        "http://example.org",
+        "mailto:desk@example.org",
+        "../glossary/neu.md",
+        "#p-2",
+        "/about/",
+    ],
+)
 def test_a_note_body_may_link_to_the_web_mail_and_the_site(tmp_path, link):
     (note,), _ = notes_from(tmp_path, f"- id: turnout\n  quote: 56 per cent turnout\n  body: 'See [this]({link}).'\n")
     assert link in note.body
@@ -128,7 +164,10 @@ def test_a_note_body_may_link_to_the_web_mail_and_the_site(tmp_path, link):
 def test_raw_html_in_a_note_body_stays_text(tmp_path):
     from newsroom.bodytext import markdown_elements
 
-    (note,), _ = notes_from(tmp_path, "- id: turnout\n  quote: 56 per cent turnout\n  body: '<a href=\"javascript:alert(1)\">x</a> <script>alert(1)</script>'\n")
+    (note,), _ = notes_from(
+        tmp_path,
+        "- id: turnout\n  quote: 56 per cent turnout\n  body: '<a href=\"javascript:alert(1)\">x</a> <script>alert(1)</script>'\n",
+    )
     (paragraph,) = markdown_elements(note.body)
     assert [e.tag for e in paragraph.iter()] == ["p"], "raw HTML in a note body became elements"
 
@@ -136,7 +175,15 @@ def test_raw_html_in_a_note_body_stays_text(tmp_path):
 def test_link_schemes_are_read_as_a_browser_reads_them():
     from newsroom.loader import safe_link
 
-    for bad in ("java\tscript:x", "java\nscript:x", "\x01javascript:x", "  JAVASCRIPT:x", "vbscript:x", "data:,x", "file:///etc/passwd"):
+    for bad in (
+        "java\tscript:x",
+        "java\nscript:x",
+        "\x01javascript:x",
+        "  JAVASCRIPT:x",
+        "vbscript:x",
+        "data:,x",
+        "file:///etc/passwd",
+    ):
         assert not safe_link(bad), bad
     for good in ("https://a.org", "HTTP://a.org", "mailto:a@b.org", "page/", "#p-1", "/x/y", "?q=1", "../a.md"):
         assert safe_link(good), good
@@ -146,19 +193,29 @@ def test_entity_references_in_a_note_link_stay_text(tmp_path):
     """``javascript&#58;…`` is not decoded into a scheme: the ``&`` is escaped before Markdown."""
     from newsroom.bodytext import markdown_elements
 
-    (note,), _ = notes_from(tmp_path, "- id: turnout\n  quote: 56 per cent turnout\n  body: 'See [this](javascript&#58;alert(1)).'\n")
+    (note,), _ = notes_from(
+        tmp_path, "- id: turnout\n  quote: 56 per cent turnout\n  body: 'See [this](javascript&#58;alert(1)).'\n"
+    )
     (link,) = [n for e in markdown_elements(note.body) for n in e.iter("a")]
-    assert link.get("href") == "javascript&amp;#58;alert(1)"  # the browser reads the text "javascript&#58;…": a relative link
+    assert (
+        link.get("href") == "javascript&amp;#58;alert(1)"
+    )  # the browser reads the text "javascript&#58;…": a relative link
 
 
 @pytest.mark.parametrize(("key", "value"), [("prefix", "5"), ("suffix", "[a]")])
 def test_prefix_and_suffix_must_be_text(tmp_path, key, value):
-    assert error(tmp_path, f"- id: t\n  quote: turnout\n  {key}: {value}\n  body: x\n") == f"docs/articles/2023-04-04-t.notes.yml:3: notes[t].{key}: expected text"
+    assert (
+        error(tmp_path, f"- id: t\n  quote: turnout\n  {key}: {value}\n  body: x\n")
+        == f"docs/articles/2023-04-04-t.notes.yml:3: notes[t].{key}: expected text"
+    )
 
 
 def test_a_date_override_that_ends_before_it_starts(tmp_path):
     text = "dates:\n  - quote: 56 per cent\n    date: 2023-05\n    until: 2023-04\n"
-    assert error(tmp_path, text) == "docs/articles/2023-04-04-t.notes.yml:4: dates[0].until: ends (2023-04-30) before it starts (2023-05-01)"
+    assert (
+        error(tmp_path, text)
+        == "docs/articles/2023-04-04-t.notes.yml:4: dates[0].until: ends (2023-04-30) before it starts (2023-05-01)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -168,8 +225,14 @@ def test_a_date_override_that_ends_before_it_starts(tmp_path):
         ("Use `a < b & c` here.", "<p>Use <code>a &lt; b &amp; c</code> here.</p>"),
         ("    x <y> & z\n\nThen.", "<pre><code>x &lt;y&gt; &amp; z\n</code></pre>\n<p>Then.</p>"),
         # Raw HTML, character references and <autolinks> are text; Markdown's own markup is read.
-        ("<b>bold</b> &amp; &#169; <https://e.org> **strong**", "<p>&lt;b&gt;bold&lt;/b&gt; &amp;amp; &amp;#169; &lt;https://e.org&gt; <strong>strong</strong></p>"),
-        ("[a & b](https://e.org/?x=1&y=2 \"T & U\")", '<p><a href="https://e.org/?x=1&amp;y=2" title="T &amp; U">a &amp; b</a></p>'),
+        (
+            "<b>bold</b> &amp; &#169; <https://e.org> **strong**",
+            "<p>&lt;b&gt;bold&lt;/b&gt; &amp;amp; &amp;#169; &lt;https://e.org&gt; <strong>strong</strong></p>",
+        ),
+        (
+            '[a & b](https://e.org/?x=1&y=2 "T & U")',
+            '<p><a href="https://e.org/?x=1&amp;y=2" title="T &amp; U">a &amp; b</a></p>',
+        ),
         ("One.\n\n- two\n- three", "<p>One.</p>\n<ul>\n<li>two</li>\n<li>three</li>\n</ul>"),
         ("A \\*star\\* \\< here", "<p>A *star* \\&lt; here</p>"),
         ("  \n\n", ""),  # nothing: not the tree of the body converted before it

@@ -54,12 +54,22 @@ def test_notes_are_read_whole_and_numbered_in_the_order_of_the_text():
         Note("the", "The", "context", "First.", Anchor(1, 0, 3, 0, 3), number=1),
         Note("neu", "The NEU", "context", "Second.", Anchor(2, 0, 7, 54, 61), number=2),
         Note(
-            "follow", "Strikes", "correction", "Later.", Anchor(3, 0, 7, 113, 120),
-            sources=("https://e.org/a",), created=D(2023, 5, 1), number=3,
+            "follow",
+            "Strikes",
+            "correction",
+            "Later.",
+            Anchor(3, 0, 7, 113, 120),
+            sources=("https://e.org/a",),
+            created=D(2023, 5, 1),
+            number=3,
         ),
     )
     assert [n.label for n in notes] == ["Context", "Context", "Correction"]
-    assert overrides == (DateOverride("56 per cent", Anchor(1, 19, 30, 19, 30), DateValue(D(2023, 1, 1), D(2023, 12, 31), "year", "2023")),)
+    assert overrides == (
+        DateOverride(
+            "56 per cent", Anchor(1, 19, 30, 19, 30), DateValue(D(2023, 1, 1), D(2023, 12, 31), "year", "2023")
+        ),
+    )
 
 
 def test_notes_that_touch_do_not_overlap():
@@ -87,8 +97,18 @@ def test_an_empty_notes_file_has_nothing():
         ("2023-12", None, None, DateValue(D(2023, 12, 1), D(2023, 12, 31), "month", "December 2023")),
         ("2023-04-05", None, None, DateValue(D(2023, 4, 5), D(2023, 4, 5), "day", "Wednesday 5 April 2023")),
         ("2023-04-05", None, "the fifth", DateValue(D(2023, 4, 5), D(2023, 4, 5), "day", "the fifth")),
-        ("2023-09", "2024-08", None, DateValue(D(2023, 9, 1), D(2024, 8, 31), "season", "September 2023 to August 2024")),
-        ("2023-09", "2023-09-15", None, DateValue(D(2023, 9, 1), D(2023, 9, 15), "season", "September 2023 to September 2023")),
+        (
+            "2023-09",
+            "2024-08",
+            None,
+            DateValue(D(2023, 9, 1), D(2024, 8, 31), "season", "September 2023 to August 2024"),
+        ),
+        (
+            "2023-09",
+            "2023-09-15",
+            None,
+            DateValue(D(2023, 9, 1), D(2023, 9, 15), "season", "September 2023 to September 2023"),
+        ),
         ("2023-09-15", "2023-09-15", "one day", DateValue(D(2023, 9, 15), D(2023, 9, 15), "season", "one day")),
         ("2023", "2024-02", None, DateValue(D(2023, 1, 1), D(2024, 2, 29), "season", "January 2023 to February 2024")),
     ],
@@ -101,7 +121,9 @@ def test_a_date_override_may_be_a_year_a_month_a_day_or_a_period(date, until, la
     assert override.value == value
 
 
-@pytest.mark.parametrize("date", ["23", "2023-1", "2023-02-30", "2023-00", "2023-13-01", "April 2023", "2023-04-05T10:00"])
+@pytest.mark.parametrize(
+    "date", ["23", "2023-1", "2023-02-30", "2023-00", "2023-13-01", "April 2023", "2023-04-05T10:00"]
+)
 def test_a_date_override_that_is_not_a_date(date):
     assert error(f"dates:\n  - quote: NEU\n    date: '{date}'\n") == (
         f"{SHOWN}:3: dates[0].date: {date!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"
@@ -128,7 +150,10 @@ def test_a_date_override_needs_a_date_and_known_keys():
 def test_a_notes_file_is_a_list_or_a_mapping_of_notes_and_dates():
     assert error("colour: red\n") == f"{SHOWN}:1: colour: unknown key 'colour'; allowed keys are notes, dates"
     assert error("notes: one\n") == f"{SHOWN}:1: notes: expected a list"
-    assert error("- id: A\n  quote: NEU\n  body: x\n") == f"{SHOWN}:1: notes[0].id: 'A' is not a lower-case slug (letters, digits and single hyphens)"
+    assert (
+        error("- id: A\n  quote: NEU\n  body: x\n")
+        == f"{SHOWN}:1: notes[0].id: 'A' is not a lower-case slug (letters, digits and single hyphens)"
+    )
     assert error("- id: a\n  quote: NEU\n  body: x\n  created: 2023-02\n") == (
         f"{SHOWN}:4: notes[a].created: '2023-02' is not a valid date; write it as YYYY-MM-DD"
     )
@@ -185,7 +210,9 @@ def test_a_link_in_a_note_body_is_named_as_written():
 
 
 def test_occurrences_at_the_start_and_end_of_paragraphs_are_named_within_them():
-    article = parse_article("---\ntitle: T\npublished: 2023-04-04\npublisher: P\n---\nA cat.\nA cat sat.\n", "a.txt", "a")
+    article = parse_article(
+        "---\ntitle: T\npublished: 2023-04-04\npublisher: P\n---\nA cat.\nA cat sat.\n", "a.txt", "a"
+    )
     with pytest.raises(DataError) as caught:
         load_notes(Path("unused"), "a.notes.yml", article, "- id: a\n  quote: A\n  body: x\n")
     assert "(paragraph 1: …[A] cat.…; paragraph 2: …[A] cat sat.…)" in str(caught.value)
@@ -195,14 +222,18 @@ def test_occurrences_at_the_start_and_end_of_paragraphs_are_named_within_them():
 
 
 def test_a_quote_written_as_a_number_is_its_text():
-    (note,), (override,) = load("notes:\n  - id: n\n    quote: 56\n    body: x\ndates:\n  - quote: 56\n    prefix: 'achieved '\n    date: '2023'\n")
+    (note,), (override,) = load(
+        "notes:\n  - id: n\n    quote: 56\n    body: x\ndates:\n  - quote: 56\n    prefix: 'achieved '\n    date: '2023'\n"
+    )
     assert (note.quote, note.anchor) == ("56", Anchor(1, 19, 21, 19, 21))
     assert (override.quote, override.anchor) == ("56", Anchor(1, 19, 21, 19, 21))
 
 
 def test_a_notes_file_that_is_neither_a_list_nor_a_mapping():
     assert error("just text\n") == f"{SHOWN}:1: file: expected a list of notes, or a mapping with `notes:` and `dates:`"
-    assert error("# notes\n56\n") == f"{SHOWN}:1: file: expected a list of notes, or a mapping with `notes:` and `dates:`"
+    assert (
+        error("# notes\n56\n") == f"{SHOWN}:1: file: expected a list of notes, or a mapping with `notes:` and `dates:`"
+    )
 
 
 def test_a_long_misquote_is_matched_letter_by_letter_not_by_its_rare_letters():
@@ -210,7 +241,9 @@ def test_a_long_misquote_is_matched_letter_by_letter_not_by_its_rare_letters():
     the editor would be shown a passage that is further from what they typed."""
     root = Path(__file__).resolve().parents[2]
     slug = "2023-04-04-ascl-members-reject-pay-offer"
-    article = parse_article((root / "docs" / "articles" / f"{slug}.txt").read_text(encoding="utf-8"), f"{slug}.txt", slug)
+    article = parse_article(
+        (root / "docs" / "articles" / f"{slug}.txt").read_text(encoding="utf-8"), f"{slug}.txt", slug
+    )
     misquote = (
         "on saad members \u201cwill fedtainle be hugely concebned too about the fa lure  f dhe bay offdr itcelf to addregsdrgcruitment aad r "
         "tegtion,abut the immedigde problem is tae  rosdegt af not beingdablddto afgord to pay it  o their ataff"

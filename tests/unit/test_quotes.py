@@ -49,11 +49,15 @@ def test_pronoun_means_the_last_speaker(matcher):
 
 
 def test_name_and_role_before_said(matcher):
-    assert quotes_of(matcher, "Kevin Courtney, joint general secretary of NEU, said: “Enough.”") == [(1, "Enough.", "kevin-courtney")]
+    assert quotes_of(matcher, "Kevin Courtney, joint general secretary of NEU, said: “Enough.”") == [
+        (1, "Enough.", "kevin-courtney")
+    ]
 
 
 def test_unnamed_spokesperson_is_their_organisation(matcher):
-    assert quotes_of(matcher, "A Department for Education spokesperson said: “It is fair.”") == [(1, "It is fair.", "dfe")]
+    assert quotes_of(matcher, "A Department for Education spokesperson said: “It is fair.”") == [
+        (1, "It is fair.", "dfe")
+    ]
 
 
 def test_scare_quotes_are_not_attributed(matcher):
@@ -68,12 +72,12 @@ def test_quote_continuing_from_a_speakers_paragraph(matcher):
 
 
 def test_adding_after_a_pronoun(matcher):
-    assert quotes_of(matcher, "Mr Whiteman spoke.", 'Paul Whiteman said: "Yes."', 'He called for investment, adding: "No more."') == [
+    assert quotes_of(
+        matcher, "Mr Whiteman spoke.", 'Paul Whiteman said: "Yes."', 'He called for investment, adding: "No more."'
+    ) == [
         (2, "Yes.", "paul-whiteman"),
         (3, "No more.", "paul-whiteman"),
     ]
-
-
 
 
 def test_the_nearest_person_before_the_quote_is_the_speaker_not_the_first_named(matcher):
@@ -82,7 +86,9 @@ def test_the_nearest_person_before_the_quote_is_the_speaker_not_the_first_named(
 
 
 def test_a_quotation_continued_into_the_next_paragraph_with_and_without_a_mark(matcher):
-    assert whole_quotes(matcher, 'Paul Whiteman said: "We want talks.', '"It is time.', "and more.\u201d The NEU met.") == [
+    assert whole_quotes(
+        matcher, 'Paul Whiteman said: "We want talks.', '"It is time.', "and more.\u201d The NEU met."
+    ) == [
         Quote(1, 20, 35, "We want talks.", "paul-whiteman"),
         Quote(2, 0, 12, "It is time.", "paul-whiteman"),
         Quote(3, 0, 10, "and more.", "paul-whiteman"),
@@ -101,8 +107,12 @@ def test_a_pronoun_with_nobody_quoted_before_is_nobody(matcher):
 
 
 def test_the_sentence_is_the_one_before_the_quotation_not_after_it(matcher):
-    assert quotes_of(matcher, "Unions met. Gillian Keegan said it was \u201cfair\u201d. Unions disagreed.") == [(1, "fair", "gillian-keegan")]
-    assert quotes_of(matcher, "Gillian Keegan spoke. The NEU met. A spokesperson said it was \u201cfair\u201d.") == [(1, "fair", None)]
+    assert quotes_of(matcher, "Unions met. Gillian Keegan said it was \u201cfair\u201d. Unions disagreed.") == [
+        (1, "fair", "gillian-keegan")
+    ]
+    assert quotes_of(matcher, "Gillian Keegan spoke. The NEU met. A spokesperson said it was \u201cfair\u201d.") == [
+        (1, "fair", None)
+    ]
 
 
 def test_a_quotation_two_paragraphs_after_a_speaker_is_not_theirs(matcher):
@@ -110,7 +120,9 @@ def test_a_quotation_two_paragraphs_after_a_speaker_is_not_theirs(matcher):
         (1, "Yes.", "paul-whiteman"),
         (3, "fails", None),
     ]
-    assert quotes_of(matcher, 'Paul Whiteman said: "Yes."', "The \u201coffer\u201d.", "The offer \u201cfails\u201d.") == [
+    assert quotes_of(
+        matcher, 'Paul Whiteman said: "Yes."', "The \u201coffer\u201d.", "The offer \u201cfails\u201d."
+    ) == [
         (1, "Yes.", "paul-whiteman"),
         (2, "offer", "paul-whiteman"),  # the paragraph before quoted him
         (3, "fails", "paul-whiteman"),

@@ -12,8 +12,10 @@ from newsroom.search import Sources, _run
 
 def page(words: str, year: str = "") -> str:
     dated = f' data-na-type="article" data-na-year="{year}"' if year else ""
-    return (f'<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><nav data-na-year="1999">menu</nav>'
-            f'<article data-pagefind-body{dated}>{words}</article></body></html>')
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><nav data-na-year="1999">menu</nav>'
+        f"<article data-pagefind-body{dated}>{words}</article></body></html>"
+    )
 
 
 def test_parts_are_written_changed_parts_replaced_and_gone_pages_forgotten(tmp_path: Path):
@@ -80,7 +82,9 @@ def test_a_page_is_in_the_part_of_its_year_and_moves_when_its_year_changes(tmp_p
     notes = [{"url": "a/#note-x", "title": "n", "body": "b", "date": "2022-05-01", "language": "en"}]
     sources.complete(set(), tmp_path / "site")
     assert sources.parts(notes) == ["reference", "2023", "2022", "2021"]
-    assert (tmp_path / "parts" / "2023" / "a" / "index.html").exists() and (tmp_path / "parts" / "reference" / "p" / "index.html").exists()
+    assert (tmp_path / "parts" / "2023" / "a" / "index.html").exists() and (
+        tmp_path / "parts" / "reference" / "p" / "index.html"
+    ).exists()
     before = sources.fingerprints(notes, "en")
     sources.begin()
     sources.page("a/index.html", page("one", "2021"))  # its date corrected: another year
@@ -91,7 +95,11 @@ def test_a_page_is_in_the_part_of_its_year_and_moves_when_its_year_changes(tmp_p
     assert (tmp_path / "parts" / "2021" / "a" / "index.html").exists()
     after = sources.fingerprints(notes, "en")
     assert list(after) == ["reference", "2022", "2021"]
-    assert after["reference"] == before["reference"] and after["2022"] == before["2022"] and after["2021"] != before["2021"]
+    assert (
+        after["reference"] == before["reference"]
+        and after["2022"] == before["2022"]
+        and after["2021"] != before["2021"]
+    )
     assert sources.fingerprints([], "en")["2021"] == after["2021"] and "2022" not in sources.fingerprints([], "en")
 
 
@@ -100,8 +108,18 @@ def test_parts_are_in_order_reference_first_then_newest_year_first():
 
     assert parts_in_order({"2019", "reference", "2023", "2020"}) == ["reference", "2023", "2020", "2019"]
     assert parts_in_order({"2019", "2023"}) == ["2023", "2019"]
-    assert part_of('<html lang="en"><body><main data-pagefind-body data-na-type="note" data-na-year="2022">x</main></body></html>') == "2022"
-    assert part_of('<html data-na-year="2020"><body><main data-pagefind-body>x <b data-na-year="2021">y</b></main></body></html>') == "reference"
+    assert (
+        part_of(
+            '<html lang="en"><body><main data-pagefind-body data-na-type="note" data-na-year="2022">x</main></body></html>'
+        )
+        == "2022"
+    )
+    assert (
+        part_of(
+            '<html data-na-year="2020"><body><main data-pagefind-body>x <b data-na-year="2021">y</b></main></body></html>'
+        )
+        == "reference"
+    )
 
 
 def test_the_indexer_runs_when_the_caller_already_runs_an_event_loop():
@@ -134,11 +152,15 @@ def test_sections_search_leaves_out_are_left_out_of_the_indexed_part():
     indexed part, so an article's edit does not change the part of every page it names."""
     from newsroom.search import indexed_part
 
-    html = ('<html lang="en"><body><article data-pagefind-body><h1>NEU</h1><p>own words</p>'
-            '<h2 id="mentioned-in" data-search-exclude="">Mentioned in</h2><ul data-search-exclude=""><li id="m-1"><ul><li>nested</li></ul></li><li>b</li></ul>'
-            '<p>after</p><section data-search-exclude=""><p>a</p><section><p>b</p></section></section></article></body></html>')
-    assert indexed_part(html) == ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>'
-                                  '<article data-pagefind-body><h1>NEU</h1><p>own words</p><h2 id="mentioned-in" data-search-exclude=""></h2>'
-                                  '<li id="m-1" data-search-exclude=""></li><p>after</p></article></body></html>')
+    html = (
+        '<html lang="en"><body><article data-pagefind-body><h1>NEU</h1><p>own words</p>'
+        '<h2 id="mentioned-in" data-search-exclude="">Mentioned in</h2><ul data-search-exclude=""><li id="m-1"><ul><li>nested</li></ul></li><li>b</li></ul>'
+        '<p>after</p><section data-search-exclude=""><p>a</p><section><p>b</p></section></section></article></body></html>'
+    )
+    assert indexed_part(html) == (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>'
+        '<article data-pagefind-body><h1>NEU</h1><p>own words</p><h2 id="mentioned-in" data-search-exclude=""></h2>'
+        '<li id="m-1" data-search-exclude=""></li><p>after</p></article></body></html>'
+    )
     with pytest.raises(ValueError, match="not closed"):
         indexed_part('<html><body><main data-pagefind-body><ul data-search-exclude=""><li>x</li></main></body></html>')

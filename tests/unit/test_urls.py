@@ -27,15 +27,31 @@ def test_each_address(kb):
     assert article_uri("2023-04-28-x") == "articles/2023-04-28-x.md"
     assert paragraph_uri("2023-04-28-x", 3) == "articles/2023-04-28-x.md#p-3"
     assert note_in_article_uri("2023-04-28-x", "n") == "articles/2023-04-28-x.md#note-n"
-    assert entity_uri(kb.entities["neu"]) == "glossary/neu.md" and entity_uri(kb.entities["paul-whiteman"]) == "people/paul-whiteman.md"
+    assert (
+        entity_uri(kb.entities["neu"]) == "glossary/neu.md"
+        and entity_uri(kb.entities["paul-whiteman"]) == "people/paul-whiteman.md"
+    )
     assert timeline_month_uri("2023-04") == "timeline/2023-04.md"
     assert timeline_day_uri(dt.date(2023, 4, 3)) == "timeline/2023-04.md#2023-04-03"
-    event = Event(id="e", date=dt.date(2023, 5, 2), end=None, title="t", description="d", kind="other", entities=(), sources=("https://x",))
+    event = Event(
+        id="e",
+        date=dt.date(2023, 5, 2),
+        end=None,
+        title="t",
+        description="d",
+        kind="other",
+        entities=(),
+        sources=("https://x",),
+    )
     assert event_uri(event) == "timeline/2023-05.md#e"
     day = DateValue(dt.date(2023, 4, 3), dt.date(2023, 4, 3), "day", "3 April 2023")
     year = DateValue(dt.date(2023, 1, 1), dt.date(2023, 12, 31), "year", "2023")
     month = DateValue(dt.date(2023, 4, 1), dt.date(2023, 4, 30), "month", "April 2023")
-    assert (date_uri(day), date_uri(year), date_uri(month)) == ("timeline/2023-04.md#2023-04-03", "timeline/index.md#year-2023", "timeline/2023-04.md#periods")
+    assert (date_uri(day), date_uri(year), date_uri(month)) == (
+        "timeline/2023-04.md#2023-04-03",
+        "timeline/index.md#year-2023",
+        "timeline/2023-04.md#periods",
+    )
     assert archive_year_uri("2023") == "archive/2023/index.md"
     assert (archive_uri("2023-04"), archive_uri("2023-04", 2)) == ("archive/2023/04.md", "archive/2023/04-2.md")
     assert share_uri("a", "n") == "notes/a/n.md" and card_uri("a", "n") == "notes/a/n/card.png"

@@ -41,7 +41,7 @@ def select(paragraphs: dict[str, str], selector: dict) -> list[tuple[str, int, i
     exact, prefix, suffix = refined["exact"], refined.get("prefix", ""), refined.get("suffix", "")
     found, at = [], text.find(exact)
     while at != -1:
-        if text[:at].endswith(prefix) and text[at + len(exact):].startswith(suffix):
+        if text[:at].endswith(prefix) and text[at + len(exact) :].startswith(suffix):
             found.append((key, at, at + len(exact)))
         at = text.find(exact, at + 1)
     return found
@@ -71,14 +71,20 @@ def annotations_jsonld(corpus: Corpus, site_url: str, built: dt.date) -> str:
                         "suffix": text[end : end + CONTEXT_CHARS],
                     },
                 },
-                {"type": "CssSelector", "value": f"#{key}", "refinedBy": {"type": "TextPositionSelector", "start": start, "end": end}},
+                {
+                    "type": "CssSelector",
+                    "value": f"#{key}",
+                    "refinedBy": {"type": "TextPositionSelector", "start": start, "end": end},
+                },
             ]
             for selector in selectors:
                 if select(paragraphs, selector) != [(key, start, end)]:
                     raise DataError(
-                        article.path.removesuffix(".txt") + ".notes.yml", None, f"notes[{note.id}].quote",
-                        f"the passage {text[start:end]!r} cannot be told apart from another in paragraph {note.anchor.paragraph} "
-                        "by the words around it; quote more of it",
+                        article.path.removesuffix(".txt") + ".notes.yml",
+                        None,
+                        f"notes[{note.id}].quote",
+                        f"the passage {text[start:end]!r} cannot be told apart from another "
+                        f"in paragraph {note.anchor.paragraph} by the words around it; quote more of it",
                     )
             items.append(
                 {
@@ -87,7 +93,13 @@ def annotations_jsonld(corpus: Corpus, site_url: str, built: dt.date) -> str:
                     "motivation": MOTIVATIONS[note.kind],
                     "created": f"{(note.created or built).isoformat()}T00:00:00Z",
                     "body": [
-                        {"type": "TextualBody", "value": note.body, "format": "text/markdown", "language": "en", "purpose": MOTIVATIONS[note.kind]},
+                        {
+                            "type": "TextualBody",
+                            "value": note.body,
+                            "format": "text/markdown",
+                            "language": "en",
+                            "purpose": MOTIVATIONS[note.kind],
+                        },
                         *({"id": url, "type": "Text", "purpose": "linking"} for url in note.sources),
                     ],
                     "target": {"source": source, "selector": selectors},

@@ -24,14 +24,23 @@ def entities_json(corpus: Corpus) -> str:
     entities = {}
     for entity in (*kb.organisations, *kb.people, *kb.terms):
         if isinstance(entity, Person):
-            standing = {"prefix": "", "sep": "; ", "items": [[_iso(r.start), _iso(r.end), role_line(kb, r)] for r in entity.roles]}
+            standing = {
+                "prefix": "",
+                "sep": "; ",
+                "items": [[_iso(r.start), _iso(r.end), role_line(kb, r)] for r in entity.roles],
+            }
         elif isinstance(entity, Organisation):
             items = [[_iso(r.start), _iso(r.end), f"{p.name} ({r.title.lower()})"] for p, r in kb.leaders(entity.id)]
             standing = {"prefix": "Led by ", "sep": " and ", "items": items}
         else:
             standing = {"prefix": "", "sep": "", "items": []}
         kind = kind_label(corpus.settings, entity)
-        entities[entity.id] = {"name": entity.label, "kind": kind, "description": first_sentence(description(entity)), "standing": standing}
+        entities[entity.id] = {
+            "name": entity.label,
+            "kind": kind,
+            "description": first_sentence(description(entity)),
+            "standing": standing,
+        }
     events: dict[str, list[str]] = {}
     for day, found in sorted(corpus.events_by_day.items()):
         events[day.isoformat()] = [e.title for e in found]

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 def write_report(state: BuildState, site_dir: Path) -> None:
     """``editor-report.json``: unknown names and unlinked mentions per article, for editors."""
+
     def make() -> str:
         report = {
             slug: {
@@ -22,4 +23,6 @@ def write_report(state: BuildState, site_dir: Path) -> None:
         }
         return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
 
-    (site_dir / "editor-report.json").write_text(state.remembered("report", state.current().digest, make), encoding="utf-8")
+    (site_dir / "editor-report.json").write_text(
+        state.remembered("report", state.current().digest, make), encoding="utf-8"
+    )

@@ -22,7 +22,10 @@ def timelinejs(corpus: Corpus, site_url: str, title: str) -> str:
         item = {
             "unique_id": event.id,
             "start_date": date_obj(event.date),
-            "text": {"headline": event.title, "text": f'<p>{_html(event.description)}</p><p><a href="{url}">On the archive\'s timeline</a></p>'},
+            "text": {
+                "headline": event.title,
+                "text": f'<p>{_html(event.description)}</p><p><a href="{url}">On the archive\'s timeline</a></p>',
+            },
             "group": f"{event.date.year}",
         }
         if event.end:
@@ -59,4 +62,3 @@ def icalendar(corpus: Corpus, site_url: str, title: str, stamp: dt.datetime) -> 
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-

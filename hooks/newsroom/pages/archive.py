@@ -31,7 +31,14 @@ def articles_index(corpus: Corpus) -> Element:
     for year, keys in years.items():
         count = sum(len(months[k]) for k in keys)
         label = f" · {count} article{'s' if count != 1 else ''}"
-        listing.append(E("dt", {}, E("a", {"href": rel(here, archive_year_uri(year))}, year), E("span", {"class": "na-count"}, label)))
+        listing.append(
+            E(
+                "dt",
+                {},
+                E("a", {"href": rel(here, archive_year_uri(year))}, year),
+                E("span", {"class": "na-count"}, label),
+            )
+        )
         dd = E("dd", {})
         for index, key in enumerate(keys):
             if index:
@@ -51,7 +58,17 @@ def archive_year(corpus: Corpus, year: str) -> Element:
         shown = articles[:5]
         root.append(E("ul", {"class": "na-article-list"}, *(_article_item(a, here) for a in shown)))
         if len(articles) > len(shown):
-            root.append(E("p", {}, E("a", {"href": rel(here, archive_uri(key))}, f"All {len(articles)} articles from {month_label(key)} →")))
+            root.append(
+                E(
+                    "p",
+                    {},
+                    E(
+                        "a",
+                        {"href": rel(here, archive_uri(key))},
+                        f"All {len(articles)} articles from {month_label(key)} →",
+                    ),
+                )
+            )
     return root
 
 
@@ -61,7 +78,14 @@ def archive_month(corpus: Corpus, month: str, page: int) -> Element:
     size = corpus.settings.page_size
     pages = max(1, -(-len(articles) // size))
     root = E("div", {"class": "na-index"})
-    root.append(E("p", {"class": "na-count"}, f"{len(articles)} article{'s' if len(articles) != 1 else ''}" + (f" · page {page} of {pages}" if pages > 1 else "")))
+    root.append(
+        E(
+            "p",
+            {"class": "na-count"},
+            f"{len(articles)} article{'s' if len(articles) != 1 else ''}"
+            + (f" · page {page} of {pages}" if pages > 1 else ""),
+        )
+    )
     chunk = articles[(page - 1) * size : page * size]
     root.append(E("ul", {"class": "na-article-list"}, *(_article_item(a, here) for a in chunk)))
     if pages > 1:

@@ -31,7 +31,11 @@ class Chip:
 def speaker_chips(annotated: AnnotatedArticle, number: int) -> list[Chip]:
     """A chip after each attributed quotation; consecutive quotations by one speaker share the last chip."""
     quotes = [q for q in annotated.quotes if q.paragraph == number and q.speaker]
-    return [Chip(q.end, q.speaker) for i, q in enumerate(quotes) if i + 1 == len(quotes) or quotes[i + 1].speaker != q.speaker]
+    return [
+        Chip(q.end, q.speaker)
+        for i, q in enumerate(quotes)
+        if i + 1 == len(quotes) or quotes[i + 1].speaker != q.speaker
+    ]
 
 
 def note_extent(annotated: AnnotatedArticle, note) -> tuple[int, int]:
@@ -56,7 +60,9 @@ def paragraph(corpus: Corpus, annotated: AnnotatedArticle, index: int, here: str
     anchor = f"p-{para.number}"
     element = E("p", {"id": anchor})
     chips = speaker_chips(annotated, para.number)
-    spans = sorted([*annotated.mentions[index], *annotated.dates[index], *chips], key=lambda span: (span.start, span.end))
+    spans = sorted(
+        [*annotated.mentions[index], *annotated.dates[index], *chips], key=lambda span: (span.start, span.end)
+    )
     linked: set[str] = set()
     cursor = 0
     for note in (n for n in annotated.notes if n.anchor.paragraph == para.number):
@@ -80,7 +86,9 @@ def paragraph(corpus: Corpus, annotated: AnnotatedArticle, index: int, here: str
         )
         cursor = end
     _inline(corpus, element, para.text, cursor, len(para.text), spans, linked, here)
-    element.append(E("a", {"class": "na-permalink", "href": f"#{anchor}", "aria-label": f"Link to paragraph {para.number}"}))
+    element.append(
+        E("a", {"class": "na-permalink", "href": f"#{anchor}", "aria-label": f"Link to paragraph {para.number}"})
+    )
     return element
 
 
@@ -90,7 +98,7 @@ def _inline(corpus, container, text, start, end, spans, linked, here) -> None:
     for span in spans:
         if span.start < start or span.end > end or (span.start == span.end == end and end != len(text)):
             continue  # a speaker chip on a boundary belongs to what follows it
-        add(container, text[cursor:span.start] or None)
+        add(container, text[cursor : span.start] or None)
         container.append(span_node(corpus, span, linked, here))
         cursor = span.end
     add(container, text[cursor:end] or None)
@@ -125,13 +133,22 @@ def _span_node(corpus: Corpus, span, linked: set[str], here: str) -> Element:
         value = span.value
         return E(
             "a",
-            {"class": "na-date", "href": rel(here, date_uri(value)), "data-label": value.label, "data-precision": value.precision},
+            {
+                "class": "na-date",
+                "href": rel(here, date_uri(value)),
+                "data-label": value.label,
+                "data-precision": value.precision,
+            },
             E("time", {"datetime": value.datetime}, span.text),
         )
     if span.entity in linked:
         return E("span", {"class": "na-mention na-mention--repeat", "data-entity": span.entity}, span.text)
     linked.add(span.entity)
-    return E("a", {"class": "na-mention", "data-entity": span.entity, "href": rel(here, entity_uri(kb.entities[span.entity]))}, span.text)
+    return E(
+        "a",
+        {"class": "na-mention", "data-entity": span.entity, "href": rel(here, entity_uri(kb.entities[span.entity]))},
+        span.text,
+    )
 
 
 def article_page(corpus: Corpus, slug: str) -> Element:
@@ -163,7 +180,11 @@ def article_page(corpus: Corpus, slug: str) -> Element:
     return E(
         "article",
         # The tooltips' words come from one file for the whole site, read once by tooltip.js.
-        {"class": "na-article", "data-published": article.published.isoformat(), "data-entities": rel(here, "entities.json")},
+        {
+            "class": "na-article",
+            "data-published": article.published.isoformat(),
+            "data-entities": rel(here, "entities.json"),
+        },
         header,
         body,
         notes_section,
@@ -186,7 +207,7 @@ def note_body(corpus: Corpus, annotated: AnnotatedArticle, note, here: str, tool
         pieces: list = []
         cursor = 0
         for mention in mentions:
-            pieces.append(text[cursor:mention.start])
+            pieces.append(text[cursor : mention.start])
             pieces.append(span_node(corpus, mention, linked, here, tooltips))
             cursor = mention.end
         pieces.append(text[cursor:])
@@ -216,20 +237,40 @@ def _notes_section(corpus: Corpus, annotated: AnnotatedArticle, here: str) -> El
             E(
                 "li",
                 {"class": "na-note-body", "id": f"note-body-{note.id}", "data-note": note.id, "data-kind": note.kind},
-                E("p", {"class": "na-note-body__kind"}, E("span", {"class": f"na-kind na-kind--{note.kind}"}, note.label), E("q", {}, note.quote)),
+                E(
+                    "p",
+                    {"class": "na-note-body__kind"},
+                    E("span", {"class": f"na-kind na-kind--{note.kind}"}, note.label),
+                    E("q", {}, note.quote),
+                ),
                 E("div", {"class": "na-note-body__text"}, *note_body(corpus, annotated, note, here)),
                 numbered_sources(note.sources, "na-note-body__sources") if note.sources else None,
                 E(
                     "p",
                     {"class": "na-note-body__links"},
-                    E("span", {"class": "na-note-body__back"}, E("a", {"href": f"#note-{note.id}"}, "Back to the passage"), " · "),
-                    E("a", {"class": "na-note-body__permalink", "href": note_url(corpus, annotated.article.slug, note.id)}, "Permanent link"),
+                    E(
+                        "span",
+                        {"class": "na-note-body__back"},
+                        E("a", {"href": f"#note-{note.id}"}, "Back to the passage"),
+                        " · ",
+                    ),
+                    E(
+                        "a",
+                        {"class": "na-note-body__permalink", "href": note_url(corpus, annotated.article.slug, note.id)},
+                        "Permanent link",
+                    ),
                     " ",
-                    E("button", {"type": "button", "class": "na-copy", "data-copy": share, "hidden": "hidden"}, "Copy link"),
+                    E(
+                        "button",
+                        {"type": "button", "class": "na-copy", "data-copy": share, "hidden": "hidden"},
+                        "Copy link",
+                    ),
                 ),
             )
         )
-    section = E("section", {"class": "na-notes", "aria-labelledby": "notes"}, E("h2", {"id": "notes"}, "Editors' notes"), items)
+    section = E(
+        "section", {"class": "na-notes", "aria-labelledby": "notes"}, E("h2", {"id": "notes"}, "Editors' notes"), items
+    )
     return section
 
 
@@ -238,11 +279,21 @@ def _on_the_timeline(corpus: Corpus, annotated: AnnotatedArticle, here: str) -> 
     published = annotated.article.published
     items = E("ul", {"class": "na-event-list"})
     items.append(
-        E("li", {}, E("a", {"href": rel(here, timeline_day_uri(published))}, long_date(published)), ": this article is published")
+        E(
+            "li",
+            {},
+            E("a", {"href": rel(here, timeline_day_uri(published))}, long_date(published)),
+            ": this article is published",
+        )
     )
     for event in events:
         items.append(event_item(event, here))
-    return E("aside", {"class": "na-aside", "aria-labelledby": "on-the-timeline"}, E("h2", {"id": "on-the-timeline"}, "On the timeline"), items)
+    return E(
+        "aside",
+        {"class": "na-aside", "aria-labelledby": "on-the-timeline"},
+        E("h2", {"id": "on-the-timeline"}, "On the timeline"),
+        items,
+    )
 
 
 def note_text(corpus: Corpus, annotated: AnnotatedArticle, note) -> str:

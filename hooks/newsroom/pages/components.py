@@ -63,7 +63,7 @@ def event_item(event: Event, here: str) -> Element:
 
 
 def numbered_sources(urls: tuple[str, ...], css_class: str) -> Element:
-    """"Sources: [1] [2]", each number a link: for notes and timeline events."""
+    """ "Sources: [1] [2]", each number a link: for notes and timeline events."""
     line = E("p", {"class": css_class}, "Sources: ")
     for number, url in enumerate(urls, 1):
         line.append(E("a", {"href": url}, f"[{number}]"))
@@ -84,7 +84,9 @@ def lanes(corpus: Corpus) -> list[tuple[str, str]]:
     """The timeline chart's lanes: ``timeline_lanes`` in mkdocs.yml's ``extra.archive`` (checked
     when the corpus is built), or every organisation with events, in the knowledge base's order."""
     kb = corpus.kb
-    ids = corpus.settings.timeline_lanes or [o.id for o in kb.organisations if any(o.id in e.entities for e in kb.events)]
+    ids = corpus.settings.timeline_lanes or [
+        o.id for o in kb.organisations if any(o.id in e.entities for e in kb.events)
+    ]
     return [(i, kb.entities[i].short_name) for i in ids]
 
 
@@ -113,4 +115,9 @@ def entity_links(kb: KnowledgeBase, ids: tuple[str, ...], here: str) -> list[Ele
 def paragraph_link(corpus: Corpus, slug: str, number: int, here: str, words: str | None = None) -> Element:
     article = corpus.articles[slug].article
     label = f"{article.title}, paragraph {number}"
-    return E("li", {}, E("a", {"href": rel(here, paragraph_uri(slug, number))}, label), E("span", {"class": "na-count"}, f" · “{words}”") if words else None)
+    return E(
+        "li",
+        {},
+        E("a", {"href": rel(here, paragraph_uri(slug, number))}, label),
+        E("span", {"class": "na-count"}, f" · “{words}”") if words else None,
+    )

@@ -14,7 +14,17 @@ from ..html import E, absolute, add, rel
 from ..model import Entity, Organisation, Person
 from ..settings import TERMS
 from ..urls import entity_uri, event_uri, paragraph_uri
-from .components import description, event_item, example_placeholder, first_sentence, kind_label, roles_then, sources_list, span_text, unsearched
+from .components import (
+    description,
+    event_item,
+    example_placeholder,
+    first_sentence,
+    kind_label,
+    roles_then,
+    sources_list,
+    span_text,
+    unsearched,
+)
 
 
 def mentioned_in(corpus: Corpus, entity_id: str, here: str) -> list[Element]:
@@ -29,7 +39,13 @@ def mentioned_in(corpus: Corpus, entity_id: str, here: str) -> list[Element]:
     for link in links:
         by_article.setdefault(link.slug, []).append(link)
     count = len(by_article)
-    nodes.append(E("p", {"class": "na-count"}, f"{count} article{'s' if count != 1 else ''}, {len(links)} paragraph{'s' if len(links) != 1 else ''}"))
+    nodes.append(
+        E(
+            "p",
+            {"class": "na-count"},
+            f"{count} article{'s' if count != 1 else ''}, {len(links)} paragraph{'s' if len(links) != 1 else ''}",
+        )
+    )
     listing = E("ul", {"class": "na-backlinks"})
     for slug, found in by_article.items():
         article = corpus.articles[slug].article
@@ -45,7 +61,9 @@ def mentioned_in(corpus: Corpus, entity_id: str, here: str) -> list[Element]:
         for index, link in enumerate(found):
             if index:
                 add(paragraphs, ", ")
-            paragraphs.append(E("a", {"href": rel(here, paragraph_uri(article.slug, link.paragraph))}, str(link.paragraph)))
+            paragraphs.append(
+                E("a", {"href": rel(here, paragraph_uri(article.slug, link.paragraph))}, str(link.paragraph))
+            )
         item.append(paragraphs)
         listing.append(item)
     nodes.append(listing)
@@ -69,7 +87,11 @@ def what_they_said(corpus: Corpus, entity_id: str, here: str, heading: str) -> l
                 E(
                     "p",
                     {"class": "na-said__where"},
-                    E("a", {"href": rel(here, paragraph_uri(article.slug, quote.paragraph))}, f"{article.title}, paragraph {quote.paragraph}"),
+                    E(
+                        "a",
+                        {"href": rel(here, paragraph_uri(article.slug, quote.paragraph))},
+                        f"{article.title}, paragraph {quote.paragraph}",
+                    ),
                     f" · {long_date(article.published)}",
                 ),
             )
@@ -84,8 +106,19 @@ def entity_timeline(corpus: Corpus, entity_id: str, here: str) -> list[Element]:
         return []
     entity = corpus.kb.entities[entity_id]
     label = entity.short_name if isinstance(entity, Organisation) else entity.label
-    picture = chart(events, [(entity_id, label)], here, event_uri, title=f"{entity.label} on the timeline", kinds=corpus.settings.event_kinds)
-    return [E("h2", {"id": "on-the-timeline"}, "On the timeline"), picture, E("ul", {"class": "na-event-list"}, *(event_item(e, here) for e in events))]
+    picture = chart(
+        events,
+        [(entity_id, label)],
+        here,
+        event_uri,
+        title=f"{entity.label} on the timeline",
+        kinds=corpus.settings.event_kinds,
+    )
+    return [
+        E("h2", {"id": "on-the-timeline"}, "On the timeline"),
+        picture,
+        E("ul", {"class": "na-event-list"}, *(event_item(e, here) for e in events)),
+    ]
 
 
 def _entity_sections(corpus: Corpus, entity: Entity, label: str, here: str, statements: str) -> list[Element]:
@@ -127,7 +160,12 @@ def glossary_entry(corpus: Corpus, entity_id: str) -> Element:
                     "ul",
                     {"class": "na-roles"},
                     *(
-                        E("li", {}, E("a", {"href": rel(here, entity_uri(p))}, p.name), f", {r.title.lower()}" + (f" ({span_text(r)})" if span_text(r) else ""))
+                        E(
+                            "li",
+                            {},
+                            E("a", {"href": rel(here, entity_uri(p))}, p.name),
+                            f", {r.title.lower()}" + (f" ({span_text(r)})" if span_text(r) else ""),
+                        )
                         for p, r in leaders
                     ),
                 )
@@ -154,7 +192,11 @@ def _glossary_items(corpus: Corpus, group: list[Entity], here: str) -> list[Elem
     items = []
     for entity in group:
         count = len({b.slug for b in corpus.backlinks.get(entity.id, [])})
-        label = entity.label + (f" ({entity.short_name})" if isinstance(entity, Organisation) and entity.short_name not in entity.label else "")
+        label = entity.label + (
+            f" ({entity.short_name})"
+            if isinstance(entity, Organisation) and entity.short_name not in entity.label
+            else ""
+        )
         items.append(E("dt", {"id": entity.id}, E("a", {"href": rel(here, entity_uri(entity))}, label)))
         items.append(
             E(
@@ -180,7 +222,15 @@ def person_entry(corpus: Corpus, person_id: str) -> Element:
         for role in sorted(person.roles, key=lambda r: r.start or dt.date.min):
             org = kb.organisation(role.organisation)
             dates = span_text(role)
-            items.append(E("li", {}, f"{role.title}, ", E("a", {"href": rel(here, entity_uri(org))}, org.label), f" ({dates})" if dates else None))
+            items.append(
+                E(
+                    "li",
+                    {},
+                    f"{role.title}, ",
+                    E("a", {"href": rel(here, entity_uri(org))}, org.label),
+                    f" ({dates})" if dates else None,
+                )
+            )
         root.append(items)
     root.extend(_entity_sections(corpus, person, person.name, here, "What they said"))
     root.append(person_jsonld(corpus, person))
@@ -205,7 +255,11 @@ def person_jsonld(corpus: Corpus, person: Person) -> Element:
     if roles:
         data["jobTitle"] = roles[0].title
         data["affiliation"] = [
-            {"@type": "Organization", "name": kb.entities[r.organisation].label, "url": absolute(corpus.site_url, entity_uri(kb.entities[r.organisation]))}
+            {
+                "@type": "Organization",
+                "name": kb.entities[r.organisation].label,
+                "url": absolute(corpus.site_url, entity_uri(kb.entities[r.organisation])),
+            }
             for r in roles
         ]
     script = Element("script", {"type": "application/ld+json"})
@@ -221,7 +275,15 @@ def people_index(corpus: Corpus) -> Element:
         "div",
         {"class": "na-people-filter", "hidden": "hidden"},
         E("label", {"for": "na-people-filter"}, "Filter by name or organisation"),
-        E("input", {"type": "search", "id": "na-people-filter", "autocomplete": "off", **example_placeholder(corpus.settings.people_filter_example)}),
+        E(
+            "input",
+            {
+                "type": "search",
+                "id": "na-people-filter",
+                "autocomplete": "off",
+                **example_placeholder(corpus.settings.people_filter_example),
+            },
+        ),
         E("p", {"class": "na-filter-status", "role": "status", "aria-live": "polite"}),
     )
     listing = E("ul", {"class": "na-people"})

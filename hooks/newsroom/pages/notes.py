@@ -21,10 +21,20 @@ def notes_index(corpus: Corpus) -> Element:
         "div",
         {"class": "na-notes-controls", "hidden": "hidden"},
         E("label", {"for": "na-notes-filter"}, "Show "),
-        E("select", {"id": "na-notes-filter"}, E("option", {"value": ""}, "every kind of note"), *(E("option", {"value": k}, v) for k, v in KIND_LABELS.items())),
+        E(
+            "select",
+            {"id": "na-notes-filter"},
+            E("option", {"value": ""}, "every kind of note"),
+            *(E("option", {"value": k}, v) for k, v in KIND_LABELS.items()),
+        ),
         E("p", {"class": "na-filter-status", "role": "status", "aria-live": "polite"}),
     )
-    root = E("div", {"class": "na-notes-index"}, E("p", {}, f"{total} note{'s' if total != 1 else ''} by the archive's editors, each with a permanent link."), controls)
+    root = E(
+        "div",
+        {"class": "na-notes-index"},
+        E("p", {}, f"{total} note{'s' if total != 1 else ''} by the archive's editors, each with a permanent link."),
+        controls,
+    )
     for annotated in corpus.newest_first():
         if not annotated.notes:
             continue
@@ -41,12 +51,25 @@ def notes_index(corpus: Corpus) -> Element:
                 E(
                     "li",
                     {"class": "na-notes-index__item", "data-kind": note.kind, "id": f"{article.slug}--{note.id}"},
-                    E("p", {"class": "na-note-body__kind"}, E("span", {"class": f"na-kind na-kind--{note.kind}"}, note.label), E("q", {}, note.quote)),
-                    E("div", {"class": "na-note-body__text"}, *note_body(corpus, annotated, note, here, tooltips=False)),
+                    E(
+                        "p",
+                        {"class": "na-note-body__kind"},
+                        E("span", {"class": f"na-kind na-kind--{note.kind}"}, note.label),
+                        E("q", {}, note.quote),
+                    ),
+                    E(
+                        "div",
+                        {"class": "na-note-body__text"},
+                        *note_body(corpus, annotated, note, here, tooltips=False),
+                    ),
                     E(
                         "p",
                         {"class": "na-note-body__links"},
-                        E("a", {"href": rel(here, note_in_article_uri(article.slug, note.id))}, f"Read it in place (paragraph {note.anchor.paragraph})"),
+                        E(
+                            "a",
+                            {"href": rel(here, note_in_article_uri(article.slug, note.id))},
+                            f"Read it in place (paragraph {note.anchor.paragraph})",
+                        ),
                     ),
                 )
             )
@@ -77,10 +100,26 @@ def note_page(corpus: Corpus, slug: str, note_id: str) -> Element:
     return E(
         "div",
         {"class": "na-share", "data-note": note.id},
-        E("p", {"class": "na-share__kind"}, E("span", {"class": f"na-kind na-kind--{note.kind}"}, note.label), " An editor's note on this passage:"),
+        E(
+            "p",
+            {"class": "na-share__kind"},
+            E("span", {"class": f"na-kind na-kind--{note.kind}"}, note.label),
+            " An editor's note on this passage:",
+        ),
         E("blockquote", {"class": "na-share__passage"}, passage),
         source,
-        E("p", {}, E("a", {"class": "md-button md-button--primary", "href": rel(here, note_in_article_uri(article.slug, note.id))}, "Read it in the article")),
+        E(
+            "p",
+            {},
+            E(
+                "a",
+                {
+                    "class": "md-button md-button--primary",
+                    "href": rel(here, note_in_article_uri(article.slug, note.id)),
+                },
+                "Read it in the article",
+            ),
+        ),
         E("h2", {"id": "the-note"}, "The note"),
         E("div", {"class": "na-share__body"}, *note_body(corpus, annotated, note, here)),
         numbered_sources(note.sources, "na-note-body__sources") if note.sources else None,

@@ -139,20 +139,36 @@ def page_specs(corpus: Corpus) -> list[PageSpec]:
     ]
     months = corpus.by_month()
     for year in sorted({k[:4] for k in months}):
-        specs.append(ArchiveYear(archive_year_uri(year), f"Articles from {year}", f"Every article from {year}, by month.", year))
+        specs.append(
+            ArchiveYear(archive_year_uri(year), f"Articles from {year}", f"Every article from {year}, by month.", year)
+        )
     for key, articles in months.items():
         for page in range(1, max(1, -(-len(articles) // corpus.settings.page_size)) + 1):
             title = f"Articles from {month_label(key)}" + (f", page {page}" if page > 1 else "")
-            specs.append(ArchiveMonth(archive_uri(key, page), title, f"Articles published in {month_label(key)}.", key, page))
+            specs.append(
+                ArchiveMonth(archive_uri(key, page), title, f"Articles published in {month_label(key)}.", key, page)
+            )
     for key in timeline.month_keys(corpus):
         label = month_label(key)
-        specs.append(TimelineMonth(timeline_month_uri(key), label, corpus.settings.month_description.replace("{month}", label), key))
+        specs.append(
+            TimelineMonth(
+                timeline_month_uri(key), label, corpus.settings.month_description.replace("{month}", label), key
+            )
+        )
     for annotated in corpus.newest_first():
         article = annotated.article
         specs.append(ArticlePage(article.src_uri, article.title, article.summary or article.title, article.slug))
     for slug, annotated in sorted(corpus.articles.items()):
         for note in annotated.notes:
-            specs.append(NotePage(share_uri(slug, note.id), f"“{note.quote}”", first_sentence(note_text(corpus, annotated, note)), slug, note.id))
+            specs.append(
+                NotePage(
+                    share_uri(slug, note.id),
+                    f"“{note.quote}”",
+                    first_sentence(note_text(corpus, annotated, note)),
+                    slug,
+                    note.id,
+                )
+            )
     for entity in sorted((*kb.organisations, *kb.terms), key=lambda e: e.id):
         specs.append(GlossaryEntry(entity_uri(entity), entity.label, first_sentence(description(entity)), entity.id))
     for person in sorted(kb.people, key=lambda p: p.id):

@@ -44,11 +44,23 @@ def timeline_month(corpus: Corpus, key: str) -> Element:
     nav = E("nav", {"class": "na-month-nav", "aria-label": "Months"})
     if position > 0:
         before = months[position - 1]
-        nav.append(E("a", {"class": "na-month-nav__prev", "href": rel(here, timeline_month_uri(before)), "rel": "prev"}, f"← {month_label(before)}"))
+        nav.append(
+            E(
+                "a",
+                {"class": "na-month-nav__prev", "href": rel(here, timeline_month_uri(before)), "rel": "prev"},
+                f"← {month_label(before)}",
+            )
+        )
     nav.append(E("a", {"class": "na-month-nav__all", "href": rel(here, "timeline/index.md")}, "Whole timeline"))
     if position + 1 < len(months):
         after = months[position + 1]
-        nav.append(E("a", {"class": "na-month-nav__next", "href": rel(here, timeline_month_uri(after)), "rel": "next"}, f"{month_label(after)} →"))
+        nav.append(
+            E(
+                "a",
+                {"class": "na-month-nav__next", "href": rel(here, timeline_month_uri(after)), "rel": "next"},
+                f"{month_label(after)} →",
+            )
+        )
     root = E("div", {"class": "na-timeline na-timeline--month"}, nav)
     for day in timeline.days_of(corpus, key):
         section = E("section", {"class": "na-day"}, E("h2", {"id": day.day.isoformat()}, long_date(day.day)))
@@ -60,20 +72,35 @@ def timeline_month(corpus: Corpus, key: str) -> Element:
                 E(
                     "ul",
                     {},
-                    *(E("li", {}, E("a", {"href": rel(here, corpus.articles[s].article.src_uri)}, corpus.articles[s].article.title)) for s in day.published),
+                    *(
+                        E(
+                            "li",
+                            {},
+                            E(
+                                "a",
+                                {"href": rel(here, corpus.articles[s].article.src_uri)},
+                                corpus.articles[s].article.title,
+                            ),
+                        )
+                        for s in day.published
+                    ),
                 )
             )
         unattached = [m for m in day.mentions if not timeline.events_on(corpus, day.day)]
         if unattached:
             section.append(E("p", {"class": "na-day__label"}, "Mentioned in:"))
-            section.append(E("ul", {}, *(paragraph_link(corpus, m.slug, m.paragraph, here, m.date.text) for m in unattached)))
+            section.append(
+                E("ul", {}, *(paragraph_link(corpus, m.slug, m.paragraph, here, m.date.text) for m in unattached))
+            )
         root.append(section)
     periods = timeline.periods_of(corpus, key)
     section = E("section", {"class": "na-day"}, E("h2", {"id": "periods"}, "Periods mentioned"))
     if periods:
         items = E("ul", {})
         for link in periods:
-            items.append(paragraph_link(corpus, link.slug, link.paragraph, here, f"{link.date.text}: {link.date.value.label}"))
+            items.append(
+                paragraph_link(corpus, link.slug, link.paragraph, here, f"{link.date.text}: {link.date.value.label}")
+            )
         section.append(items)
     else:
         section.append(E("p", {}, "No article mentions a week, month or season starting this month."))
@@ -96,19 +123,38 @@ def timeline_index(corpus: Corpus) -> Element:
             "select",
             {"id": "na-timeline-filter"},
             E("option", {"value": ""}, "anyone"),
-            *(E("option", {"value": i}, kb.entities[i].label) for i in sorted(involved, key=lambda i: kb.entities[i].label.casefold())),
+            *(
+                E("option", {"value": i}, kb.entities[i].label)
+                for i in sorted(involved, key=lambda i: kb.entities[i].label.casefold())
+            ),
         ),
-        E("button", {"type": "button", "class": "md-button na-timeline-order", "aria-pressed": "false"}, "Newest first"),
+        E(
+            "button",
+            {"type": "button", "class": "md-button na-timeline-order", "aria-pressed": "false"},
+            "Newest first",
+        ),
         E("p", {"class": "na-filter-status", "role": "status", "aria-live": "polite"}),
     )
     published = [a.article.published for a in corpus.newest_first()]
-    drawn = chart(list(kb.events), lanes(corpus), here, event_uri, published, corpus.settings.chart_title, corpus.settings.event_kinds)
+    drawn = chart(
+        list(kb.events),
+        lanes(corpus),
+        here,
+        event_uri,
+        published,
+        corpus.settings.chart_title,
+        corpus.settings.event_kinds,
+    )
     root = E("div", {"class": "na-timeline na-timeline--index"}, drawn, controls)
     listing = E("div", {"class": "na-timeline__list"})
     for year in timeline.years(corpus):
         block = E("section", {"class": "na-year", "data-year": str(year)}, E("h2", {"id": f"year-{year}"}, str(year)))
         for key in [m for m in timeline.month_keys(corpus) if m.startswith(f"{year}-")]:
-            month = E("section", {"class": "na-month"}, E("h3", {"id": f"month-{key}"}, E("a", {"href": rel(here, timeline_month_uri(key))}, month_label(key))))
+            month = E(
+                "section",
+                {"class": "na-month"},
+                E("h3", {"id": f"month-{key}"}, E("a", {"href": rel(here, timeline_month_uri(key))}, month_label(key))),
+            )
             items = E("ol", {"class": "na-timeline__events"})
             days = timeline.days_of(corpus, key)
             published = sum(len(day.published) for day in days)
@@ -128,23 +174,42 @@ def timeline_index(corpus: Corpus) -> Element:
                     items.append(
                         E(
                             "li",
-                            {"class": "na-timeline__event na-timeline__event--article", "data-entities": " ".join(corpus.articles[slug].entities)},
+                            {
+                                "class": "na-timeline__event na-timeline__event--article",
+                                "data-entities": " ".join(corpus.articles[slug].entities),
+                            },
                             E("time", {"datetime": article.published.isoformat()}, long_date(article.published)),
                             " Article: ",
                             E("a", {"href": rel(here, article.src_uri)}, article.title),
                         )
                     )
             if published > INDEX_ARTICLES:
-                month.append(E("p", {"class": "na-count"}, E("a", {"href": rel(here, timeline_month_uri(key))}, f"{published} articles published this month")))
+                month.append(
+                    E(
+                        "p",
+                        {"class": "na-count"},
+                        E(
+                            "a",
+                            {"href": rel(here, timeline_month_uri(key))},
+                            f"{published} articles published this month",
+                        ),
+                    )
+                )
             if len(items):
                 month.append(items)
             else:
                 month.append(E("p", {"class": "na-count"}, "Dates mentioned in articles only."))
             block.append(month)
-        year_links = [link for link in corpus.date_links if link.date.value.precision == "year" and link.date.value.start.year == year]
+        year_links = [
+            link
+            for link in corpus.date_links
+            if link.date.value.precision == "year" and link.date.value.start.year == year
+        ]
         if year_links:
             block.append(E("p", {"class": "na-day__label"}, f"Articles that mention {year} as a whole:"))
-            block.append(E("ul", {}, *(paragraph_link(corpus, m.slug, m.paragraph, here, m.date.text) for m in year_links)))
+            block.append(
+                E("ul", {}, *(paragraph_link(corpus, m.slug, m.paragraph, here, m.date.text) for m in year_links))
+            )
         listing.append(block)
     root.append(listing)
     return root
