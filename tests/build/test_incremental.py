@@ -74,20 +74,7 @@ def test_verify_mode_fails_when_a_cached_page_differs_from_a_fresh_one(site_copy
     db.execute("UPDATE html SET html = ? WHERE key = ?", (html.replace("Paul Whiteman", "Paul Stale", 1).encode(), key))
     db.commit()
     db.close()
-    env = build_env() | {"NEWSROOM_CACHE": "verify"}
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "-q",
-        "--strict",
-        "-f",
-        str(site_copy.root / "mkdocs.yml"),
-        "-d",
-        str(site_copy.root / "site"),
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, cwd=site_copy.root, env=env)
+    result = site_copy.build(env={"NEWSROOM_CACHE": "verify"})
     assert result.returncode != 0
     assert "people/paul-whiteman.md: cache: the cached page differs from the page built afresh" in result.stderr
     assert "Traceback" not in result.stderr
@@ -214,13 +201,7 @@ def test_a_build_whose_pages_did_not_change_keeps_the_search_index(site_copy):
     assert index() == written
     stored = site_copy.root / ".cache" / "newsroom" / "search" / "parts" / "2023" / "index"
     (stored / "pagefind-entry.json").write_text('{"stale": true}', encoding="utf-8")
-    verify = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(site_copy.root / "mkdocs.yml")],
-        capture_output=True,
-        text=True,
-        cwd=site_copy.root,
-        env=build_env() | {"NEWSROOM_CACHE": "verify"},
-    )
+    verify = site_copy.build(strict=False, quiet=False, env={"NEWSROOM_CACHE": "verify"})
     assert (
         verify.returncode != 0 and "part 2023 of the index written afresh differs from the cached one" in verify.stderr
     ), verify.stderr[-2000:]
@@ -253,23 +234,7 @@ def test_a_build_whose_pages_did_not_change_keeps_the_search_index(site_copy):
     noted = site_copy.build(quiet=False)
     assert noted.returncode == 0 and "(1 of 2 parts: 2023)" in noted.stderr, noted.stderr[-2000:]
     assert part(index(), "reference") == part(before, "reference") and part(index(), "2023") != part(before, "2023")
-    clean_build = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "-q",
-            "-f",
-            str(site_copy.root / "mkdocs.yml"),
-            "-d",
-            str(site_copy.root / "clean"),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=site_copy.root,
-        env=build_env() | {"NEWSROOM_CACHE": "off"},
-    )
+    clean_build = site_copy.build("clean", strict=False, env={"NEWSROOM_CACHE": "off"})
     assert clean_build.returncode == 0, clean_build.stderr[-2000:]
     clean = site_copy.root / "clean" / "pagefind"
     assert index() == files_of(clean, clean.parent)

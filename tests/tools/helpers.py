@@ -65,8 +65,14 @@ class SiteCopy:
         return path
 
     def build(
-        self, site_dir: str = "site", strict: bool = True, quiet: bool = True, site_url: str | None = None
+        self,
+        site_dir: str = "site",
+        strict: bool = True,
+        quiet: bool = True,
+        site_url: str | None = None,
+        env: dict[str, str] | None = None,
     ) -> subprocess.CompletedProcess:
+        """``mkdocs build`` of the copy into ``site_dir``, in :func:`build_env` and ``env`` on top."""
         command = [
             sys.executable,
             "-m",
@@ -80,10 +86,10 @@ class SiteCopy:
         ]
         if strict:
             command.append("--strict")
-        env = build_env()
+        environment = build_env() | (env or {})
         if site_url:
-            env["SITE_URL"] = site_url
-        return subprocess.run(command, capture_output=True, text=True, cwd=self.root, env=env)
+            environment["SITE_URL"] = site_url
+        return subprocess.run(command, capture_output=True, text=True, cwd=self.root, env=environment)
 
     def page(self, url_path: str, site_dir: str = "site") -> str:
         return (self.root / site_dir / url_path / "index.html").read_text(encoding="utf-8")
