@@ -118,10 +118,19 @@ def read_settings(extra: object) -> Settings:
             extra["glossary_groups"], f"{PREFIX}.glossary_groups", tuple(k.id for k in kinds)
         )
     settings = Settings(**values)
+    if "{month}" not in settings.month_description:
+        raise DataError(SOURCE, None, f"{PREFIX}.month_description", "expected text with {month} where the month goes")
+    return settings
+
+
+def check_settings(settings: Settings, kb: KnowledgeBase) -> None:
+    """The settings against the knowledge base: every kind of organisation it uses (and its terms)
+    has a place in a glossary group, and each timeline lane is an organisation. (Each entry's
+    kind is checked as the knowledge base is read: ``loader.load_knowledge_base``.)"""
     grouped = {kind for group in settings.glossary_groups for kind in group.kinds}
-    missing = [k.id for k in settings.organisation_kinds if k.id not in grouped] + (
-        [TERMS] if TERMS not in grouped else []
-    )
+    order = {kind.id: number for number, kind in enumerate(settings.organisation_kinds)}
+    missing = sorted({o.kind for o in kb.organisations} - grouped, key=lambda k: (order.get(k, len(order)), k))
+    missing += [TERMS] if kb.terms and TERMS not in grouped else []
     if missing:
         raise DataError(
             SOURCE,
@@ -129,14 +138,6 @@ def read_settings(extra: object) -> Settings:
             f"{PREFIX}.glossary_groups",
             f"no group lists {', '.join(missing)}: every entry needs a place in the glossary",
         )
-    if "{month}" not in settings.month_description:
-        raise DataError(SOURCE, None, f"{PREFIX}.month_description", "expected text with {month} where the month goes")
-    return settings
-
-
-def check_settings(settings: Settings, kb: KnowledgeBase) -> None:
-    """What the settings name in the knowledge base is there: each timeline lane an organisation.
-    (Each entry's kind is checked as the knowledge base is read: ``loader.load_knowledge_base``.)"""
     organisations = {o.id for o in kb.organisations}
     for lane in settings.timeline_lanes:
         if lane not in organisations:

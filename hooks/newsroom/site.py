@@ -181,10 +181,10 @@ class BuildState:
             present,
         )
         self.memo = ArticleMemo(self.caches.articles if self.caches else {}, self.kb_digest)
-        articles = annotate_articles(self.matcher, paths, self.memo, present)
+        annotated = annotate_articles(self.matcher, paths, self.memo, present)
         self.corpus = Corpus(
             self.kb,
-            articles,
+            annotated,
             self.matcher,
             site_url=site_url,
             settings=self.settings,

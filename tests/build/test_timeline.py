@@ -147,3 +147,18 @@ def test_articles_show_their_tags_linked_to_the_tags_index(built_site):
     assert 'id="tag:pay-offer"' in index
     section = index.split('id="tag:pay-offer"')[1].split("<h2")[0]
     assert section.count("<li>") == 2  # both seed articles carry "pay offer"
+
+
+def test_an_event_kind_the_settings_do_not_list_stops_the_build(site_copy):
+    """The kinds are mkdocs.yml's (extra.archive.event_kinds): taking one out of the settings makes
+    the events of that kind an error naming the knowledge base's file, line and field."""
+    config = site_copy.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "      - {id: strike, label: Strike, mark: red-dot}\n" in text
+    config.write_text(text.replace("      - {id: strike, label: Strike, mark: red-dot}\n", ""), encoding="utf-8")
+    result = site_copy.build()
+    assert result.returncode != 0
+    assert (
+        "docs/_data/events.yml:64: events[neu-strike-2023-02-01].kind: unknown kind 'strike'; use one of ballot-opened, "
+        "ballot-result, offer, acceptance, report, other (or add it to mkdocs.yml's extra.archive.event_kinds)"
+    ) in result.stderr, result.stderr[-2000:]
