@@ -206,7 +206,8 @@ def build_corpus(
     names: set[str] | None = None,
 ) -> Corpus:
     """Load, annotate and index every article (:func:`annotate_articles`), with the other fields
-    of the :class:`Corpus` at their defaults (the build gives them: ``newsroom.site``)."""
+    of the :class:`Corpus` at their defaults: for tests and benchmarks (the build makes its
+    corpus with every field: ``newsroom.site``)."""
     return Corpus(kb=kb, articles=annotate_articles(matcher, article_paths, annotations, names), matcher=matcher)
 
 

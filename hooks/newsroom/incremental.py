@@ -392,7 +392,7 @@ CREATE TABLE IF NOT EXISTS cards (key TEXT PRIMARY KEY, png BLOB NOT NULL);
 
 
 class ArticleMemo:
-    """Annotated articles by the bytes of their files, for :func:`newsroom.corpus.build_corpus`."""
+    """Annotated articles by the bytes of their files, for :func:`newsroom.corpus.annotate_articles`."""
 
     def __init__(self, previous: dict[str, ArticleEntry], context: str) -> None:
         self.previous = previous
