@@ -14,8 +14,9 @@ plugin), in the same run.
 
 Then it serves the site on 127.0.0.1 (a plain static server: no compression, as the worst
 case) and, in Chromium with an empty cache, for each query: loads a page, opens search with
-"/" (which starts loading the search code), enters the query at once or a second later (a
-reader's pace), and waits until the results are on the page. It records every request made from
+"/" (which starts loading the search code), enters the query at once, a second later (a
+reader's pace), or key by key from a second later (a reader typing: each key searches, and the
+time runs from the last key), and waits until the results are on the page. It records every request made from
 the moment search opens (code, WebAssembly, index metadata, filters, word chunks and the
 fragments of the results shown) and the time from entering the query to the results.
 Targets (issue 17): at most 500 KB and 300 ms at N = 10,000.
@@ -74,22 +75,27 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-# In the page: when the query's input event fires, and when the results are in the page (the
-# dialog says which query it has shown: data-na-search-done), by the page's own clock.
+# In the page: when the query's (last) input event fires, and when the results are in the page
+# (the dialog says which query it has shown: data-na-search-done), by the page's own clock.
 CLOCK = """() => {
   const root = document.querySelector('[data-na-search]');
-  root.querySelector('[data-na-search-query]').addEventListener('input', () => { window.__asked = performance.now(); }, { capture: true, once: true });
+  root.querySelector('[data-na-search-query]').addEventListener('input', () => { window.__asked = performance.now(); }, { capture: true });
   new MutationObserver(() => { window.__shown = performance.now(); }).observe(root, { attributeFilter: ['data-na-search-done'] });
 }"""
+# How the query is entered once search has opened: all at once (pasted, or typed before the code
+# has loaded), all at once a second later, or key by key from a second later (120 ms a key: a
+# reader typing, each key a search of its own), timed from the last key.
+MODES = ("at once", "1 s later", "key by key")
+KEY_DELAY = 120
 
 
-def first_queries(site: Path, runs: int = 1) -> list[tuple[str, int, int, float, int, int, float]]:
-    """(query, pause, bytes, milliseconds, requests, results, milliseconds in the page) of each
-    query, each in a fresh browser context: typed at once when search opens (pause 0), or a second
-    later (pause 1000 ms). The first time is Playwright's, from entering the query to seeing the
-    results (it includes Playwright's own round trips to the browser, tens of milliseconds); the
-    second is the page's, from the query's input event to the results put in the page. With
-    ``runs`` > 1 each is measured that many times and the times are the medians."""
+def first_queries(site: Path, runs: int = 1) -> list[tuple[str, str, int, float, int, int, float]]:
+    """(query, mode, bytes, milliseconds, requests, results, milliseconds in the page) of each
+    query in each of ``MODES``, each in a fresh browser context. The first time is Playwright's,
+    from entering the query (its last key) to seeing the results (it includes Playwright's own
+    round trips to the browser, tens of milliseconds); the second is the page's, from the query's
+    (last) input event to the results put in the page. With ``runs`` > 1 each is measured that
+    many times and the times are the medians."""
     from playwright.sync_api import sync_playwright
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
@@ -103,19 +109,19 @@ def first_queries(site: Path, runs: int = 1) -> list[tuple[str, int, int, float,
                 args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
             )
             for query in QUERIES:
-                for pause in (0, 1000):
-                    measured = [_first_query(browser, base, query, pause) for _ in range(runs)]
+                for mode in MODES:
+                    measured = [_first_query(browser, base, query, mode) for _ in range(runs)]
                     size, requests, results = measured[0][0], measured[0][2], measured[0][3]
                     elapsed = statistics.median(m[1] for m in measured)
                     in_page = statistics.median(m[4] for m in measured)
-                    out.append((query, pause, size, elapsed, requests, results, in_page))
+                    out.append((query, mode, size, elapsed, requests, results, in_page))
             browser.close()
     finally:
         server.shutdown()
     return out
 
 
-def _first_query(browser, base: str, query: str, pause: int) -> tuple[int, float, int, int, float]:
+def _first_query(browser, base: str, query: str, mode: str) -> tuple[int, float, int, int, float]:
     """(bytes, milliseconds, requests, results, milliseconds in the page) of one first search."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -130,9 +136,16 @@ def _first_query(browser, base: str, query: str, pause: int) -> tuple[int, float
     page.on("requestfinished", count)
     page.evaluate(CLOCK)
     page.keyboard.press("/")  # search opens, and starts loading
-    page.wait_for_timeout(pause)  # 0: the query is typed at once; 1000: at a reader's pace
-    started = time.perf_counter()
-    page.fill("[data-na-search-query]", query)
+    if mode != "at once":
+        page.wait_for_timeout(1000)
+    if mode == "key by key":
+        page.keyboard.type(query[:-1], delay=KEY_DELAY)
+        page.wait_for_timeout(KEY_DELAY)
+        started = time.perf_counter()
+        page.keyboard.type(query[-1])
+    else:
+        started = time.perf_counter()
+        page.fill("[data-na-search-query]", query)
     done = "q => document.querySelector('[data-na-search]').getAttribute('data-na-search-done') === q"
     page.wait_for_function(done, arg=query, timeout=60000, polling="raf")
     elapsed = (time.perf_counter() - started) * 1000
@@ -146,8 +159,12 @@ def _first_query(browser, base: str, query: str, pause: int) -> tuple[int, float
 
 def print_queries(site: Path, prefix: str, runs: int = 1) -> None:
     """A line per first search on ``site`` (:func:`first_queries`)."""
-    for query, pause, size, ms, requests, results, in_page in first_queries(site, runs):
-        when = "typed at once" if not pause else f"typed {pause / 1000:.0f} s after opening"
+    for query, mode, size, ms, requests, results, in_page in first_queries(site, runs):
+        when = {
+            "at once": "typed at once",
+            "1 s later": "typed 1 s after opening",
+            "key by key": f"typed key by key ({KEY_DELAY} ms a key) from 1 s after opening, from the last key",
+        }[mode]
         median = f" (medians of {runs})" if runs > 1 else ""
         print(
             f"{prefix}first search {query!r}, {when}: {size / 1024:.0f} KB in {requests} requests, results after {ms:.0f} ms{median} "
