@@ -357,6 +357,7 @@
   }
 
   function idle() {
+    clearTimeout(pausing);
     sequence++;
     current = null;
     list.textContent = "";
@@ -364,13 +365,37 @@
     setStatus("Type to start searching");
   }
 
+  /* A query whose last word has one or two letters is most often a word still being typed, and
+     its prefix spans many words of the index ("th": the, that, this, …), whose word lists are
+     among the largest: it is searched only once the keys pause (SHORT_PAUSE), so a reader typing
+     "turnout threshold" does not fetch the lists of "t" and "th". Any other query is searched
+     at once. */
+  var SHORT_WORD = /(^|\s)\S{1,2}$/;
+  var SHORT_PAUSE = 250; // ms
+  var pausing = null;
+  var started = { key: "", sequence: -1 }; // the newest search started: its query and filters
+
   function run() {
+    clearTimeout(pausing);
     var term = input.value.trim();
     if (!term) {
       idle();
       return;
     }
+    // The same query with the same filters as the search still current (a space typed after a
+    // word): nothing to do.
+    if (started.key === term + "\u0000" + JSON.stringify(state) && started.sequence === sequence) return;
+    if (SHORT_WORD.test(term)) {
+      sequence++; // a search still running for an earlier query is not shown
+      pausing = setTimeout(function () { search(term); }, SHORT_PAUSE);
+      return;
+    }
+    search(term);
+  }
+
+  function search(term) {
     var mine = ++sequence;
+    started = { key: term + "\u0000" + JSON.stringify(state), sequence: mine };
     load().then(function (pf) {
       var options = { filters: chosenFilters() };
       if (state.order) options.sort = { date: state.order };

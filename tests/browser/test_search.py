@@ -236,3 +236,29 @@ def test_newest_and_oldest_first_run_across_the_parts(page, years_url):
     page.wait_for_function("document.querySelectorAll('.md-search-result__item').length === 1")
     assert results(page) == [("Fixture report from 2022", "Article · 1 June 2022 · Test Fixture")]
     assert page.console_errors == []
+
+
+def test_a_last_word_of_one_or_two_letters_is_searched_once_the_keys_pause(page, base_url):
+    """ "turnout th" is most often "threshold" still being typed, and "th" begins the index's
+    commonest words, whose lists are the largest: a query ending in a word of one or two letters
+    is searched only once the keys pause, so while a reader types (here a key every 100 ms) the
+    results go from "turnout" straight to "turnout thr"."""
+    page.goto(base_url)
+    page.keyboard.press("/")
+    search(page, "turnout")
+    page.evaluate(
+        "() => { window.__shown = []; const root = document.querySelector('[data-na-search]');"
+        " new MutationObserver(() => window.__shown.push(root.getAttribute('data-na-search-done')))"
+        ".observe(root, {attributeFilter: ['data-na-search-done']}); }"
+    )
+    page.keyboard.type(" thr", delay=100)
+    page.wait_for_function(
+        "() => document.querySelector('[data-na-search]').getAttribute('data-na-search-done') === 'turnout thr'",
+        timeout=15000,
+    )
+    assert page.evaluate("window.__shown") == ["turnout thr"]
+    page.keyboard.press("Backspace")  # a pause after "turnout th": then it is searched like any other query
+    page.wait_for_function(
+        "() => document.querySelector('[data-na-search]').getAttribute('data-na-search-done') === 'turnout th'",
+        timeout=15000,
+    )
