@@ -27,6 +27,7 @@
   var bundle = new URL(root.getAttribute("data-na-pagefind"), location.href);
   var siteRoot = new URL("../", bundle).pathname;
 
+  var PRIMARY = "reference"; // the part whose code is loaded (newsroom.search.REFERENCE)
   var PAGE = 10; // results shown at a time
   var EXCERPT = 28; // words in an excerpt
   var MORE_PARAGRAPHS = 2; // further matching paragraphs shown under an article
@@ -55,24 +56,29 @@
      results together. */
   function load() {
     if (!pagefind) {
+      // Each part's records carry a filter "part" with its name (Pagefind's mergeFilter).
+      function options(part) {
+        return { baseUrl: siteRoot, excerptLength: EXCERPT, mergeFilter: { part: part } };
+      }
+      function start(part) {
+        return import(new URL(part + "/pagefind.js", bundle).href).then(function (module) {
+          return module.options(options(part)).then(function () { return module.init(); }).then(function () { return module; });
+        });
+      }
+      // The reference part is listed first whenever there is one (newsroom.search.parts_in_order):
+      // its code starts loading with the list of parts, not after it.
+      var primary = start(PRIMARY);
+      primary.catch(function () {}); // a site without a reference part: started again below
       pagefind = fetch(new URL("parts.json", bundle).href, { cache: "no-cache" }).then(function (response) {
         if (!response.ok) throw new Error("parts.json: " + response.status);
         return response.json();
       }).then(function (manifest) {
         parts = manifest.parts;
         years = parts.filter(function (part) { return /^\d{4}$/.test(part); });
-        // Each part's records carry a filter "part" with its name (Pagefind's mergeFilter).
-        function options(part) {
-          return { baseUrl: siteRoot, excerptLength: EXCERPT, mergeFilter: { part: part } };
-        }
-        return import(new URL(parts[0] + "/pagefind.js", bundle).href).then(function (module) {
-          return module.options(options(parts[0])).then(function () {
-            return module.init();
-          }).then(function () {
-            return Promise.all(parts.slice(1).map(function (part) {
-              return module.mergeIndex(new URL(part + "/", bundle).pathname, options(part));
-            }));
-          }).then(function () {
+        return (parts[0] === PRIMARY ? primary : start(parts[0])).then(function (module) {
+          return Promise.all(parts.slice(1).map(function (part) {
+            return module.mergeIndex(new URL(part + "/", bundle).pathname, options(part));
+          })).then(function () {
             return module;
           });
         });
