@@ -80,6 +80,30 @@ def example_placeholder(example: str) -> dict[str, str]:
     return {"placeholder": example} if example else {}
 
 
+def filter_controls(box_class: str, control_id: str, label: str, control: Element, *more: Element) -> Element:
+    """An index's filter (filters.js, ``newsroom.filter``): a box hidden until the script shows it,
+    with the labelled control, anything ``more`` (a button), and the live line that counts what
+    the filter shows."""
+    return E(
+        "div",
+        {"class": box_class, "hidden": "hidden"},
+        E("label", {"for": control_id}, label),
+        control,
+        *more,
+        E("p", {"class": "na-filter-status", "role": "status", "aria-live": "polite"}),
+    )
+
+
+def choice(control_id: str, every: str, options: list[tuple[str, str]]) -> Element:
+    """A filter's list of choices: ``every`` first (no filter), then (value, label) pairs."""
+    return E(
+        "select",
+        {"id": control_id},
+        E("option", {"value": ""}, every),
+        *(E("option", {"value": v}, t) for v, t in options),
+    )
+
+
 def lanes(corpus: Corpus) -> list[tuple[str, str]]:
     """The timeline chart's lanes: ``timeline_lanes`` in mkdocs.yml's ``extra.archive`` (checked
     when the corpus is built), or every organisation with events, in the knowledge base's order."""

@@ -18,6 +18,7 @@ from .components import (
     description,
     event_item,
     example_placeholder,
+    filter_controls,
     first_sentence,
     kind_label,
     roles_then,
@@ -271,21 +272,9 @@ def people_index(corpus: Corpus) -> Element:
     """Everyone, A to Z by surname, with their role when the articles were written and a filter box."""
     kb = corpus.kb
     here = "people/index.md"
-    filter_box = E(
-        "div",
-        {"class": "na-people-filter", "hidden": "hidden"},
-        E("label", {"for": "na-people-filter"}, "Filter by name or organisation"),
-        E(
-            "input",
-            {
-                "type": "search",
-                "id": "na-people-filter",
-                "autocomplete": "off",
-                **example_placeholder(corpus.settings.people_filter_example),
-            },
-        ),
-        E("p", {"class": "na-filter-status", "role": "status", "aria-live": "polite"}),
-    )
+    example = example_placeholder(corpus.settings.people_filter_example)
+    box = E("input", {"type": "search", "id": "na-people-filter", "autocomplete": "off", **example})
+    filter_box = filter_controls("na-people-filter", "na-people-filter", "Filter by name or organisation", box)
     listing = E("ul", {"class": "na-people"})
     for person in sorted(kb.people, key=lambda p: (p.surname.casefold(), p.name.casefold())):
         count = len({b.slug for b in corpus.backlinks.get(person.id, [])})

@@ -9,7 +9,7 @@ from ..dates import long_date
 from ..html import E, rel
 from ..urls import note_in_article_uri, share_uri
 from .article import note_body, note_extent
-from .components import numbered_sources
+from .components import choice, filter_controls, numbered_sources
 
 
 def notes_index(corpus: Corpus) -> Element:
@@ -17,18 +17,8 @@ def notes_index(corpus: Corpus) -> Element:
     from ..notes import KIND_LABELS
 
     total = sum(len(a.notes) for a in corpus.articles.values())
-    controls = E(
-        "div",
-        {"class": "na-notes-controls", "hidden": "hidden"},
-        E("label", {"for": "na-notes-filter"}, "Show "),
-        E(
-            "select",
-            {"id": "na-notes-filter"},
-            E("option", {"value": ""}, "every kind of note"),
-            *(E("option", {"value": k}, v) for k, v in KIND_LABELS.items()),
-        ),
-        E("p", {"class": "na-filter-status", "role": "status", "aria-live": "polite"}),
-    )
+    kinds = choice("na-notes-filter", "every kind of note", list(KIND_LABELS.items()))
+    controls = filter_controls("na-notes-controls", "na-notes-filter", "Show ", kinds)
     root = E(
         "div",
         {"class": "na-notes-index"},

@@ -12,7 +12,7 @@ from ..dates import long_date
 from ..html import E, rel
 from ..model import Event, Organisation, Person
 from ..urls import event_uri, timeline_month_uri
-from .components import entity_links, lanes, month_label, numbered_sources, paragraph_link
+from .components import choice, entity_links, filter_controls, lanes, month_label, numbered_sources, paragraph_link
 
 INDEX_ARTICLES = 5  # a month with more articles shows their number on the timeline index, not each one
 
@@ -115,26 +115,12 @@ def timeline_index(corpus: Corpus) -> Element:
     kb = corpus.kb
     here = "timeline/index.md"
     involved = sorted({i for e in kb.events for i in e.entities if isinstance(kb.entities[i], (Organisation, Person))})
-    controls = E(
-        "div",
-        {"class": "na-timeline-controls", "hidden": "hidden"},
-        E("label", {"for": "na-timeline-filter"}, "Show events involving "),
-        E(
-            "select",
-            {"id": "na-timeline-filter"},
-            E("option", {"value": ""}, "anyone"),
-            *(
-                E("option", {"value": i}, kb.entities[i].label)
-                for i in sorted(involved, key=lambda i: kb.entities[i].label.casefold())
-            ),
-        ),
-        E(
-            "button",
-            {"type": "button", "class": "md-button na-timeline-order", "aria-pressed": "false"},
-            "Newest first",
-        ),
-        E("p", {"class": "na-filter-status", "role": "status", "aria-live": "polite"}),
+    by_name = sorted(involved, key=lambda i: kb.entities[i].label.casefold())
+    who = choice("na-timeline-filter", "anyone", [(i, kb.entities[i].label) for i in by_name])
+    order = E(
+        "button", {"type": "button", "class": "md-button na-timeline-order", "aria-pressed": "false"}, "Newest first"
     )
+    controls = filter_controls("na-timeline-controls", "na-timeline-filter", "Show events involving ", who, order)
     published = [a.article.published for a in corpus.newest_first()]
     drawn = chart(
         list(kb.events),
