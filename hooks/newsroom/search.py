@@ -319,10 +319,6 @@ class Sources:
         if self.persistent:
             (self.folder / self.MARK).write_text(json.dumps(self.digests, sort_keys=True), encoding="utf-8")
 
-    def parts(self, records: list[dict]) -> list[str]:
-        """The parts of the index there are pages or records for, in :func:`parts_in_order`."""
-        return parts_in_order(self._grouped(records)[0])
-
     def _grouped(self, records: list[dict]) -> tuple[dict[str, list], dict[str, list]]:
         """The indexed pages ((dest_uri, key), sorted) and the records of each part, in one pass."""
         pages: dict[str, list] = {}
@@ -335,13 +331,9 @@ class Sources:
             pages.setdefault(part, [])
         return pages, mine
 
-    def fingerprint(self, part: str, records: list[dict], language: str) -> str:
-        """A digest of everything one part of the index is made from."""
-        pages, mine = self._grouped(records)
-        return _fingerprint(part, pages.get(part, []), mine.get(part, []), language)
-
     def fingerprints(self, records: list[dict], language: str) -> dict[str, str]:
-        """Every part of the index (:meth:`parts`, in order) with its :meth:`fingerprint`."""
+        """Every part of the index there are pages or records for, in :func:`parts_in_order`, with
+        a digest of everything it is made from."""
         pages, mine = self._grouped(records)
         return {part: _fingerprint(part, pages[part], mine.get(part, []), language) for part in parts_in_order(pages)}
 
@@ -440,7 +432,7 @@ def update_index(
     verify: bool = False,
 ) -> str:
     """Bring ``site_dir/pagefind`` up to date and say how. ``fingerprints`` are the index's parts,
-    in order, each with the digest of what it is made from (:meth:`Sources.fingerprint`); a
+    in order, each with the digest of what it is made from (:meth:`Sources.fingerprints`); a
     part's pages are in ``sources/<part>``. The last bundle written for each part is kept in
     ``store/parts/<part>`` (the build cache's ``search/`` folder, or None for none): a part whose
     fingerprint did not change is kept in the site or copied from there instead of indexed again.
@@ -471,7 +463,7 @@ def update_index(
             if known and _tree(fresh) != _tree(kept / part / "index"):
                 raise RuntimeError(
                     f"part {part} of the index written afresh differs from the cached one made from the same pages: "
-                    "newsroom.search.Sources.fingerprint misses something the index is made from"
+                    "newsroom.search.Sources.fingerprints misses something the index is made from"
                 )
             _install(index, part, fresh)
             if kept is not None and not known:

@@ -76,9 +76,6 @@ class Settings:
     def organisation_kind(self, kind_id: str) -> Kind:
         return next(kind for kind in self.organisation_kinds if kind.id == kind_id)
 
-    def event_kind(self, kind_id: str) -> Kind:
-        return next(kind for kind in self.event_kinds if kind.id == kind_id)
-
 
 def read_settings(extra: object) -> Settings:
     """The ``archive`` mapping of mkdocs.yml's ``extra`` (None: the defaults), checked on its own;

@@ -185,7 +185,7 @@ def test_the_index_of_the_pages_indexed_parts_equals_the_index_of_the_whole_page
     assert indexed == len(fragments(site)) - sum("#note-" in url for url in fragments(site)), (
         "a page indexed by one and not the other"
     )
-    assert sources.parts([]) == ["reference", "2023"]
+    assert list(sources.fingerprints([], "en")) == ["reference", "2023"]
     jobs = [
         (folder / part, [], tmp_path / name / part)
         for name, folder in (("from-whole", whole), ("from-parts", sources.folder))
