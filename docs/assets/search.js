@@ -362,7 +362,29 @@
     });
   }
 
+  /* A search that has not answered STALLED ms after it started says so: "Searching…" in the
+     status line, the results still shown dimmed and marked busy (aria-busy) until the new ones
+     replace them. A search that answers sooner shows nothing in between, so typing does not
+     flicker. */
+  var STALLED = 300; // ms
+  var stalled = null;
+  function busyUnlessAnswered(mine) {
+    clearTimeout(stalled);
+    stalled = setTimeout(function () {
+      if (mine !== sequence) return;
+      list.setAttribute("aria-busy", "true");
+      root.setAttribute("data-na-search-busy", "");
+      setStatus("Searching…");
+    }, STALLED);
+  }
+  function answered() {
+    clearTimeout(stalled);
+    list.removeAttribute("aria-busy");
+    root.removeAttribute("data-na-search-busy");
+  }
+
   function idle() {
+    answered();
     clearTimeout(pausing);
     sequence++;
     current = null;
@@ -402,6 +424,7 @@
   function search(term) {
     var mine = ++sequence;
     started = { key: term + "\u0000" + JSON.stringify(state), sequence: mine };
+    busyUnlessAnswered(mine);
     load().then(function (pf) {
       var options = { filters: chosenFilters() };
       if (state.order) options.sort = { date: state.order };
@@ -419,6 +442,7 @@
       var first = search.results.slice(0, PAGE);
       return Promise.all(first.map(function (r) { return r.data(); })).then(function (data) {
         if (mine !== sequence) return;
+        answered();
         list.textContent = "";
         data.forEach(function (d) { list.appendChild(item(d)); });
         current = { search: search, shown: data.length };
@@ -429,7 +453,9 @@
         root.setAttribute("data-na-search-done", term);
       });
     }).catch(function (error) {
-      if (mine === sequence) setStatus("Search failed: " + error);
+      if (mine !== sequence) return;
+      answered();
+      setStatus("Search failed: " + error);
     });
   }
 

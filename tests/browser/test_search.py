@@ -268,3 +268,37 @@ def test_a_last_word_of_one_or_two_letters_is_searched_once_the_keys_pause(page,
         "() => document.querySelector('[data-na-search]').getAttribute('data-na-search-done') === 'turnout th'",
         timeout=15000,
     )
+
+
+def test_a_search_that_takes_a_while_says_so_until_its_results_come(page, base_url):
+    """A search that has not answered after 300 ms says "Searching…", with the results list
+    marked busy, until its results replace it. Here the search waits on its results' fragments,
+    held back by the test until it has seen the state."""
+    page.goto(base_url)
+    page.keyboard.press("/")
+    page.wait_for_load_state("networkidle")  # the search code and the parts' metadata are loaded
+    held, released = [], []
+
+    def hold(route):
+        route.continue_() if released else held.append(route)
+
+    page.route("**/pagefind/**/fragment/*", hold)
+    page.keyboard.type("Bousted")
+    page.wait_for_function(
+        "() => document.querySelector('[data-na-search]').hasAttribute('data-na-search-busy')", timeout=15000
+    )
+    assert page.inner_text("#na-search-status") == "Searching…"
+    assert page.get_attribute(".md-search-result__list", "aria-busy") == "true"
+    assert held, "the search answered without its fragments"
+    released.append(True)
+    for route in held:
+        route.continue_()
+    page.wait_for_function(
+        "() => document.querySelector('[data-na-search]').getAttribute('data-na-search-done') === 'Bousted'",
+        timeout=15000,
+    )
+    assert not page.evaluate("document.querySelector('[data-na-search]').hasAttribute('data-na-search-busy')")
+    assert page.get_attribute(".md-search-result__list", "aria-busy") is None
+    assert page.inner_text("#na-search-status").endswith("results")
+    assert page.locator(".md-search-result__item").count() > 0
+    assert page.console_errors == []
