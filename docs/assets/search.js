@@ -277,17 +277,30 @@
     return n.toLocaleString("en-GB") + " " + (n === 1 ? one : many);
   }
 
-  function showMore() {
-    if (!current) return;
+  /* The next page of results, once: a press while it loads does nothing (the button says
+     "Loading…"). The button is then replaced by the results, so a reader who pressed it from the
+     keyboard is taken to the first of them. */
+  function showMore(event) {
+    var button = event.currentTarget;
+    if (!current || button.getAttribute("aria-disabled") === "true") return;
     var mine = sequence;
-    var next = current.search.results.slice(current.shown, current.shown + PAGE);
+    var shown = current;
+    var next = shown.search.results.slice(shown.shown, shown.shown + PAGE);
+    var label = button.textContent;
+    button.setAttribute("aria-disabled", "true");
+    button.textContent = "Loading…";
     Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
-      if (mine !== sequence) return;
-      var old = list.querySelector(".na-search__more");
-      if (old) old.remove();
-      data.forEach(function (d) { list.appendChild(item(d)); });
-      current.shown += next.length;
+      if (mine !== sequence || shown !== current) return;
+      var hadFocus = document.activeElement === button;
+      button.parentNode.remove();
+      var added = data.map(function (d) { return list.appendChild(item(d)); });
+      shown.shown += next.length;
       addMoreButton();
+      if (hadFocus && added.length) added[0].querySelector("a").focus();
+    }, function (error) {
+      button.removeAttribute("aria-disabled");
+      button.textContent = label;
+      setStatus("Search failed: " + error);
     });
   }
 

@@ -302,3 +302,38 @@ def test_a_search_that_takes_a_while_says_so_until_its_results_come(page, base_u
     assert page.inner_text("#na-search-status").endswith("results")
     assert page.locator(".md-search-result__item").count() > 0
     assert page.console_errors == []
+
+
+def test_show_more_adds_the_next_results_once_and_moves_the_focus_to_them(page, base_url):
+    """ "Show N more results", pressed again while the first press is still loading, adds the
+    next results once (it added them twice); once they are in, the focus is on the first of
+    them, since the button it was on is gone."""
+    page.goto(base_url)
+    page.keyboard.press("/")
+    search(page, "pay offer")
+    total = int(page.inner_text("#na-search-status").split()[0])
+    assert total > 10, "the query needs more than one page of results"
+    held, released = [], []
+
+    def hold(route):
+        route.continue_() if released else held.append(route)
+
+    page.route("**/pagefind/**/fragment/*", hold)
+    page.focus(".na-search__more button")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # again, while the first is loading
+    assert page.inner_text(".na-search__more button") == "Loading…"
+    released.append(True)
+    for route in held:
+        route.continue_()
+    page.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length >= n", arg=total)
+    page.wait_for_timeout(300)  # a second batch, if there were one, would be in by now
+    links = page.eval_on_selector_all(
+        ".md-search-result__item", "items => items.map(li => li.querySelector('a').getAttribute('href'))"
+    )
+    assert len(links) == total and len(set(links)) == total, links
+    assert page.evaluate(
+        "document.activeElement === document.querySelectorAll('.md-search-result__item')[10].querySelector('a')"
+    )
+    assert page.locator(".na-search__more").count() == 0
+    assert page.console_errors == []
