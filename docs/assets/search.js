@@ -376,7 +376,7 @@
   }
 
   /* A search that has not answered STALLED ms after it started says so: "Searching…" in the
-     status line, the results still shown dimmed and marked busy (aria-busy) until the new ones
+     status line, the results still shown and marked busy (aria-busy) until the new ones
      replace them. A search that answers sooner shows nothing in between, so typing does not
      flicker. */
   var STALLED = 300; // ms
@@ -398,6 +398,7 @@
 
   function idle() {
     answered();
+    shownKey = "";
     clearTimeout(pausing);
     sequence++;
     current = null;
@@ -415,9 +416,16 @@
   var SHORT_PAUSE = 250; // ms
   var pausing = null;
   var started = { key: "", sequence: -1 }; // the newest search started: its query and filters
+  var shownKey = ""; // the query and filters of the results on screen
+  var enterWhenDone = null; // Enter pressed before its query's results were in: that query's key
+
+  function queryKey(term) {
+    return term + "\u0000" + JSON.stringify(state);
+  }
 
   function run() {
     clearTimeout(pausing);
+    enterWhenDone = null; // the reader went on typing, or changed a filter
     var term = input.value.trim();
     if (!term) {
       idle();
@@ -425,7 +433,7 @@
     }
     // The same query with the same filters as the search still current (a space typed after a
     // word): nothing to do.
-    if (started.key === term + "\u0000" + JSON.stringify(state) && started.sequence === sequence) return;
+    if (started.key === queryKey(term) && started.sequence === sequence) return;
     if (SHORT_WORD.test(term)) {
       sequence++; // a search still running for an earlier query is not shown
       pausing = setTimeout(function () { search(term); }, SHORT_PAUSE);
@@ -436,7 +444,8 @@
 
   function search(term) {
     var mine = ++sequence;
-    started = { key: term + "\u0000" + JSON.stringify(state), sequence: mine };
+    var key = queryKey(term);
+    started = { key: key, sequence: mine };
     busyUnlessAnswered(mine);
     load().then(function (pf) {
       var options = { filters: chosenFilters() };
@@ -463,7 +472,13 @@
         updateFilters(search.counts);
         var n = search.results.length;
         setStatus(n ? plural(n, "result", "results") + (state.order ? ", newest first".replace("newest", state.order === "asc" ? "oldest" : "newest") : "") : "No results for “" + term + "”" + (state.type || state.year ? " with these filters" : ""));
+        shownKey = key;
         root.setAttribute("data-na-search-done", term);
+        if (enterWhenDone === key) {
+          enterWhenDone = null;
+          var firstLink = list.querySelector("a[href]");
+          if (firstLink) firstLink.click();
+        }
       });
     }).catch(function (error) {
       if (mine !== sequence) return;
@@ -558,6 +573,13 @@
       close();
     } else if (event.key === "Enter" && active === input) {
       event.preventDefault();
+      // The results on screen may still be those of the query before: then Enter opens the
+      // first result of this one once it is in.
+      var term = input.value.trim();
+      if (term && queryKey(term) !== shownKey) {
+        enterWhenDone = queryKey(term);
+        return;
+      }
       var firstLink = list.querySelector("a[href]");
       if (firstLink) firstLink.click();
     } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {

@@ -337,3 +337,30 @@ def test_show_more_adds_the_next_results_once_and_moves_the_focus_to_them(page, 
     )
     assert page.locator(".na-search__more").count() == 0
     assert page.console_errors == []
+
+
+def test_enter_opens_the_first_result_of_the_query_typed_not_of_the_one_before(page, base_url):
+    """Enter pressed while the results on screen are still those of the query before (the new
+    search has not answered) waits for the new results and opens the first of them, not the
+    first of the old ones."""
+    page.goto(base_url)
+    page.keyboard.press("/")
+    search(page, "strike")
+    held, released = [], []
+
+    def hold(route):
+        route.continue_() if released else held.append(route)
+
+    page.route("**/pagefind/**/fragment/*", hold)
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Bousted")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    assert page.url == base_url, "Enter opened a result of the query before"
+    assert page.evaluate("document.getElementById('__search').checked")
+    released.append(True)
+    for route in held:
+        route.continue_()
+    page.wait_for_url("**/people/mary-bousted/")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    assert page.console_errors == []
