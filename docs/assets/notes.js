@@ -51,6 +51,7 @@
     el.querySelectorAll(".na-note-body__back").forEach(function (a) { a.remove(); });
     document.querySelectorAll("mark.na-note.is-active").forEach(function (m) { m.classList.remove("is-active"); });
     mark.classList.add("is-active");
+    if (opener) opener.setAttribute("aria-expanded", "false"); // the note open before, if any
     opener = markerFor(id);
     if (opener) opener.setAttribute("aria-expanded", "true");
     el.dataset.note = id;

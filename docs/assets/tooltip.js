@@ -110,6 +110,7 @@
 
   function show(link) {
     cancelHide();
+    if (owner && owner !== link) owner.removeAttribute("aria-expanded"); // the mention it leaves
     var url = source(link);
     var json = data[url];
     if (!json || typeof json.then === "function") {

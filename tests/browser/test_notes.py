@@ -38,6 +38,23 @@ def test_keyboard_enter_opens_and_escape_closes_returning_focus(page, base_url):
     assert page.evaluate("document.activeElement.dataset.note") == "four-national-walkouts"
 
 
+def test_opening_another_note_leaves_one_marker_expanded(page, base_url):
+    """A second marker opens its note in place of the first: only the second says it is
+    expanded (the first kept aria-expanded="true")."""
+    page.goto(base_url + ARTICLE)
+    other = '.na-note-marker[data-note="two-billion"]'
+    page.click(MARKER)
+    page.locator(".na-note-popover").wait_for(state="visible")
+    page.click(other)
+    page.wait_for_function("() => document.querySelector('.na-note-popover').dataset.note === 'two-billion'")
+    assert page.get_attribute(MARKER, "aria-expanded") == "false"
+    assert page.get_attribute(other, "aria-expanded") == "true"
+    assert page.locator("mark.na-note.is-active").count() == 1
+    page.keyboard.press("Escape")
+    assert page.get_attribute(other, "aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.dataset.note") == "two-billion"
+
+
 def test_tap_opens_the_note_on_a_phone(phone, base_url):
     phone.goto(base_url + ARTICLE)
     phone.tap(MARKER)

@@ -42,6 +42,20 @@ def test_tooltip_is_hoverable_and_hides_when_the_pointer_leaves_both(page, base_
     tip.wait_for(state="hidden")
 
 
+def test_moving_the_pointer_to_another_mention_leaves_one_expanded(page, base_url):
+    """The pointer moves straight from one mention to another: the tooltip now belongs to the
+    second, and only the second says it is expanded (the first kept aria-expanded="true")."""
+    page.goto(base_url + ARTICLE)
+    page.hover("#p-5 a.na-mention[data-entity=ascl]")
+    page.locator("#na-tooltip").wait_for(state="visible")
+    page.hover("#p-5 a.na-mention[data-entity=naht]")
+    page.wait_for_function("() => document.getElementById('na-tooltip').innerText.startsWith('National Association')")
+    page.wait_for_timeout(400)  # past the first mention's hide delay
+    expanded = page.eval_on_selector_all("[aria-expanded=true]", "els => els.map(e => e.dataset.entity)")
+    assert expanded == ["naht"], expanded
+    assert page.locator("#na-tooltip").is_visible()
+
+
 def test_keyboard_focus_shows_tooltip_and_escape_dismisses_it_without_moving_focus(page, base_url):
     page.goto(base_url + ARTICLE)
     page.focus("#p-5 a.na-mention[data-entity=ascl]")
