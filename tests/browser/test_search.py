@@ -17,6 +17,25 @@ def search(page, query: str) -> None:
     )
 
 
+def hold_fragments(page):
+    """Hold the requests for result fragments until ``release()`` (which lets them and any later
+    ones through): a search then waits on them for as long as a test needs, whatever the
+    machine's speed. Returns (the requests held so far, release)."""
+    held, released = [], []
+
+    def handler(route):
+        route.continue_() if released else held.append(route)
+
+    page.route("**/pagefind/**/fragment/*", handler)
+
+    def release():
+        released.append(True)
+        for route in held:
+            route.continue_()
+
+    return held, release
+
+
 def outside_requests(page, base_url: str) -> list[str]:
     found: list[str] = []
     page.on(
@@ -277,12 +296,7 @@ def test_a_search_that_takes_a_while_says_so_until_its_results_come(page, base_u
     page.goto(base_url)
     page.keyboard.press("/")
     page.wait_for_load_state("networkidle")  # the search code and the parts' metadata are loaded
-    held, released = [], []
-
-    def hold(route):
-        route.continue_() if released else held.append(route)
-
-    page.route("**/pagefind/**/fragment/*", hold)
+    held, release = hold_fragments(page)
     page.keyboard.type("Bousted")
     page.wait_for_function(
         "() => document.querySelector('[data-na-search]').hasAttribute('data-na-search-busy')", timeout=15000
@@ -290,9 +304,7 @@ def test_a_search_that_takes_a_while_says_so_until_its_results_come(page, base_u
     assert page.inner_text("#na-search-status") == "Searching…"
     assert page.get_attribute(".md-search-result__list", "aria-busy") == "true"
     assert held, "the search answered without its fragments"
-    released.append(True)
-    for route in held:
-        route.continue_()
+    release()
     page.wait_for_function(
         "() => document.querySelector('[data-na-search]').getAttribute('data-na-search-done') === 'Bousted'",
         timeout=15000,
@@ -313,19 +325,12 @@ def test_show_more_adds_the_next_results_once_and_moves_the_focus_to_them(page, 
     search(page, "pay offer")
     total = int(page.inner_text("#na-search-status").split()[0])
     assert total > 10, "the query needs more than one page of results"
-    held, released = [], []
-
-    def hold(route):
-        route.continue_() if released else held.append(route)
-
-    page.route("**/pagefind/**/fragment/*", hold)
+    _, release = hold_fragments(page)
     page.focus(".na-search__more button")
     page.keyboard.press("Enter")
     page.keyboard.press("Enter")  # again, while the first is loading
     assert page.inner_text(".na-search__more button") == "Loading…"
-    released.append(True)
-    for route in held:
-        route.continue_()
+    release()
     page.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length >= n", arg=total)
     page.wait_for_timeout(300)  # a second batch, if there were one, would be in by now
     links = page.eval_on_selector_all(
@@ -346,21 +351,14 @@ def test_enter_opens_the_first_result_of_the_query_typed_not_of_the_one_before(p
     page.goto(base_url)
     page.keyboard.press("/")
     search(page, "strike")
-    held, released = [], []
-
-    def hold(route):
-        route.continue_() if released else held.append(route)
-
-    page.route("**/pagefind/**/fragment/*", hold)
+    _, release = hold_fragments(page)
     page.keyboard.press("Control+A")
     page.keyboard.type("Bousted")
     page.keyboard.press("Enter")
     page.wait_for_timeout(300)
     assert page.url == base_url, "Enter opened a result of the query before"
     assert page.evaluate("document.getElementById('__search').checked")
-    released.append(True)
-    for route in held:
-        route.continue_()
+    release()
     page.wait_for_url("**/people/mary-bousted/")
     assert not page.evaluate("document.getElementById('__search').checked")
     assert page.console_errors == []
