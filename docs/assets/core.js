@@ -29,3 +29,13 @@ newsroom.filter = function (controlId, wrapper, eventName, update) {
     if (event.target.id === controlId) update(event.target);
   });
 };
+
+/* Material's table of contents (beside the page, and in the drawer on small screens) offers
+ * only the sections of `root` that a filter left shown: a hidden section's link led nowhere. */
+newsroom.syncContents = function (root) {
+  document.querySelectorAll(".md-nav--secondary .md-nav__link").forEach(function (link) {
+    if (link.pathname !== location.pathname || !link.hash) return;
+    var target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (target && root.contains(target)) link.parentElement.hidden = !!target.closest("[hidden]");
+  });
+};

@@ -23,6 +23,7 @@
     root.querySelectorAll(".na-year").forEach(function (year) {
       year.hidden = !!wanted && !year.querySelector(".na-month:not([hidden])");
     });
+    newsroom.syncContents(root);
     var label = select.options[select.selectedIndex].text;
     root.querySelector(".na-filter-status").textContent =
       shown + (shown === 1 ? " entry" : " entries") + (wanted ? " involving " + label : "");
@@ -64,6 +65,7 @@
     root.querySelectorAll(".na-notes-group").forEach(function (group) {
       group.hidden = !group.querySelector(".na-notes-index__item:not([hidden])");
     });
+    newsroom.syncContents(root);
     root.querySelector(".na-filter-status").textContent = shown + (shown === 1 ? " note" : " notes");
   }
 

@@ -53,13 +53,18 @@ FIXTURE_ARTICLES = {
         "2022-06-01",
         ["A made-up paragraph for the search tests: a zephyr over the ballot boxes."],
     ),
+    "2022-07-01-fixture-noted.txt": (
+        "Fixture report with a note",
+        "2022-07-01",
+        ["A made-up paragraph that only the notes index test annotates."],
+    ),
 }
 
 
 @pytest.fixture(scope="session")
 def years_url(tmp_path_factory):
     """The real site with FIXTURE_ARTICLES added (three years: three parts of the search index and
-    the reference part), built and served on a port of its own."""
+    the reference part) and a note on the last, built and served on a port of its own."""
     from tests.conftest import SiteCopy, free_port
 
     port = free_port()
@@ -72,6 +77,13 @@ def years_url(tmp_path_factory):
             + "\n".join(paragraphs)
             + "\n",
         )
+    # One note of one kind, so that a filter of the notes index hides this article's group.
+    copy.write(
+        "articles/2022-07-01-fixture-noted.notes.yml",
+        "notes:\n  - id: fixture-note\n    quote: only the notes index test\n    kind: context\n"
+        "    body: A made-up note for the contents test.\n    sources:\n      - https://example.org/note\n"
+        "    created: 2026-12-04\n",
+    )
     result = copy.build(site_url=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, result.stderr[-3000:]
     with serve(copy.root / "site", port) as url:

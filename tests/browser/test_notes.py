@@ -123,3 +123,24 @@ def test_notes_index_filters_by_kind(page, base_url):
     assert kinds and set(kinds) == {"fact-check"} and len(kinds) < total
     page.select_option("#na-notes-filter", "")
     assert page.locator(".na-notes-index__item:visible").count() == total
+
+
+def test_the_notes_index_contents_list_only_the_articles_the_filter_shows(page, years_url):
+    """Filtered by kind, the contents beside the notes index list only the articles whose notes
+    are still shown (the fixture article has a context note only)."""
+    page.goto(years_url + "notes/")
+    toc = ".md-sidebar--secondary .md-nav__link"
+    fixture = "2022-07-01-fixture-noted"
+
+    def offered():
+        return page.eval_on_selector_all(
+            toc, "els => els.filter(e => !e.closest('[hidden]')).map(e => e.hash.slice(1))"
+        )
+
+    everything = offered()
+    assert fixture in everything
+    page.select_option("#na-notes-filter", "fact-check")
+    assert page.locator(f"[id='{fixture}']").is_hidden()
+    assert offered() == [anchor for anchor in everything if anchor != fixture]
+    page.select_option("#na-notes-filter", "")
+    assert offered() == everything
