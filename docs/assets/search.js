@@ -252,8 +252,9 @@
     var hits = (data.locations || []).slice().sort(function (a, b) { return a - b; });
     var li = element("li", "md-search-result__item na-search__item");
     li.setAttribute("data-type", type);
-    // A note's record is a page of its own in the index; its "url" is the note in its article.
-    var url = meta.url ? siteRoot + meta.url : data.url;
+    // A note's record is a page of its own in the index, at articles/<slug>/note-<id>.html
+    // (newsroom.search.record_path): the note is #note-<id> in its article.
+    var url = type === "note" ? data.url.replace(/\/(note-[^/]+)\.html$/, "/#$1") : data.url;
     if (type === "article") {
       var groups = paragraphs(data, allWords.length);
       var main = groups[0] || { id: "", from: 0, to: allWords.length, hits: hits };

@@ -13,8 +13,8 @@ What is searchable is said by the pages themselves, in the attributes Pagefind r
   and paragraph permalinks, note numbers, speaker chips, the notes list (each note is a record of
   its own), the "On the timeline" aside, and on entity pages the sections that repeat other
   pages (``data-search-exclude``: statements, events, "Mentioned in", sources).
-- Each editor's note is a record of its own (:func:`note_records`), whose ``url`` metadata points
-  at ``#note-<id>`` in its article, with the article's date.
+- Each editor's note is a record of its own (:func:`note_records`), written where its URL names
+  ``#note-<id>`` in its article (:func:`record_path`), with the article's date.
 
 The index is in parts (:func:`part_of`): one Pagefind bundle per year of the dated records
 (articles and notes) and one, ``reference``, for the rest (people, organisations, terms and
@@ -108,19 +108,28 @@ def note_records(corpus: Corpus, language: str) -> list[dict]:
     return records
 
 
+def record_path(record: dict) -> str:
+    """Where a note's record is written for Pagefind, relative to its folder: the note's URL
+    ``articles/<slug>/#note-<id>`` as ``articles/<slug>/note-<id>.html``, which becomes the
+    record's URL (``search.js`` turns it back). A URL in the metadata instead would be searched:
+    Pagefind indexes every metadata value's words, and a note was found by the words of its
+    article's address ("coordinated" found the six notes on "…-unions-vow-coordinated-strikes")."""
+    page, _, fragment = record["url"].partition("#")
+    return f"{page}{fragment}.html"
+
+
 def _record_html(record: dict) -> str:
     """A note as a page for Pagefind to read. (Pagefind's ``add_custom_record`` waits a tenth of a
     second per record in its Python API: a thousand notes took minutes, one folder of these takes
     a fraction of a second.) Pagefind searches metadata too: nothing in it but the note's own
-    words, its URL and its date."""
+    words and its date."""
     e = functools.partial(html.escape, quote=True)
-    language, title, body, date, url = (e(record[key]) for key in ("language", "title", "body", "date", "url"))
+    language, title, body, date = (e(record[key]) for key in ("language", "title", "body", "date"))
     return (
         f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"><title>{title}</title></head><body>'
         f'<main data-pagefind-body data-na-type="note" data-na-year="{date[:4]}" data-na-date="{date}"'
-        f' data-na-url="{url}"'
         ' data-pagefind-filter="type[data-na-type], year[data-na-year]"'
-        ' data-pagefind-meta="url[data-na-url], date[data-na-date]"'
+        ' data-pagefind-meta="date[data-na-date]"'
         f' data-pagefind-sort="date[data-na-date]"><h1>{title}</h1><p>{body}</p></main></body></html>'
     )
 
@@ -141,9 +150,11 @@ async def _write(jobs: list[tuple[Path, list[dict], Path]], language: str) -> No
                 if records:
                     mine = Path(notes, str(number))
                     mine.mkdir()
-                    for n, record in enumerate(records):
-                        (mine / f"{n:06d}.html").write_text(_record_html(record), encoding="utf-8")
-                    await index.add_directory(str(mine), glob="*.html")
+                    for record in records:
+                        path = mine / record_path(record)
+                        path.parent.mkdir(parents=True, exist_ok=True)
+                        path.write_text(_record_html(record), encoding="utf-8")
+                    await index.add_directory(str(mine), glob="**/*.html")
                 await index.write_files()
         finally:
             # Let Pagefind exit by itself (it does when its input closes), not as its Python API
@@ -516,7 +527,10 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 _MAGIC = b"pagefind_dcd"
 CHUNK = 5000  # word positions in a chunk of the word index (Pagefind's own: 20,000)
-_FORMAT = (CHUNK, UNUSED)  # what this module does to Pagefind's output: part of each part's fingerprint
+# What this module does to Pagefind's input and output, part of each part's fingerprint: the
+# chunk size, the files left out, and this module's own code (how notes become records, what a
+# page's indexed part keeps), so that a change to it is not answered from the cache.
+_FORMAT = (CHUNK, UNUSED, hashlib.sha256(Path(__file__).read_bytes()).hexdigest())
 
 
 def _payload(path: Path) -> bytes:

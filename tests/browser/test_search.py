@@ -126,6 +126,17 @@ def test_notes_are_found_and_open_in_place(page, base_url):
     page.locator(".na-note-popover").wait_for(state="visible")
 
 
+def test_a_note_is_not_found_by_the_words_of_its_articles_address(page, base_url):
+    """ "coordinated" is in the article's address (…-unions-vow-coordinated-strikes), not in its
+    text ("co-ordinate") nor in any of its notes: it found all six notes, through a URL kept in
+    their metadata, which Pagefind searches."""
+    page.goto(base_url)
+    page.keyboard.press("/")
+    search(page, "coordinated")
+    types = page.eval_on_selector_all(".na-search__item", "els => els.map(e => e.dataset.type)")
+    assert "note" not in types, types
+
+
 def test_arrows_move_through_results_and_escape_closes(page, base_url):
     page.goto(base_url)
     page.keyboard.press("/")
@@ -322,7 +333,7 @@ def test_show_more_adds_the_next_results_once_and_moves_the_focus_to_them(page, 
     them, since the button it was on is gone."""
     page.goto(base_url)
     page.keyboard.press("/")
-    search(page, "pay offer")
+    search(page, "strike")
     total = int(page.inner_text("#na-search-status").split()[0])
     assert total > 10, "the query needs more than one page of results"
     _, release = hold_fragments(page)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 
 import yaml
@@ -18,7 +19,13 @@ def fragments(site: Path) -> dict[str, dict]:
         for path in (site / "pagefind" / part / "fragment").iterdir():
             raw = gzip.decompress(path.read_bytes())
             data = json.loads(raw[raw.index(b"{") :])
-            url = "/" + data["meta"]["url"] if "url" in data["meta"] else data["url"]
+            # A note's record is at articles/<slug>/note-<id>.html: the note is #note-<id> there
+            # (newsroom.search.record_path; search.js reads it back the same way).
+            url = (
+                re.sub(r"/(note-[^/]+)\.html$", r"/#\1", data["url"])
+                if data["filters"]["type"] == ["note"]
+                else data["url"]
+            )
             assert url not in out, f"{url} is in two parts"
             out[url] = data | {"part": part}
     return out
@@ -125,7 +132,8 @@ def test_a_note_is_a_record_of_its_own_pointing_at_the_note(built_site):
     note = records["/articles/2023-04-28-unions-vow-coordinated-strikes/#note-four-national-walkouts"]
     assert note["filters"] == {"type": ["note"], "year": ["2023"]}
     assert note["meta"]["title"] == "Fact-check: “four national walkouts”" and note["meta"]["date"] == "2023-04-28"
-    assert set(note["meta"]) == {"title", "url", "date"}, "metadata is searched: it holds nothing but the note's own"
+    assert set(note["meta"]) == {"title", "date"}, "metadata is searched: it holds nothing but the note's own"
+    assert note["url"] == "/articles/2023-04-28-unions-vow-coordinated-strikes/note-four-national-walkouts.html"
     assert "struck nationally" in note["content"]
     article = records["/articles/2023-04-28-unions-vow-coordinated-strikes/"]
     assert "struck nationally" not in article["content"], "the notes list is indexed with the article"

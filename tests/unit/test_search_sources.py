@@ -164,3 +164,24 @@ def test_sections_search_leaves_out_are_left_out_of_the_indexed_part():
     )
     with pytest.raises(ValueError, match="not closed"):
         indexed_part('<html><body><main data-pagefind-body><ul data-search-exclude=""><li>x</li></main></body></html>')
+
+
+def test_a_change_to_the_search_modules_code_changes_every_fingerprint(tmp_path: Path, monkeypatch):
+    """How notes become records (``record_path``, ``_record_html``) and what a page's indexed part
+    keeps are this module's code: after a change to it, no part may come from the cache (one did:
+    the notes kept their old record files after ``record_path`` changed)."""
+    import hashlib
+
+    import newsroom.search as search
+
+    assert search._FORMAT[-1] == hashlib.sha256(Path(search.__file__).read_bytes()).hexdigest()
+    sources = Sources(tmp_path / "parts")
+    sources.begin()
+    sources.page("a/index.html", page("one"))
+    sources.page("b/index.html", page("two", "2023"))
+    sources.complete(set(), tmp_path / "site")
+    before = sources.fingerprints([], "en")
+    monkeypatch.setattr(search, "_FORMAT", (*search._FORMAT[:-1], "another version of the code"))
+    after = sources.fingerprints([], "en")
+    assert list(after) == list(before) == ["reference", "2023"]
+    assert all(after[part] != before[part] for part in before)
