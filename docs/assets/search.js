@@ -285,17 +285,17 @@
     var button = event.currentTarget;
     if (!current || button.getAttribute("aria-disabled") === "true") return;
     var mine = sequence;
-    var shown = current;
-    var next = shown.search.results.slice(shown.shown, shown.shown + PAGE);
+    var listed = current; // the search whose results are listed, and how many are shown
+    var next = listed.search.results.slice(listed.shown, listed.shown + PAGE);
     var label = button.textContent;
     button.setAttribute("aria-disabled", "true");
     button.textContent = "Loading…";
     Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
-      if (mine !== sequence || shown !== current) return;
+      if (mine !== sequence || listed !== current) return;
       var hadFocus = document.activeElement === button;
       button.parentNode.remove();
       var added = data.map(function (d) { return list.appendChild(item(d)); });
-      shown.shown += next.length;
+      listed.shown += next.length;
       addMoreButton();
       if (hadFocus && added.length) added[0].querySelector("a").focus();
     }, function (error) {
@@ -477,8 +477,7 @@
         root.setAttribute("data-na-search-done", term);
         if (enterWhenDone === key) {
           enterWhenDone = null;
-          var firstLink = list.querySelector("a[href]");
-          if (firstLink) firstLink.click();
+          openFirst();
         }
       });
     }).catch(function (error) {
@@ -511,6 +510,12 @@
 
   function typing(target) {
     return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+
+  // Enter in the box: the first result listed.
+  function openFirst() {
+    var firstLink = list.querySelector("a[href]");
+    if (firstLink) firstLink.click();
   }
 
   function focusable() {
@@ -581,8 +586,7 @@
         enterWhenDone = queryKey(term);
         return;
       }
-      var firstLink = list.querySelector("a[href]");
-      if (firstLink) firstLink.click();
+      openFirst();
     } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       if (active && active.tagName === "SELECT") return;
       var items = focusable();

@@ -52,6 +52,7 @@ import cbor2
 
 from .corpus import Corpus
 from .html import page_url
+from .incremental import files_digest
 from .model import Organisation, Person
 from .pages import ArticlePage, EntityPage, PageSpec, note_text
 from .urls import note_in_article_uri
@@ -530,7 +531,7 @@ CHUNK = 5000  # word positions in a chunk of the word index (Pagefind's own: 20,
 # What this module does to Pagefind's input and output, part of each part's fingerprint: the
 # chunk size, the files left out, and this module's own code (how notes become records, what a
 # page's indexed part keeps), so that a change to it is not answered from the cache.
-_FORMAT = (CHUNK, UNUSED, hashlib.sha256(Path(__file__).read_bytes()).hexdigest())
+_FORMAT = (CHUNK, UNUSED, files_digest([Path(__file__)], Path(__file__).parent))
 
 
 def _payload(path: Path) -> bytes:

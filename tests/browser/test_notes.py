@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from tests.tools.helpers import SCREENSHOTS
+from tests.tools.helpers import SCREENSHOTS, contents_offered
 
 ARTICLE = "articles/2023-04-28-unions-vow-coordinated-strikes/"
 MARKER = '.na-note-marker[data-note="four-national-walkouts"]'
@@ -129,18 +129,11 @@ def test_the_notes_index_contents_list_only_the_articles_the_filter_shows(page, 
     """Filtered by kind, the contents beside the notes index list only the articles whose notes
     are still shown (the fixture article has a context note only)."""
     page.goto(years_url + "notes/")
-    toc = ".md-sidebar--secondary .md-nav__link"
     fixture = "2022-07-01-fixture-noted"
-
-    def offered():
-        return page.eval_on_selector_all(
-            toc, "els => els.filter(e => !e.closest('[hidden]')).map(e => e.hash.slice(1))"
-        )
-
-    everything = offered()
+    everything = contents_offered(page)
     assert fixture in everything
     page.select_option("#na-notes-filter", "fact-check")
     assert page.locator(f"[id='{fixture}']").is_hidden()
-    assert offered() == [anchor for anchor in everything if anchor != fixture]
+    assert contents_offered(page) == [anchor for anchor in everything if anchor != fixture]
     page.select_option("#na-notes-filter", "")
-    assert offered() == everything
+    assert contents_offered(page) == everything

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.tools.helpers import contents_offered
+
 
 def visible_titles(page) -> list[str]:
     return page.eval_on_selector_all(".na-timeline__event:not([hidden]) a", "els => els.map(e => e.textContent)")
@@ -30,23 +32,16 @@ def test_the_table_of_contents_lists_only_the_months_the_filter_shows(page, base
     """Filtered, the contents beside the timeline list only the years and months still shown:
     a month the filter hid is no longer offered as a place to go (its link led nowhere)."""
     page.goto(base_url + "timeline/")
-    toc = ".md-sidebar--secondary .md-nav__link"
-
-    def offered():
-        return page.eval_on_selector_all(
-            toc, "els => els.filter(e => !e.closest('[hidden]')).map(e => e.hash.slice(1))"
-        )
-
-    everything = offered()
+    everything = contents_offered(page)
     page.select_option("#na-timeline-filter", "daniel-kebede")
     shown = page.eval_on_selector_all(
         ".na-timeline__list [id]:not([hidden])", "els => els.filter(e => e.offsetParent).map(e => e.id)"
     )
-    kept = offered()
+    kept = contents_offered(page)
     assert kept == [anchor for anchor in everything if anchor in shown], (kept, shown)
     assert 0 < len(kept) < len(everything)
     page.select_option("#na-timeline-filter", "")
-    assert offered() == everything
+    assert contents_offered(page) == everything
 
 
 def test_order_toggle_puts_newest_first_and_back(page, base_url):

@@ -125,6 +125,14 @@ class _TextOf(HTMLParser):
             self.paragraphs[-1] += data
 
 
+def contents_offered(page) -> list[str]:
+    """The anchors the table of contents beside the page offers (its links not hidden)."""
+    return page.eval_on_selector_all(
+        ".md-sidebar--secondary .md-nav__link",
+        "els => els.filter(e => !e.closest('[hidden]')).map(e => e.hash.slice(1))",
+    )
+
+
 def paragraph_texts(html: str) -> list[str]:
     parser = _TextOf()
     parser.feed(html)
