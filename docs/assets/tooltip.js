@@ -45,7 +45,15 @@
 
   function load(url) {
     if (!data[url]) {
-      data[url] = fetch(url).then(function (r) { return r.json(); }).then(function (json) { data[url] = json; return json; });
+      data[url] = fetch(url)
+        .then(function (r) {
+          if (!r.ok) throw new Error(url + ": " + r.status);
+          return r.json();
+        })
+        .then(function (json) { data[url] = json; return json; }, function () {
+          delete data[url]; // offline for a moment: the next mention reached asks again
+          return null;
+        });
     }
     return data[url];
   }
@@ -114,7 +122,9 @@
     var url = source(link);
     var json = data[url];
     if (!json || typeof json.then === "function") {
-      load(url).then(function () { if (owner === link || !isOpen()) show(link); });
+      // Shown when the words come only if this link still holds the tooltip: focus or the
+      // pointer may have moved on (or left) while they were on their way.
+      load(url).then(function (json) { if (json && owner === link) show(link); });
       owner = link;
       return;
     }

@@ -70,6 +70,82 @@ def test_keyboard_focus_shows_tooltip_and_escape_dismisses_it_without_moving_foc
     assert page.evaluate("document.activeElement.dataset.entity") == "naht"
 
 
+def hold_words(page):
+    """Hold the request for entities.json (the tooltips' words) until ``release()``: the
+    tooltip then waits on it for as long as a test needs, whatever the machine's speed."""
+    held, released = [], []
+
+    def handler(route):
+        route.continue_() if released else held.append(route)
+
+    page.route("**/entities.json", handler)
+
+    def release():
+        released.append(True)
+        for route in held:
+            route.continue_()
+
+    return held, release
+
+
+def test_tab_on_while_the_words_load_shows_the_mention_focused_last(page, base_url):
+    """Focus reaches ASCL, then NAHT, before the tooltips' words have come: the tooltip shows
+    NAHT's words, where the focus is (it showed ASCL's, whose wait ended first)."""
+    held, release = hold_words(page)
+    page.goto(base_url + ARTICLE)
+    page.focus("#p-5 a.na-mention[data-entity=ascl]")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.entity") == "naht"
+    assert held, "the words came before the test could hold them"
+    release()
+    page.wait_for_function("() => !document.getElementById('na-tooltip').hidden")
+    page.wait_for_timeout(200)  # any later show would have run by now
+    assert tooltip_text(page).startswith("National Association of Head Teachers")
+    expanded = page.eval_on_selector_all("[aria-expanded=true]", "els => els.map(e => e.dataset.entity)")
+    assert expanded == ["naht"], expanded
+
+
+def test_a_mention_the_pointer_has_left_does_not_open_when_its_words_come(page, base_url):
+    """The pointer rests on a mention and moves away before the words have come: when they
+    come, no tooltip opens over a page the reader has moved on from."""
+    held, release = hold_words(page)
+    page.goto(base_url + ARTICLE)
+    page.hover(NAHT)
+    page.mouse.move(5, 890)
+    page.wait_for_timeout(500)  # past the hide delay
+    assert held, "the words came before the test could hold them"
+    release()
+    page.wait_for_function(
+        "() => performance.getEntriesByType('resource').some(e => e.name.endsWith('/entities.json'))"
+    )
+    page.wait_for_timeout(300)
+    assert page.evaluate("!document.getElementById('na-tooltip') || document.getElementById('na-tooltip').hidden")
+    assert page.locator("[aria-expanded=true]").count() == 0
+
+
+def test_words_that_failed_to_come_are_asked_for_again(page, base_url):
+    """The first request for the tooltips' words fails (a moment offline): the mention is still
+    a link, nothing is logged as an error, and the next mention reached asks again and opens."""
+    failed = []
+
+    def handler(route):
+        if not failed:
+            failed.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/entities.json", handler)
+    page.goto(base_url + ARTICLE)
+    page.wait_for_timeout(300)
+    assert failed, "the page did not ask for the words"
+    page.hover(NAHT)
+    page.locator("#na-tooltip").wait_for(state="visible")
+    assert tooltip_text(page).startswith("National Association of Head Teachers")
+    # The browser logs the failed request itself; the page adds nothing (no unhandled rejection).
+    assert [e for e in page.console_errors if not e.startswith("Failed to load resource")] == []
+
+
 def test_mention_is_described_for_screen_readers_by_the_tooltip(page, base_url):
     page.goto(base_url + ARTICLE)
     page.focus(NAHT)
