@@ -30,12 +30,33 @@ newsroom.filter = function (controlId, wrapper, eventName, update) {
   });
 };
 
-/* Material's table of contents (beside the page, and in the drawer on small screens) offers
- * only the sections of `root` that a filter left shown: a hidden section's link led nowhere. */
+/* Material's table of contents (beside the page, and in the drawer on small screens) follows
+ * the sections of `root` as a control left them: a section a filter hid is not offered (its
+ * link led nowhere), and sections put in another order (newest first) are listed in that order.
+ * Material's scroll-spy measures the headings again only when the page's height changes, so a
+ * new order changes it by a pixel for two frames: the contents then mark the section in view. */
 newsroom.syncContents = function (root) {
-  document.querySelectorAll(".md-nav--secondary .md-nav__link").forEach(function (link) {
-    if (link.pathname !== location.pathname || !link.hash) return;
-    var target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
-    if (target && root.contains(target)) link.parentElement.hidden = !!target.closest("[hidden]");
+  function target(item) {
+    var link = item.querySelector(":scope > .md-nav__link");
+    if (!link || link.pathname !== location.pathname || !link.hash) return null;
+    var found = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    return found && root.contains(found) ? found : null;
+  }
+  var moved = false;
+  document.querySelectorAll(".md-nav--secondary ul").forEach(function (list) {
+    var items = Array.prototype.filter.call(list.children, target);
+    var sorted = items.slice().sort(function (a, b) {
+      return target(a).compareDocumentPosition(target(b)) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+    if (sorted.some(function (item, i) { return item !== items[i]; })) {
+      sorted.forEach(function (item) { list.appendChild(item); });
+      moved = true;
+    }
+    items.forEach(function (item) { item.hidden = !!target(item).closest("[hidden]"); });
   });
+  if (!moved) return;
+  var nudge = document.createElement("div");
+  nudge.style.height = "1px";
+  root.appendChild(nudge);
+  requestAnimationFrame(function () { requestAnimationFrame(function () { nudge.remove(); }); });
 };

@@ -15,6 +15,21 @@
       item.hidden = !match;
       if (match) shown += 1;
     });
+    // The chart keeps every event in place, for the shape of the whole, and fades the ones
+    // the list no longer shows; a faded mark is out of the tab order and of what is read out.
+    root.querySelectorAll(".na-chart__event").forEach(function (group) {
+      var match = !wanted || (" " + group.dataset.entities + " ").indexOf(" " + wanted + " ") >= 0;
+      var mark = group.querySelector(".na-chart__mark");
+      group.classList.toggle("na-chart__event--out", !match);
+      if (match) {
+        mark.removeAttribute("tabindex");
+        mark.removeAttribute("aria-hidden");
+      } else {
+        mark.setAttribute("tabindex", "-1");
+        mark.setAttribute("aria-hidden", "true");
+      }
+    });
+    showKept(root);
     root.querySelectorAll(".na-month").forEach(function (month) {
       var items = month.querySelectorAll(".na-timeline__event");
       var any = Array.prototype.some.call(items, function (i) { return !i.hidden; });
@@ -27,6 +42,21 @@
     var label = select.options[select.selectedIndex].text;
     root.querySelector(".na-filter-status").textContent =
       shown + (shown === 1 ? " entry" : " entries") + (wanted ? " involving " + label : "");
+  }
+
+  // If no mark the filter keeps is in the chart's view (it scrolls sideways on a narrow
+  // screen, or over many months), scroll the first one into view.
+  function showKept(root) {
+    var box = root.querySelector(".na-chart__scroll");
+    if (!box) return;
+    var kept = Array.prototype.map.call(
+      root.querySelectorAll(".na-chart__event:not(.na-chart__event--out) .na-chart__mark"),
+      function (mark) { return mark.getBBox(); }
+    );
+    if (!kept.length) return;
+    var from = box.scrollLeft, to = from + box.clientWidth;
+    var seen = kept.some(function (b) { return b.x >= from && b.x + b.width <= to; });
+    if (!seen) box.scrollLeft = Math.max(0, kept[0].x - box.clientWidth / 4);
   }
 
   function reverseChildren(parent, selector) {
@@ -43,6 +73,7 @@
     reverseChildren(list, ".na-year");
     list.querySelectorAll(".na-year").forEach(function (year) { reverseChildren(year, ".na-month"); });
     list.querySelectorAll(".na-timeline__events").forEach(function (events) { reverseChildren(events, "li"); });
+    newsroom.syncContents(root);
     var newest = button.getAttribute("aria-pressed") !== "true";
     button.setAttribute("aria-pressed", newest ? "true" : "false");
   });

@@ -169,9 +169,12 @@ def chart(
     for event, involved in placed:
         x = x_of(event.date)
         kind = kind_of[event.kind]
+        # One group an event, naming who it involves, as the list's items do: the timeline's
+        # filter (filters.js) fades the events it does not show.
+        group = E("g", {"class": "na-chart__event", "data-entities": " ".join(event.entities)})
         if len(involved) > 1:
             top, bottom = f"{y_of(involved[0]):.1f}", f"{y_of(involved[-1]):.1f}"
-            marks.append(
+            group.append(
                 E(
                     "line",
                     {
@@ -185,7 +188,7 @@ def chart(
                 )
             )
             for lane in involved[1:]:
-                marks.append(
+                group.append(
                     E(
                         "circle",
                         {
@@ -217,7 +220,8 @@ def chart(
             span,
             _shape(kind.mark, x, y_of(involved[0])),
         )
-        marks.append(link)
+        group.append(link)
+        marks.append(group)
     svg.append(marks)
     legend = E("ul", {"class": "na-chart__legend", "aria-label": "Kinds of event"})
     for kind in kinds:

@@ -44,6 +44,36 @@ def test_the_table_of_contents_lists_only_the_months_the_filter_shows(page, base
     assert contents_offered(page) == everything
 
 
+def test_the_chart_fades_what_the_filter_hides_and_takes_it_out_of_reach(page, base_url):
+    """Filtered to Daniel Kebede, the chart keeps every mark in place but fades the others: only
+    his two events stay reachable by Tab and named to assistive technology, and a faded mark
+    takes no pointer. The whole chart comes back when the filter is cleared."""
+    page.goto(base_url + "timeline/")
+    names = "els => els.filter(e => !e.closest('.na-chart__event--out')).map(e => e.getAttribute('aria-label'))"
+    everything = page.eval_on_selector_all("a.na-chart__mark", names)
+    page.select_option("#na-timeline-filter", "daniel-kebede")
+    kept = page.eval_on_selector_all("a.na-chart__mark", names)
+    assert [name.split(": ", 1)[1].rsplit(" (", 1)[0] for name in kept] == [
+        "Daniel Kebede elected NEU general secretary",
+        "Daniel Kebede takes office",
+    ], kept
+    assert page.locator("a.na-chart__mark").count() == len(everything)  # in place, faded
+    reachable = page.eval_on_selector_all(
+        "a.na-chart__mark", "els => els.filter(e => e.tabIndex >= 0 && !e.hasAttribute('aria-hidden')).length"
+    )
+    assert reachable == 2
+    faded = page.locator(".na-chart__event--out a.na-chart__mark").first
+    assert faded.evaluate("a => getComputedStyle(a.closest('g')).opacity") == "0.15"
+    assert faded.evaluate("a => getComputedStyle(a).pointerEvents") == "none"
+    page.focus(".na-chart__scroll")
+    page.keyboard.press("Tab")
+    first = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert first == kept[0]
+    page.select_option("#na-timeline-filter", "")
+    assert page.eval_on_selector_all("a.na-chart__mark", names) == everything
+    assert page.locator("a.na-chart__mark[tabindex], a.na-chart__mark[aria-hidden]").count() == 0
+
+
 def test_order_toggle_puts_newest_first_and_back(page, base_url):
     page.goto(base_url + "timeline/")
     oldest_first = visible_titles(page)
@@ -52,6 +82,34 @@ def test_order_toggle_puts_newest_first_and_back(page, base_url):
     assert visible_titles(page) == list(reversed(oldest_first))
     page.keyboard.press("Enter")  # the button keeps focus: Enter toggles back
     assert visible_titles(page) == oldest_first
+
+
+def test_newest_first_puts_the_contents_in_that_order_and_they_mark_the_month_in_view(page, base_url):
+    """The "Newest first" button lists the years and months beside the page newest first too, and
+    Material's scroll-spy marks the month the reader has scrolled to (it kept the old
+    positions: at April 2023 it marked March); "Oldest first" again puts both back."""
+    page.goto(base_url + "timeline/")
+    oldest_first = contents_offered(page)
+    headings = "els => els.map(e => e.id)"
+
+    def marked_at(anchor: str) -> list[str]:
+        page.evaluate(f"document.getElementById('{anchor}').scrollIntoView(); window.scrollBy(0, 30)")
+        page.wait_for_timeout(300)
+        return page.eval_on_selector_all(
+            ".md-sidebar--secondary .md-nav__link--active", "els => els.map(e => e.hash.slice(1))"
+        )
+
+    page.click(".na-timeline-order")
+    order = page.eval_on_selector_all(".na-timeline__list h2[id], .na-timeline__list h3[id]", headings)
+    assert order[:2] == ["year-2024", "month-2024-07"], order
+    assert contents_offered(page) == order
+    assert sorted(order) == sorted(oldest_first)
+    for anchor in ("month-2023-04", "month-2023-07"):
+        assert marked_at(anchor) == [anchor]
+    page.evaluate("window.scrollTo(0, 0)")
+    page.click(".na-timeline-order")
+    assert contents_offered(page) == oldest_first
+    assert marked_at("month-2023-04") == ["month-2023-04"]
 
 
 def test_date_tooltip_says_which_day_it_is(page, base_url):
@@ -85,3 +143,21 @@ def test_the_chart_scrolls_in_its_box_on_a_phone(phone, base_url):
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways"
     box.evaluate("e => e.scrollLeft = e.scrollWidth")
     assert box.evaluate("e => e.scrollLeft > 0")
+
+
+def test_filtered_on_a_phone_the_chart_scrolls_to_what_it_keeps(phone, base_url):
+    """On a phone the chart opens on its first months; filtered to someone whose events are all
+    later, it scrolls its box to the first of them (the reader saw only faded marks). A filter
+    whose marks are already in view leaves the scroll where it is."""
+    phone.goto(base_url + "timeline/")
+    box = phone.locator(".na-chart__scroll")
+    in_view = """box => [...box.querySelectorAll('.na-chart__event:not(.na-chart__event--out) .na-chart__mark')]
+        .filter(m => { const r = m.getBoundingClientRect(), b = box.getBoundingClientRect();
+                       return r.left >= b.left && r.right <= b.right; }).length"""
+    assert box.evaluate("e => e.scrollLeft") == 0
+    phone.select_option("#na-timeline-filter", "daniel-kebede")
+    assert box.evaluate("e => e.scrollLeft") > 0
+    assert box.evaluate(in_view) >= 1
+    moved = box.evaluate("e => e.scrollLeft")
+    phone.select_option("#na-timeline-filter", "")
+    assert box.evaluate("e => e.scrollLeft") == moved  # every mark is kept: some are in view

@@ -28,7 +28,8 @@ def uri(event: Event) -> str:
 
 def test_a_small_chart_is_exactly_this_svg():
     """Lanes, a month, a tick for an article, a mark per event in its first lane (shape by kind),
-    an echo and a line to the other lane it involves, a span for a two-day event, links with names."""
+    an echo and a line to the other lane it involves, a span for a two-day event, links with names,
+    each event in a group naming who it involves (for the timeline's filter)."""
     html = to_html_string(
         chart(EVENTS, LANES, "timeline/index.md", uri, [dt.date(2023, 1, 15)], "The dispute over time", KINDS)
     )
@@ -55,11 +56,14 @@ def test_a_small_chart_is_exactly_this_svg():
         "</path>",
         "</g>",
         '<g class="na-chart__marks">',
+        '<g class="na-chart__event" data-entities="neu">',
         '<a aria-label="10 January 2023: Ballot opens (ballot opens)" class="na-chart__mark na-chart__mark--purple-ring" xlink:href="2023-01/#a">',
         "<title>10 January 2023: Ballot opens</title>",
         '<circle cx="141.2" cy="25.0" r="6.5">',
         "</circle>",
         "</a>",
+        "</g>",
+        '<g class="na-chart__event" data-entities="neu dfe">',
         '<line aria-hidden="true" class="na-chart__link" x1="159.2" x2="159.2" y1="25.0" y2="59.0">',
         "</line>",
         '<circle aria-hidden="true" class="na-chart__echo" cx="159.2" cy="59.0" r="3">',
@@ -71,6 +75,7 @@ def test_a_small_chart_is_exactly_this_svg():
         '<circle cx="159.2" cy="25.0" r="7.0">',
         "</circle>",
         "</a>",
+        "</g>",
         "</g>",
         "</svg>",
         "</div>",
