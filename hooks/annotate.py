@@ -299,6 +299,7 @@ def _render_from_cache(page, entry) -> None:
 def on_post_page(output: str, page, config) -> str:
     global _pages_written
     _pages_written = True
+    output = _engine.structured_data_in_head(output)
     try:
         _state.page_written(page, output)
     except _engine.DataError as err:

@@ -8,6 +8,7 @@ an article says is what the reader sees.
 from __future__ import annotations
 
 import functools
+import re
 from xml.etree.ElementTree import Element
 
 from markdown.util import AtomicString
@@ -74,3 +75,20 @@ def absolute(site_url: str, uri: str) -> str:
     page = path.removesuffix(".md").removesuffix("index")
     page = page if page.endswith("/") or not page else page + "/"
     return site_url.rstrip("/") + "/" + page + (f"#{anchor}" if anchor else "")
+
+
+_STRUCTURED_DATA = re.compile(r'<script type="application/ld\+json">.*?</script>', re.S)
+
+
+def structured_data_in_head(output: str) -> str:
+    """A page's JSON-LD moved from its body to the end of its head. Material's instant navigation
+    runs every ``<script>`` in the new page's content again as a plain script (it copies the
+    text, not the type), so JSON-LD there throws; in the head it is swapped, not run. A page
+    without JSON-LD in its body (or one already moved) is returned as it is."""
+    body = output.find("<body")
+    if body < 0 or output.find("application/ld+json", body) < 0:
+        return output
+    found = _STRUCTURED_DATA.findall(output, body)
+    output = output[:body] + _STRUCTURED_DATA.sub("", output[body:])
+    end = output.index("</head>")
+    return output[:end] + "".join(found) + "\n" + output[end:]

@@ -18,6 +18,7 @@ from .exports.entities import entities_json
 from .exports.feed import atom_feed
 from .exports.report import write_report
 from .exports.timeline import icalendar, timelinejs
+from .html import structured_data_in_head
 from .incremental import ArticleMemo, Caches, Digests, PageEntry, digest, files_digest, page_inputs, tree_files
 from .linkcheck import check as check_links
 from .linkcheck import extract as extract_links
@@ -44,6 +45,7 @@ __all__ = [
     "digest",
     "is_source",
     "nav_digest",
+    "structured_data_in_head",
     "build_date",
     "update_index",
     "write_report",
