@@ -1,7 +1,8 @@
 /* The archive's front end, a file per component with no build step (mkdocs.yml lists them,
- * this one first): core.js (shared helpers), tooltip.js (entity and date tooltips), notes.js
- * (editors' notes beside the text), filters.js (the timeline, notes and people indexes'
- * controls); search.js (the search dialog) and passages.js (links to any passage) apart. */
+ * this one first): core.js (shared helpers; charts keep their lanes' names in view),
+ * tooltip.js (entity and date tooltips), notes.js (editors' notes beside the text), filters.js
+ * (the timeline, notes and people indexes' controls); search.js (the search dialog) and
+ * passages.js (links to any passage) apart. */
 
 /* Shared by the other files. */
 var newsroom = (window.newsroom = window.newsroom || {});
@@ -60,3 +61,13 @@ newsroom.syncContents = function (root) {
   root.appendChild(nudge);
   requestAnimationFrame(function () { requestAnimationFrame(function () { nudge.remove(); }); });
 };
+
+/* A timeline chart scrolled sideways keeps its lanes' names at its left edge (the marks pass
+ * under them), so a reader far into the chart still sees whose lane is whose. Scroll events do
+ * not bubble: this listens in the capture phase, for every chart on every page. */
+document.addEventListener("scroll", function (event) {
+  var box = event.target;
+  if (!box.classList || !box.classList.contains("na-chart__scroll")) return;
+  var names = box.querySelector(".na-chart__names");
+  if (names) names.setAttribute("transform", "translate(" + box.scrollLeft + " 0)");
+}, true);

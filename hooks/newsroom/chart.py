@@ -127,10 +127,17 @@ def chart(
         ),
     )
     grid = E("g", {"class": "na-chart__grid", "aria-hidden": "true"})
+    # The lanes' names, drawn last over a strip of the page's colour: when the chart scrolls
+    # sideways, core.js keeps them at its left edge, and the marks pass under them.
+    lane_names = E(
+        "g",
+        {"class": "na-chart__names", "aria-hidden": "true"},
+        E("rect", {"x": "0", "y": "0", "width": str(left - 8), "height": str(height)}),
+    )
     for index, name in enumerate(names):
         y = y_of(index)
         grid.append(E("line", {"x1": str(left - 6), "x2": str(width - 8), "y1": f"{y:.1f}", "y2": f"{y:.1f}"}))
-        grid.append(
+        lane_names.append(
             E("text", {"x": str(left - 12), "y": f"{y + 4:.1f}", "text-anchor": "end", "class": "na-chart__lane"}, name)
         )
     for index, month in enumerate(months):
@@ -144,7 +151,7 @@ def chart(
     if published:
         strip = E("g", {"class": "na-chart__articles", "aria-hidden": "true"})
         base = axis + 50
-        strip.append(
+        lane_names.append(
             E(
                 "text",
                 {"x": str(left - 12), "y": f"{base - 2}", "text-anchor": "end", "class": "na-chart__lane"},
@@ -223,6 +230,7 @@ def chart(
         group.append(link)
         marks.append(group)
     svg.append(marks)
+    svg.append(lane_names)
     legend = E("ul", {"class": "na-chart__legend", "aria-label": "Kinds of event"})
     for kind in kinds:
         if any(e.kind == kind.id for e in events):

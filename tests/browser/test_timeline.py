@@ -161,3 +161,24 @@ def test_filtered_on_a_phone_the_chart_scrolls_to_what_it_keeps(phone, base_url)
     moved = box.evaluate("e => e.scrollLeft")
     phone.select_option("#na-timeline-filter", "")
     assert box.evaluate("e => e.scrollLeft") == moved  # every mark is kept: some are in view
+
+
+FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def test_on_a_phone_the_lanes_names_stay_in_view_as_the_chart_scrolls(phone, base_url):
+    """Scrolled sideways, the chart keeps its lanes' names at its left edge, over the marks, so
+    a reader months into the chart still sees whose lane is whose (they scrolled away)."""
+    phone.goto(base_url + "timeline/")
+    box = phone.locator(".na-chart__scroll")
+    names = phone.locator(".na-chart__names text", has_text="NEU")
+    start = names.bounding_box()["x"]
+    box.evaluate("e => e.scrollLeft = 400")
+    phone.evaluate(FRAMES)  # the scroll event is dispatched in the next frame
+    assert box.evaluate("e => e.scrollLeft") == 400
+    assert abs(names.bounding_box()["x"] - start) < 1
+    strip = phone.locator(".na-chart__names rect").bounding_box()
+    assert strip["x"] >= box.bounding_box()["x"] - 1  # the strip behind them moved with them
+    box.evaluate("e => e.scrollLeft = 0")
+    phone.evaluate(FRAMES)
+    assert abs(names.bounding_box()["x"] - start) < 1

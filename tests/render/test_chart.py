@@ -29,7 +29,8 @@ def uri(event: Event) -> str:
 def test_a_small_chart_is_exactly_this_svg():
     """Lanes, a month, a tick for an article, a mark per event in its first lane (shape by kind),
     an echo and a line to the other lane it involves, a span for a two-day event, links with names,
-    each event in a group naming who it involves (for the timeline's filter)."""
+    each event in a group naming who it involves (for the timeline's filter), and the lanes' names
+    last, over a strip of the page's colour (kept in view when the chart scrolls)."""
     html = to_html_string(
         chart(EVENTS, LANES, "timeline/index.md", uri, [dt.date(2023, 1, 15)], "The dispute over time", KINDS)
     )
@@ -42,16 +43,13 @@ def test_a_small_chart_is_exactly_this_svg():
         '<g aria-hidden="true" class="na-chart__grid">',
         '<line x1="118" x2="188" y1="25.0" y2="25.0">',
         "</line>",
-        '<text class="na-chart__lane" text-anchor="end" x="112" y="29.0">NEU</text>',
         '<line x1="118" x2="188" y1="59.0" y2="59.0">',
         "</line>",
-        '<text class="na-chart__lane" text-anchor="end" x="112" y="63.0">DfE</text>',
         '<line class="na-chart__month" x1="124" x2="124" y1="8" y2="88">',
         "</line>",
         '<text class="na-chart__axis" x="128" y="102">Jan 2023</text>',
         "</g>",
         '<g aria-hidden="true" class="na-chart__articles">',
-        '<text class="na-chart__lane" text-anchor="end" x="112" y="130">Articles</text>',
         '<path class="na-chart__ticks" d="M150.2 120v12">',
         "</path>",
         "</g>",
@@ -76,6 +74,13 @@ def test_a_small_chart_is_exactly_this_svg():
         "</circle>",
         "</a>",
         "</g>",
+        "</g>",
+        '<g aria-hidden="true" class="na-chart__names">',
+        '<rect height="148" width="116" x="0" y="0">',
+        "</rect>",
+        '<text class="na-chart__lane" text-anchor="end" x="112" y="29.0">NEU</text>',
+        '<text class="na-chart__lane" text-anchor="end" x="112" y="63.0">DfE</text>',
+        '<text class="na-chart__lane" text-anchor="end" x="112" y="130">Articles</text>',
         "</g>",
         "</svg>",
         "</div>",
