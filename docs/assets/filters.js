@@ -54,9 +54,12 @@
       function (mark) { return mark.getBBox(); }
     );
     if (!kept.length) return;
-    var from = box.scrollLeft, to = from + box.clientWidth;
+    // The lanes' names stay over the chart's left edge (core.js): a mark under them is not seen.
+    var strip = box.querySelector(".na-chart__names rect");
+    var names = strip ? Number(strip.getAttribute("width")) : 0;
+    var from = box.scrollLeft + names, to = box.scrollLeft + box.clientWidth;
     var seen = kept.some(function (b) { return b.x >= from && b.x + b.width <= to; });
-    if (!seen) box.scrollLeft = Math.max(0, kept[0].x - box.clientWidth / 4);
+    if (!seen) box.scrollLeft = Math.max(0, kept[0].x - names - (box.clientWidth - names) / 4);
   }
 
   function reverseChildren(parent, selector) {

@@ -151,9 +151,11 @@ def test_filtered_on_a_phone_the_chart_scrolls_to_what_it_keeps(phone, base_url)
     whose marks are already in view leaves the scroll where it is."""
     phone.goto(base_url + "timeline/")
     box = phone.locator(".na-chart__scroll")
+    # In view: inside the box, and right of the lanes' names, which stay over its left edge.
     in_view = """box => [...box.querySelectorAll('.na-chart__event:not(.na-chart__event--out) .na-chart__mark')]
-        .filter(m => { const r = m.getBoundingClientRect(), b = box.getBoundingClientRect();
-                       return r.left >= b.left && r.right <= b.right; }).length"""
+        .filter(m => { const r = m.getBoundingClientRect(), b = box.getBoundingClientRect(),
+                             names = box.querySelector('.na-chart__names rect').getBoundingClientRect();
+                       return r.left >= names.right && r.right <= b.right; }).length"""
     assert box.evaluate("e => e.scrollLeft") == 0
     phone.select_option("#na-timeline-filter", "daniel-kebede")
     assert box.evaluate("e => e.scrollLeft") > 0
