@@ -262,6 +262,8 @@ def chart(
                 "tabindex": "0",
                 "role": "region",
                 "aria-label": f"{title}: a chart (scrolls sideways)",
+                # A mark reached by Tab is scrolled into view right of the lanes' names, not under them.
+                "style": f"scroll-padding-left: {left}px",
             },
             svg,
         ),

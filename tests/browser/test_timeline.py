@@ -184,3 +184,29 @@ def test_on_a_phone_the_lanes_names_stay_in_view_as_the_chart_scrolls(phone, bas
     box.evaluate("e => e.scrollLeft = 0")
     phone.evaluate(FRAMES)
     assert abs(names.bounding_box()["x"] - start) < 1
+
+
+def test_a_mark_reached_backwards_by_tab_is_not_hidden_under_the_lanes_names(page, base_url):
+    """Shift+Tab from the chart's last mark, scrolled to its end, back to earlier ones: the
+    browser scrolls each into view at the box's left edge, where the lanes' names stay; the
+    chart's scroll padding keeps the mark right of them."""
+    page.goto(base_url + "timeline/")
+    box = page.locator(".na-chart__scroll")
+    assert box.evaluate("e => e.scrollWidth > e.clientWidth"), "the chart fits: nothing to test"
+    marks = page.locator("a.na-chart__mark")
+    marks.last.focus()
+    box.evaluate("e => e.scrollLeft = e.scrollWidth")
+    page.evaluate(FRAMES)
+    hidden = []
+    for _ in range(12):
+        page.keyboard.press("Shift+Tab")
+        page.evaluate(FRAMES)
+        where = page.evaluate(
+            """() => { const m = document.activeElement.getBoundingClientRect();
+                       const names = document.querySelector('.na-chart__names rect').getBoundingClientRect();
+                       return [document.activeElement.getAttribute('aria-label'), m.left, names.right]; }"""
+        )
+        if where[1] < where[2]:
+            hidden.append(where)
+    assert hidden == []
+    assert box.evaluate("e => e.scrollLeft") < box.evaluate("e => e.scrollWidth - e.clientWidth")  # it scrolled back

@@ -36,7 +36,7 @@ def test_a_small_chart_is_exactly_this_svg():
     )
     assert html.replace("><", ">\n<").split("\n") == [
         '<figure class="na-chart">',
-        '<div aria-label="The dispute over time: a chart (scrolls sideways)" class="na-chart__scroll" role="region" tabindex="0">',
+        '<div aria-label="The dispute over time: a chart (scrolls sideways)" class="na-chart__scroll" role="region" style="scroll-padding-left: 124px" tabindex="0">',  # noqa: E501
         '<svg aria-labelledby="na-chart-title na-chart-desc" class="na-chart__svg" height="148" viewBox="0 0 196 148" width="196" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">',  # noqa: E501
         '<title id="na-chart-title">The dispute over time</title>',
         '<desc id="na-chart-desc">2 events from 10 January 2023 to 20 January 2023, by organisation: NEU, DfE. Each mark links to its day; the list below gives every event in words.</desc>',  # noqa: E501
