@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from tests.tools.helpers import contents_offered
 
 
@@ -92,12 +94,17 @@ def test_newest_first_puts_the_contents_in_that_order_and_they_mark_the_month_in
     oldest_first = contents_offered(page)
     headings = "els => els.map(e => e.id)"
 
+    active = (
+        "() => [...document.querySelectorAll('.md-sidebar--secondary .md-nav__link--active')].map(e => e.hash.slice(1))"
+    )
+
     def marked_at(anchor: str) -> list[str]:
         page.evaluate(f"document.getElementById('{anchor}').scrollIntoView(); window.scrollBy(0, 30)")
-        page.wait_for_timeout(300)
-        return page.eval_on_selector_all(
-            ".md-sidebar--secondary .md-nav__link--active", "els => els.map(e => e.hash.slice(1))"
-        )
+        try:  # the scroll-spy answers in a frame or two; a slow machine gets five seconds
+            page.wait_for_function(f"a => ({active})().join() === a", arg=anchor, timeout=5000)
+        except PlaywrightTimeout:
+            pass  # the assertion below says what it marked instead
+        return page.evaluate(active)
 
     page.click(".na-timeline-order")
     order = page.eval_on_selector_all(".na-timeline__list h2[id], .na-timeline__list h3[id]", headings)

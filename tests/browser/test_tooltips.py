@@ -70,6 +70,14 @@ def test_keyboard_focus_shows_tooltip_and_escape_dismisses_it_without_moving_foc
     assert page.evaluate("document.activeElement.dataset.entity") == "naht"
 
 
+def wait_until(page, condition, seconds: float = 5) -> None:
+    """Let the page run (and Playwright deliver its events) until ``condition()`` holds."""
+    for _ in range(int(seconds * 20)):
+        if condition():
+            return
+        page.wait_for_timeout(50)
+
+
 def hold_words(page):
     """Hold the request for entities.json (the tooltips' words) until ``release()``: the
     tooltip then waits on it for as long as a test needs, whatever the machine's speed."""
@@ -96,6 +104,7 @@ def test_tab_on_while_the_words_load_shows_the_mention_focused_last(page, base_u
     page.focus("#p-5 a.na-mention[data-entity=ascl]")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.dataset.entity") == "naht"
+    wait_until(page, lambda: held)
     assert held, "the words came before the test could hold them"
     release()
     page.wait_for_function("() => !document.getElementById('na-tooltip').hidden")
@@ -113,6 +122,7 @@ def test_a_mention_the_pointer_has_left_does_not_open_when_its_words_come(page, 
     page.hover(NAHT)
     page.mouse.move(5, 890)
     page.wait_for_timeout(500)  # past the hide delay
+    wait_until(page, lambda: held)
     assert held, "the words came before the test could hold them"
     release()
     page.wait_for_function(
@@ -137,7 +147,7 @@ def test_words_that_failed_to_come_are_asked_for_again(page, base_url):
 
     page.route("**/entities.json", handler)
     page.goto(base_url + ARTICLE)
-    page.wait_for_timeout(300)
+    wait_until(page, lambda: failed)
     assert failed, "the page did not ask for the words"
     page.hover(NAHT)
     page.locator("#na-tooltip").wait_for(state="visible")
