@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.tools.helpers import hold_requests
+
 ARTICLE = "articles/2023-04-28-unions-vow-coordinated-strikes/"
 
 
@@ -18,22 +20,8 @@ def search(page, query: str) -> None:
 
 
 def hold_fragments(page):
-    """Hold the requests for result fragments until ``release()`` (which lets them and any later
-    ones through): a search then waits on them for as long as a test needs, whatever the
-    machine's speed. Returns (the requests held so far, release)."""
-    held, released = [], []
-
-    def handler(route):
-        route.continue_() if released else held.append(route)
-
-    page.route("**/pagefind/**/fragment/*", handler)
-
-    def release():
-        released.append(True)
-        for route in held:
-            route.continue_()
-
-    return held, release
+    """Hold the requests for result fragments (see hold_requests): a search waits on them."""
+    return hold_requests(page, "**/pagefind/**/fragment/*")
 
 
 def outside_requests(page, base_url: str) -> list[str]:

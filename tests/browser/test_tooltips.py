@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from tests.tools.helpers import SCREENSHOTS
+from tests.tools.helpers import SCREENSHOTS, hold_requests
 
 ARTICLE = "articles/2023-04-28-unions-vow-coordinated-strikes/"
 NAHT = "a.na-mention[data-entity=naht] >> nth=0"
@@ -79,21 +79,8 @@ def wait_until(page, condition, seconds: float = 5) -> None:
 
 
 def hold_words(page):
-    """Hold the request for entities.json (the tooltips' words) until ``release()``: the
-    tooltip then waits on it for as long as a test needs, whatever the machine's speed."""
-    held, released = [], []
-
-    def handler(route):
-        route.continue_() if released else held.append(route)
-
-    page.route("**/entities.json", handler)
-
-    def release():
-        released.append(True)
-        for route in held:
-            route.continue_()
-
-    return held, release
+    """Hold the request for entities.json, the tooltips' words (see hold_requests)."""
+    return hold_requests(page, "**/entities.json")
 
 
 def test_tab_on_while_the_words_load_shows_the_mention_focused_last(page, base_url):

@@ -133,6 +133,25 @@ def contents_offered(page) -> list[str]:
     )
 
 
+def hold_requests(page, pattern: str):
+    """Hold the page's requests matching ``pattern`` until ``release()`` (which lets them and any
+    later ones through): what waits on them then waits for as long as a test needs, whatever
+    the machine's speed. Returns (the requests held so far, release)."""
+    held, released = [], []
+
+    def handler(route):
+        route.continue_() if released else held.append(route)
+
+    page.route(pattern, handler)
+
+    def release():
+        released.append(True)
+        for route in held:
+            route.continue_()
+
+    return held, release
+
+
 def paragraph_texts(html: str) -> list[str]:
     parser = _TextOf()
     parser.feed(html)
