@@ -89,6 +89,8 @@ def structured_data_in_head(output: str) -> str:
     if body < 0 or output.find("application/ld+json", body) < 0:
         return output
     found = _STRUCTURED_DATA.findall(output, body)
+    if not found:  # the words alone, in a page's text, say
+        return output
     output = output[:body] + _STRUCTURED_DATA.sub("", output[body:])
     end = output.index("</head>")
     return output[:end] + "".join(found) + "\n" + output[end:]

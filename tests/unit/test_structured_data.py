@@ -27,3 +27,10 @@ def test_every_json_ld_block_moves_in_order():
     second = LD.replace('"A"', '"B"')
     page = f"<html><head></head><body>{LD}<p>x</p>{second}</body></html>"
     assert structured_data_in_head(page) == f"<html><head>{LD}{second}\n</head><body><p>x</p></body></html>"
+
+
+def test_the_words_in_a_pages_text_are_not_json_ld():
+    """An article may say "application/ld+json" in its text: nothing moves, and nothing is added
+    (a newline added on each pass would make a cached page differ from a clean build's)."""
+    page = "<html><head></head><body><p>Served as application/ld+json, it said.</p></body></html>"
+    assert structured_data_in_head(page) is page
