@@ -169,8 +169,10 @@
     status.textContent = text;
   }
 
-  function longDate(iso) {
-    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+  // A record's date metadata is one opaque word, d20230428 (newsroom.search.date_word): as a
+  // date, its words ("2023", "04", "28") made every record of the day match them.
+  function longDate(word) {
+    var parts = /^d(\d{4})(\d{2})(\d{2})$/.exec(word || "");
     if (!parts) return "";
     return String(Number(parts[3])) + " " + MONTHS[Number(parts[2]) - 1] + " " + parts[1];
   }

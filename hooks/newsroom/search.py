@@ -5,9 +5,10 @@ What is searchable is said by the pages themselves, in the attributes Pagefind r
 
 - ``overrides/main.html`` marks the content of every page whose front matter does not say
   ``search: {exclude: true}`` with ``data-pagefind-body``, and writes the page's ``search``
-  front matter (:func:`front_matter`) as filters (``type``, ``year``), metadata (``date``,
-  ``publisher``) and the ``date`` sort. Articles, people, organisations and terms are indexed;
-  the archive, timeline and index pages, which only list what those pages say, are not.
+  front matter (:func:`front_matter`) as filters (``type``, ``year``), metadata (``date``, as
+  one opaque word: :func:`date_word`; ``publisher``) and the ``date`` sort. Articles, people,
+  organisations and terms are indexed; the archive, timeline and index pages, which only list
+  what those pages say, are not.
   Hand-written pages are indexed as ``page`` unless they opt out.
 - Inside an indexed page, :data:`EXCLUDE` leaves out what is not the page's own words: heading
   and paragraph permalinks, note numbers, speaker chips, the notes list (each note is a record of
@@ -123,16 +124,24 @@ def _record_html(record: dict) -> str:
     """A note as a page for Pagefind to read. (Pagefind's ``add_custom_record`` waits a tenth of a
     second per record in its Python API: a thousand notes took minutes, one folder of these takes
     a fraction of a second.) Pagefind searches metadata too: nothing in it but the note's own
-    words and its date."""
+    words and its date, as one opaque word (:func:`date_word`)."""
     e = functools.partial(html.escape, quote=True)
     language, title, body, date = (e(record[key]) for key in ("language", "title", "body", "date"))
     return (
         f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"><title>{title}</title></head><body>'
         f'<main data-pagefind-body data-na-type="note" data-na-year="{date[:4]}" data-na-date="{date}"'
-        ' data-pagefind-filter="type[data-na-type], year[data-na-year]"'
-        ' data-pagefind-meta="date[data-na-date]"'
+        f' data-na-when="{date_word(date)}" data-pagefind-filter="type[data-na-type], year[data-na-year]"'
+        ' data-pagefind-meta="date[data-na-when]"'
         f' data-pagefind-sort="date[data-na-date]"><h1>{title}</h1><p>{body}</p></main></body></html>'
     )
+
+
+def date_word(day: str) -> str:
+    """A day as the one word its record's ``date`` metadata holds (``2023-04-28`` ->
+    ``d20230428``; ``search.js`` reads it back, and ``overrides/main.html`` writes the same for
+    pages). Pagefind searches metadata's words: written as a date, "2023", "04" and "28" found
+    every record of that day, by its date alone; no query a reader types is a prefix of this."""
+    return "d" + day.replace("-", "")
 
 
 async def _write(jobs: list[tuple[Path, list[dict], Path]], language: str) -> None:

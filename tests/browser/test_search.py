@@ -125,6 +125,21 @@ def test_a_note_is_not_found_by_the_words_of_its_articles_address(page, base_url
     assert "note" not in types, types
 
 
+def test_a_record_is_not_found_by_the_words_of_its_date(page, base_url):
+    """No article or note says "04", but every one is dated April 2023: written as 2023-04-28 in
+    their metadata, which Pagefind searches, the date made all thirteen match "04". The dates
+    still show on the results (the metadata is one opaque word that search.js reads back)."""
+    page.goto(base_url)
+    page.keyboard.press("/")
+    search(page, "04")
+    types = page.eval_on_selector_all(".na-search__item", "els => els.map(e => e.dataset.type)")
+    assert not {"article", "note"} & set(types), types
+    page.fill(".md-search__input", "")
+    search(page, "walkouts")
+    lines = page.eval_on_selector_all(".na-search__item .md-search-result__link", "els => els.map(e => e.innerText)")
+    assert any("Article · 28 April 2023 · inkl" in line for line in lines), lines
+
+
 def test_arrows_move_through_results_and_escape_closes(page, base_url):
     page.goto(base_url)
     page.keyboard.press("/")
