@@ -274,8 +274,10 @@ def _remove(site_dir: Path, dest_uri: str) -> None:
 
 
 def on_env(env, config, files):
-    """Templates compiled once, not on every rebuild of `mkdocs serve` (Jinja checks the source)."""
+    """Templates compiled once, not on every rebuild of `mkdocs serve` (Jinja checks the source);
+    and the engine's one way of writing a record's date for the search index, for main.html."""
     env.bytecode_cache = _bytecode
+    env.filters["date_word"] = _engine.date_word
     return env
 
 

@@ -6,19 +6,25 @@
 (function () {
   "use strict";
 
+  // An entry of the list, or an event of the chart, that names `wanted` among who it involves
+  // (every one, when nobody is wanted).
+  function involves(element, wanted) {
+    return !wanted || (" " + element.dataset.entities + " ").indexOf(" " + wanted + " ") >= 0;
+  }
+
   function update(select) {
     var root = select.closest(".na-timeline--index");
     var wanted = select.value;
     var shown = 0;
     root.querySelectorAll(".na-timeline__event").forEach(function (item) {
-      var match = !wanted || (" " + item.dataset.entities + " ").indexOf(" " + wanted + " ") >= 0;
+      var match = involves(item, wanted);
       item.hidden = !match;
       if (match) shown += 1;
     });
     // The chart keeps every event in place, for the shape of the whole, and fades the ones
     // the list no longer shows; a faded mark is out of the tab order and of what is read out.
     root.querySelectorAll(".na-chart__event").forEach(function (group) {
-      var match = !wanted || (" " + group.dataset.entities + " ").indexOf(" " + wanted + " ") >= 0;
+      var match = involves(group, wanted);
       var mark = group.querySelector(".na-chart__mark");
       group.classList.toggle("na-chart__event--out", !match);
       if (match) {

@@ -138,9 +138,10 @@ def _record_html(record: dict) -> str:
 
 def date_word(day: str) -> str:
     """A day as the one word its record's ``date`` metadata holds (``2023-04-28`` ->
-    ``d20230428``; ``search.js`` reads it back, and ``overrides/main.html`` writes the same for
-    pages). Pagefind searches metadata's words: written as a date, "2023", "04" and "28" found
-    every record of that day, by its date alone; no query a reader types is a prefix of this."""
+    ``d20230428``; ``search.js`` reads it back; ``overrides/main.html`` writes pages' with it, as
+    the ``date_word`` filter the hook gives the theme). Pagefind searches metadata's words:
+    written as a date, "2023", "04" and "28" found every record of that day, by its date alone;
+    no query a reader types is a prefix of this."""
     return "d" + day.replace("-", "")
 
 

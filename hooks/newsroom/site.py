@@ -29,7 +29,7 @@ from .matcher import Matcher
 from .mdext import NewsroomExtension, placeholder
 from .model import KnowledgeBase
 from .pages import ArticlePage, EntityPage, NotePage, PageSpec, page_specs
-from .search import BackgroundIndex, Sources, note_records, update_index
+from .search import BackgroundIndex, Sources, date_word, note_records, update_index
 from .search import front_matter as search_front_matter
 from .settings import Settings, check_settings, read_settings
 from .urls import card_uri, entity_uri
@@ -42,6 +42,7 @@ __all__ = [
     "DataError",
     "Sources",
     "build_context",
+    "date_word",
     "digest",
     "is_source",
     "nav_digest",
