@@ -8,11 +8,11 @@ an article says is what the reader sees.
 from __future__ import annotations
 
 import functools
+import posixpath
 import re
 from xml.etree.ElementTree import Element
 
 from markdown.util import AtomicString
-from mkdocs.utils import get_relative_url
 
 
 def text(value: str) -> AtomicString:
@@ -52,7 +52,26 @@ def page_url(src_uri: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _relative(target: str, base: str) -> str:
-    return get_relative_url(target, base)
+    """``target`` relative to ``base`` (both slash-separated site paths; the last part of
+    ``base`` is a file when it has a dot): the rule MkDocs 1.6 and its forks write links by
+    (``mkdocs.utils.get_relative_url``), here so that the engine needs no generator to link."""
+    folder, _, name = base.rpartition("/")
+    if "." in name:
+        base = folder
+    base_parts, target_parts = _parts(base), _parts(target)
+    common = 0
+    for a, b in zip(base_parts, target_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    url = "/".join([".."] * (len(base_parts) - common) + target_parts[common:]) or "."
+    return url + "/" if target.endswith("/") else url
+
+
+@functools.lru_cache(maxsize=65536)
+def _parts(path: str) -> list[str]:
+    path = posixpath.normpath("/" + path.removeprefix("/"))[1:]
+    return path.split("/") if path else []
 
 
 def rel(from_uri: str, to_uri: str) -> str:

@@ -88,7 +88,7 @@ def front_matter(corpus: Corpus, spec: PageSpec) -> dict:
     if isinstance(spec, ArticlePage):
         article = corpus.articles[spec.slug].article
         day = article.published.isoformat()
-        return {"type": "article", "year": day[:4], "date": day, "publisher": article.publisher}
+        return {"type": "article", "year": day[:4], "date": day, "when": date_word(day), "publisher": article.publisher}
     if isinstance(spec, EntityPage):
         return {"type": entity_type(corpus.kb.entities[spec.entity_id])}
     return {"exclude": True}
@@ -138,10 +138,10 @@ def _record_html(record: dict) -> str:
 
 def date_word(day: str) -> str:
     """A day as the one word its record's ``date`` metadata holds (``2023-04-28`` ->
-    ``d20230428``; ``search.js`` reads it back; ``overrides/main.html`` writes pages' with it, as
-    the ``date_word`` filter the hook gives the theme). Pagefind searches metadata's words:
-    written as a date, "2023", "04" and "28" found every record of that day, by its date alone;
-    no query a reader types is a prefix of this."""
+    ``d20230428``; ``search.js`` reads it back; a page's ``search`` front matter carries it as
+    ``when``, which ``overrides/main.html`` writes, so no theme needs a filter of ours).
+    Pagefind searches metadata's words: written as a date, "2023", "04" and "28" found every
+    record of that day, by its date alone; no query a reader types is a prefix of this."""
     return "d" + day.replace("-", "")
 
 

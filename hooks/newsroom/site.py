@@ -1,4 +1,11 @@
-"""What one build knows, and the small steps the hook delegates to."""
+"""The engine's pipeline: what one build knows, and the steps a generator's adapter calls.
+
+Sources in, files out (``newsroom.adapters`` turns a generator's events into these calls):
+``load_knowledge_base`` and ``load_articles`` read the sources and return the generated pages'
+Markdown; ``exports`` the machine-readable files; ``plan`` says which pages the cache already
+has; ``page_written`` takes each page's final HTML; ``finish`` checks every link, ``save``
+keeps the cache, ``write_report`` and ``search_records`` feed the editor report and the index.
+Nothing here knows which generator renders the pages."""
 
 from __future__ import annotations
 
@@ -6,7 +13,6 @@ import datetime as dt
 import html
 import json
 import os
-import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,7 +22,7 @@ from .errors import DataError
 from .exports.annotations import annotations_jsonld
 from .exports.entities import entities_json
 from .exports.feed import atom_feed
-from .exports.report import write_report
+from .exports.report import editor_report
 from .exports.timeline import icalendar, timelinejs
 from .html import structured_data_in_head
 from .incremental import ArticleMemo, Caches, Digests, PageEntry, digest, files_digest, page_inputs, tree_files
@@ -29,76 +35,25 @@ from .matcher import Matcher
 from .mdext import NewsroomExtension, placeholder
 from .model import KnowledgeBase
 from .pages import ArticlePage, EntityPage, NotePage, PageSpec, page_specs
-from .search import BackgroundIndex, Sources, date_word, note_records, update_index
+from .search import BackgroundIndex, Sources, note_records, update_index
 from .search import front_matter as search_front_matter
 from .settings import Settings, check_settings, read_settings
+from .sources import check_article_files, is_source
 from .urls import card_uri, entity_uri
 
-SOURCE_SUFFIXES = (".txt", ".notes.yml")
-__all__ = [
+__all__ = [  # what the adapters (newsroom.adapters) use
     "BackgroundIndex",
     "BuildState",
     "Caches",
     "DataError",
     "Sources",
     "build_context",
-    "date_word",
     "digest",
     "is_source",
-    "nav_digest",
     "structured_data_in_head",
     "build_date",
     "update_index",
-    "write_report",
 ]
-
-
-def is_source(src_uri: str) -> bool:
-    """Article sources are read by the engine, not published as files; nor are editors'
-    temporary files beside them (see :func:`is_temporary`)."""
-    if not src_uri.startswith("articles/"):
-        return False
-    return src_uri.endswith(SOURCE_SUFFIXES) or is_temporary(src_uri.rpartition("/")[2])
-
-
-def is_temporary(name: str) -> bool:
-    """An editor's temporary or backup file (``.x.txt.swp``, ``x.txt~``, ``#x.txt#``): ignored,
-    as MkDocs ignores hidden files, so that saving under `mkdocs serve` never trips on one."""
-    return name.startswith((".", "~$")) or name.endswith("~") or (name.startswith("#") and name.endswith("#"))
-
-
-def _slug(stem: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", stem.lower())) or "article"
-
-
-def check_article_files(names: list[str], folders: set[str], shown_dir: str) -> None:
-    """Every entry of ``docs/articles/`` (``names``; ``folders``: those that are folders) is an
-    article (``<slug>.txt``), a notes file (``<slug>.notes.yml``) or an editor's temporary file;
-    anything else stops the build with what to do about it, rather than being skipped or
-    published raw."""
-    for name in names:
-        if is_temporary(name) or (name.endswith(SOURCE_SUFFIXES) and name not in folders):
-            continue
-        shown = os.path.join(shown_dir, "articles", name)
-        lower = name.lower()
-        if name in folders:
-            why = (
-                "docs/articles/ holds articles and their notes, not folders: move it out (pictures go in docs/assets/)"
-            )
-        elif lower.endswith((".notes.yml", ".notes.yaml")):
-            stem = _slug(name[: lower.rindex(".notes.")])
-            why = f"a notes file's name ends in .notes.yml: rename it to {stem}.notes.yml"
-        elif lower.endswith((".txt", ".text", ".md", ".markdown")):
-            stem = _slug(name[: lower.rindex(".")])
-            why = f"an article is a plain-text file whose name ends in .txt: rename it to {stem}.txt"
-        elif lower.endswith((".yml", ".yaml")):
-            why = "notes on an article go in <article>.notes.yml beside <article>.txt; rename it so"
-        else:
-            why = (
-                "docs/articles/ holds only articles (.txt) and their notes (.notes.yml): "
-                "move this file out (pictures go in docs/assets/)"
-            )
-        raise DataError(shown, None, "file name", why)
 
 
 class BuildState:
@@ -123,7 +78,6 @@ class BuildState:
         self.dest: dict[str, str] = {}  # src_uri -> dest_uri
         self.base_path = "/"  # the path of site_url, which root-relative links start with
         self.inputs: dict[str, str] = {}  # src_uri -> digest of the inputs of article and entity pages
-        self.files = None  # MkDocs' Files of this build (the hook breaks their cycles when it ends)
         self.search_sources: Sources | None = None  # what Pagefind indexes of the site's pages (set by the hook)
         self.exported: list[str] = []  # the files exports() made (src_uri = dest_uri), for dirty builds
         self.build_date: dt.datetime | None = None  # the build's date (build_date): its pages' and exports' date
@@ -218,14 +172,14 @@ class BuildState:
     def _tags(self, spec: PageSpec) -> tuple[str, ...]:
         return self.corpus.articles[spec.slug].article.tags if isinstance(spec, ArticlePage) else ()
 
-    def plan(self, context: str, files, written: dict[str, str] | None = None) -> None:
+    def plan(self, context: str, dest: dict[str, str], written: dict[str, str] | None = None) -> None:
         """Each generated page's key (``context``: the engine, theme, configuration and navigation);
         the pages whose cached output has the same key need not be rendered again. ``written``:
         in a dirty build (``mkdocs serve``), the key of each page already in the site folder; those
-        pages are not touched at all."""
+        pages are not touched at all. ``dest``: every page's ``src_uri`` -> the file it is written to."""
         corpus = self.current()
         self.keys, self.hits, self.skipped = {}, {}, set()
-        self.dest = {file.src_uri: file.dest_uri for file in files.documentation_pages()}
+        self.dest = dict(dest)
         reusable = self._reusable_inputs()
         self.inputs = {}
         for src_uri, spec in self.specs.items():
@@ -267,13 +221,13 @@ class BuildState:
                             changed.add(entity_uri(entity))
         return {src_uri: inputs for src_uri, inputs in previous[1].items() if src_uri not in changed}
 
-    def page_written(self, page, output: str) -> None:
-        """After a page's HTML is final: remember it for the link check and the cache."""
-        src_uri = page.file.src_uri
+    def page_written(self, src_uri: str, dest_uri: str, output: str, anchors: frozenset[str] = frozenset()) -> None:
+        """After a page's HTML is final: remember it for the link check and the cache.
+        ``anchors``: the ids the generator found in the page's content (its headings')."""
         entry = self.hits.get(src_uri)
         if src_uri not in self.specs:  # a hand-written page: never cached
             ids, links = extract_links(output)
-            self.links[page.file.dest_uri] = (ids, resolve_links(page.file.dest_uri, links, self.base_path))
+            self.links[dest_uri] = (ids, resolve_links(dest_uri, links, self.base_path))
             return
         if entry is None:
             cached = self.caches.pages.get(src_uri) if self.caches and self.verify else None
@@ -290,13 +244,12 @@ class BuildState:
                     "newsroom.incremental.page_inputs misses something this page is made from",
                 )
             ids, links = extract_links(output)
-            anchors = frozenset(page.present_anchor_ids or ())
-            resolved = resolve_links(page.file.dest_uri, links, self.base_path)
-            entry = PageEntry(self.keys[src_uri], anchors, ids, resolved)
+            resolved = resolve_links(dest_uri, links, self.base_path)
+            entry = PageEntry(self.keys[src_uri], frozenset(anchors), ids, resolved)
             if self.caches:
                 self.caches.write_html(entry.key, output)
         self.rendered[src_uri] = entry
-        self.links[page.file.dest_uri] = (entry.ids, entry.links)
+        self.links[dest_uri] = (entry.ids, entry.links)
 
     def finish(self, site_dir: Path) -> list[str]:
         """After every page is written: the pages this build did not touch count as written, and
@@ -372,6 +325,34 @@ class BuildState:
             "search_records", digest(corpus.digest, language), lambda: note_records(corpus, language)
         )
 
+    def write_report(self, site_dir: Path) -> None:
+        """``editor-report.json`` in the site folder (made again only when the corpus changes)."""
+        corpus = self.current()
+        text = self.remembered("report", corpus.digest, lambda: editor_report(corpus))
+        (site_dir / "editor-report.json").write_text(text, encoding="utf-8")
+
+    def index_search(self, site_dir: Path, language: str, background: bool, indexer=None, log=None):
+        """Pagefind's index of the pages (newsroom/search.py): kept when no page changed, else
+        written again; with ``background`` (under a serve loop), on a thread of its own after the
+        page reloads: ``indexer`` is the :class:`BackgroundIndex` of the builds before, returned
+        (made if need be)."""
+        records = self.search_records(language)
+        sources = self.search_sources
+        sources.complete({self.dest[src_uri] for src_uri in self.skipped}, site_dir)
+        store = self.caches.folder / "search" if self.caches and self.caches.folder else None
+        if background:
+            if not isinstance(indexer, BackgroundIndex):  # none yet, or the engine was imported again
+                if indexer is not None:
+                    indexer.wait()
+                indexer = BackgroundIndex()
+            indexer.request(site_dir, sources, records, language, store)
+            return indexer
+        fingerprints = sources.fingerprints(records, language)
+        said = update_index(site_dir, sources.folder, fingerprints, records, language, store, self.verify)
+        if log is not None:
+            log.info(said)
+        return indexer
+
     def report(self, only_annotated_now: bool = False) -> list[str]:
         """Names the knowledge base does not know and mentions left unlinked, per article (or, under
         `mkdocs serve`'s rebuilds, only for the articles this build read again)."""
@@ -413,36 +394,11 @@ def build_date(corpus: Corpus) -> dt.datetime | None:
     return dt.datetime.combine(corpus.latest, dt.time(), tzinfo=dt.UTC)
 
 
-def build_context(engine: str, project: Path, config) -> str:
-    """What every generated page depends on besides its inputs: the engine's code, the theme and
-    its overrides, ``mkdocs.yml``, the site URL and the versions of what renders the pages."""
-    from importlib.metadata import version
-
+def build_context(engine: str, project: Path, config_bytes: bytes, site_url: str, versions, theme_dirs) -> str:
+    """What every generated page depends on besides its inputs: the engine's code, the theme's
+    overrides (``project/overrides``), the configuration file's bytes, the site URL, the versions
+    of what renders the pages and the theme's folders (the adapter names them)."""
     overrides = project / "overrides"
-    config_bytes = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
-    versions = [
-        version(name)
-        for name in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "mkdocs-macros-plugin")
-    ]
-    theme_dirs = [str(Path(d).resolve()) for d in config.theme.dirs]
     return digest(
-        engine, files_digest(tree_files(overrides), overrides), config_bytes, config.site_url, versions, theme_dirs
+        engine, files_digest(tree_files(overrides), overrides), config_bytes, site_url, list(versions), list(theme_dirs)
     )
-
-
-def nav_digest(items) -> str:
-    """The navigation as every page shows it: titles, URLs and nesting. A page in the navigation
-    with no title of its own takes its first heading: its source is part of the digest then."""
-
-    def walk(nodes) -> list:
-        out = []
-        for item in nodes:
-            children = walk(item.children) if getattr(item, "children", None) else []
-            file = getattr(item, "file", None)
-            source = b""
-            if file is not None and item.title is None and not file.generated_by:
-                source = file.content_bytes
-            out.append((type(item).__name__, item.title, getattr(item, "url", None), source, children))
-        return out
-
-    return digest(walk(items))

@@ -1,0 +1,1 @@
+"""Adapters: a generator's events turned into the engine's pipeline (newsroom.site)."""
