@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from .annotated import AnnotatedArticle, BackLink, DateLink
 from .dates import DateMention, find_dates
 from .errors import DataError
 from .loader import article_from_bytes, decode
-from .matcher import ArticleContext, Matcher, Unresolved, find_mentions, unknown_names
+from .matcher import ArticleContext, Matcher, find_mentions, unknown_names
 from .model import Article, Event, KnowledgeBase, Mention
 from .notes import DateOverride, Note, load_notes
 from .quotes import Quote, attribute
@@ -21,48 +22,6 @@ from .timeline import TimelineIndex, timeline_index
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])([\"'\u201d\u2019]?)\s+(?=[\"'\u201c\u2018]?[A-Z0-9])"
 )  # group 1: a closing mark, the sentence's own
-
-
-@dataclass(frozen=True, slots=True)
-class BackLink:
-    """One paragraph that mentions an entity, with the sentence as an excerpt."""
-
-    slug: str
-    paragraph: int
-    excerpt: str
-
-
-@dataclass(frozen=True, slots=True)
-class DateLink:
-    """One paragraph whose date expression points at a day or period."""
-
-    slug: str
-    paragraph: int
-    date: DateMention
-
-
-@dataclass(frozen=True, slots=True)
-class AnnotatedArticle:
-    article: Article
-    mentions: tuple[tuple[Mention, ...], ...]  # one tuple per paragraph
-    dates: tuple[tuple[DateMention, ...], ...]  # one tuple per paragraph
-    unresolved: tuple[Unresolved, ...]
-    unknown: tuple[tuple[int, str], ...]  # (paragraph, name)
-    notes: tuple[Note, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    first_mentions: tuple[
-        tuple[str, BackLink], ...
-    ] = ()  # (entity, back-link): each entity's first mention in each paragraph
-    date_links: tuple[DateLink, ...] = ()  # every date, with its paragraph
-
-    @property
-    def entities(self) -> tuple[str, ...]:
-        """Every entity mentioned, in order of first mention."""
-        seen: dict[str, None] = {}
-        for paragraph in self.mentions:
-            for mention in paragraph:
-                seen.setdefault(mention.entity, None)
-        return tuple(seen)
 
 
 @dataclass

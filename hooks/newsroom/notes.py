@@ -16,8 +16,8 @@ from pathlib import Path
 
 from .dates import DateValue, day_label
 from .errors import DataError
-from .loader import _Record, parse_yaml, safe_link
 from .model import Article
+from .yamlfile import _Record, parse_yaml, safe_link
 
 KINDS = ("context", "fact-check", "correction", "definition")
 KIND_LABELS = {"context": "Context", "fact-check": "Fact-check", "correction": "Correction", "definition": "Definition"}

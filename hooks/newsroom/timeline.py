@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:  # the corpus computes the timeline's index (Corpus.timeline): no import at run time
-    from .corpus import AnnotatedArticle, Corpus, DateLink
-    from .model import Event, KnowledgeBase
+from .annotated import AnnotatedArticle, DateLink
+from .model import Event, KnowledgeBase
 
 
 @dataclass
@@ -58,6 +57,18 @@ def timeline_index(
         if link.date.value.precision in ("week", "month", "season"):
             periods.setdefault(link.date.value.month, []).append(link)
     return TimelineIndex(sorted(keys), by_month, periods)
+
+
+class Corpus(Protocol):
+    """What the functions below read of the corpus (newsroom.corpus.Corpus, which imports this
+    module to compute its ``timeline``)."""
+
+    kb: KnowledgeBase
+    articles: dict[str, AnnotatedArticle]
+    date_links: list[DateLink]
+    links_by_day: dict[dt.date, list[DateLink]]
+    events_by_day: dict[dt.date, list[Event]]
+    timeline: TimelineIndex
 
 
 def month_keys(corpus: Corpus) -> list[str]:

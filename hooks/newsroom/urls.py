@@ -15,11 +15,26 @@ and tests. Each returns a ``.md`` source path, which MkDocs turns into the page'
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from .dates import DateValue
-    from .model import Entity, Event
+# What each function reads of the knowledge base's objects (newsroom.model, newsroom.dates): the
+# model imports this module for its own addresses, so this one names only what it needs.
+
+
+class Entity(Protocol):
+    id: str
+    section: str  # "glossary" or "people"
+
+
+class Event(Protocol):
+    id: str
+    date: dt.date
+
+
+class DateValue(Protocol):
+    precision: str  # "day", "month", "season", "year", ...
+    month: str  # YYYY-MM
+    start: dt.date
 
 
 def article_uri(slug: str) -> str:

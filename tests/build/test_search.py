@@ -143,7 +143,8 @@ def test_a_note_is_a_record_of_its_own_pointing_at_the_note(built_site):
 def test_index_files_read_back_as_written(built_site):
     """The index is put in a canonical order after Pagefind writes it (Pagefind's own order
     changes from run to run); its files must decode and encode to the same bytes."""
-    from newsroom.search import CHUNK, _read, _words
+    from newsroom.search.pagefind import CHUNK, _words
+    from newsroom.search.pagefind import read as _read
 
     for part, names in (("2023", ["type", "year"]), ("reference", ["type"])):
         folder = built_site.root / "site" / "pagefind" / part
@@ -175,7 +176,8 @@ def test_index_files_read_back_as_written(built_site):
 def test_the_index_of_the_pages_indexed_parts_equals_the_index_of_the_whole_pages(built_site, tmp_path):
     """The build indexes only what Pagefind reads of each page (newsroom.search.indexed_part): the
     index must be byte for byte the one Pagefind makes of the whole pages."""
-    from newsroom.search import Sources, _tree, indexed_part, part_of, write_parts
+    from newsroom.search import Sources, indexed_part, part_of, write_parts
+    from newsroom.search.index import _tree
 
     site = built_site.root / "site"
     sources = Sources()

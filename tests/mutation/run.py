@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 WORKSPACE = Path(os.environ.get("MUTATION_WORKSPACE", ROOT / ".mutation"))
 EXPLAINED = ROOT / "tests" / "mutation" / "EXPLAINED.md"
 EXAMPLES = 25
-MODULES = ("loader", "matcher", "dates", "quotes", "notes", "corpus")
+MODULES = ("loader", "yamlfile", "matcher", "dates", "quotes", "notes", "corpus")
 
 
 def prepare(modules: tuple[str, ...]) -> None:

@@ -3,11 +3,10 @@ kept between builds only when a build completed, and pages gone from the site fo
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
-from newsroom.search import Sources, _run
+from newsroom.search import Sources
 
 
 def page(words: str, year: str = "") -> str:
@@ -122,31 +121,6 @@ def test_parts_are_in_order_reference_first_then_newest_year_first():
     )
 
 
-def test_the_indexer_runs_when_the_caller_already_runs_an_event_loop():
-    """Pagefind's API is asyncio; a caller inside a running loop (Playwright's sync API in the same
-    test process does this) gets the work done on a thread of its own, with errors handed back."""
-    done = []
-
-    async def work():
-        done.append(asyncio.get_running_loop())
-
-    async def fails():
-        raise ValueError("from the indexer")
-
-    outer = []
-
-    async def caller():
-        outer.append(asyncio.get_running_loop())
-        _run(work())
-        with pytest.raises(ValueError, match="from the indexer"):
-            _run(fails())
-
-    _run(caller())  # this test's own loop: here, or on a thread when the test process already runs one
-    assert len(done) == 1 and done[0] is not outer[0]
-    _run(work())
-    assert len(done) == 2
-
-
 def test_sections_search_leaves_out_are_left_out_of_the_indexed_part():
     """An entity page's sections that repeat other pages (data-search-exclude) are not in its
     indexed part, so an article's edit does not change the part of every page it names."""
@@ -167,14 +141,14 @@ def test_sections_search_leaves_out_are_left_out_of_the_indexed_part():
 
 
 def test_a_change_to_the_search_modules_code_changes_every_fingerprint(tmp_path: Path, monkeypatch):
-    """How notes become records (``record_path``, ``_record_html``) and what a page's indexed part
+    """How notes become records (``record_path``, ``record_html``) and what a page's indexed part
     keeps are this module's code: after a change to it, no part may come from the cache (one did:
     the notes kept their old record files after ``record_path`` changed)."""
-    import newsroom.search as search
+    import newsroom.search.sources as search
     from newsroom.incremental import files_digest
 
-    module = Path(search.__file__)
-    assert search._FORMAT[-1] == files_digest([module], module.parent)
+    package = Path(search.__file__).parent
+    assert search._FORMAT[-1] == files_digest(sorted(package.glob("*.py")), package)
     sources = Sources(tmp_path / "parts")
     sources.begin()
     sources.page("a/index.html", page("one"))

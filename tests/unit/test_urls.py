@@ -62,3 +62,19 @@ def test_page_urls_keep_their_anchor():
     assert page_url("timeline/index.md#year-2023") == "timeline/#year-2023"
     assert page_url("index.md") == "./" and page_url("index.md#x") == "./#x"
     assert page_url("glossary/neu.md") == "glossary/neu/"
+
+
+def test_relative_urls_are_the_ones_mkdocs_writes():
+    """The engine computes relative URLs itself (it imports nothing of MkDocs outside its adapter);
+    they must be MkDocs' own (``mkdocs.utils.get_relative_url``) for every pair of addresses."""
+    import random
+
+    from mkdocs.utils import get_relative_url
+    from newsroom.html import _relative
+
+    pieces = ["", "a", "b", "a/b", "index.html", "a/", "a/b/", "../x", "x/index.html", "#p-1", "c.png", "a//b"]
+    rng = random.Random(7)
+    pairs = [(t, b) for t in pieces for b in pieces]
+    pairs += [("/".join(rng.choices(pieces, k=3)), "/".join(rng.choices(pieces, k=3))) for _ in range(3000)]
+    for target, base in pairs:
+        assert _relative(target, base) == get_relative_url(target, base), (target, base)
