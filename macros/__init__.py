@@ -2,6 +2,7 @@
 
 Only pages with ``render_macros: true`` in their front matter are rendered as Jinja. The data
 comes from the build the hook already loaded (``config.extra.newsroom``): nothing is read twice.
+Zensical runs no hooks: there, the engine's Zensical adapter holds the build's state.
 """
 
 from __future__ import annotations
@@ -9,7 +10,12 @@ from __future__ import annotations
 
 def define_env(env) -> None:
     def state():
-        return env.conf["extra"]["newsroom"]
+        found = env.conf["extra"].get("newsroom")
+        if found is None:  # Zensical (newsroom/adapters/zensical.py)
+            from newsroom.adapters.zensical import build_state
+
+            found = build_state()
+        return found
 
     @env.macro
     def archive_counts() -> dict[str, int]:

@@ -219,7 +219,7 @@ def chart(
             {
                 # xlink:href, not href: Material's instant navigation rewrites every [href] on a
                 # page it loads, and an SVG link's href cannot be set (a TypeError).
-                "xlink:href": rel(here, event_uri(event)),
+                "xlink:href": rel(here, event_uri(event), rewritten=False),
                 "class": f"na-chart__mark na-chart__mark--{kind.mark}",
                 "aria-label": f"{when}: {event.title} ({kind.label.lower()})",
             },

@@ -74,9 +74,23 @@ def _parts(path: str) -> list[str]:
     return path.split("/") if path else []
 
 
-def rel(from_uri: str, to_uri: str) -> str:
+_LINKS = {"from": "page"}  # what a relative link is relative to: see links_relative_to
+
+
+def links_relative_to(base: str) -> None:
+    """``"page"`` (MkDocs and its forks: a link in a page's HTML is relative to the page's URL,
+    ``timeline/2023-07/``) or ``"source"`` (Zensical, which takes every relative link in a page's
+    HTML as relative to its source file, ``timeline/2023-07.md``, and rewrites it for the URL)."""
+    if base not in ("page", "source"):
+        raise ValueError(base)
+    _LINKS["from"] = base
+
+
+def rel(from_uri: str, to_uri: str, rewritten: bool = True) -> str:
     """Link from the page whose source is ``from_uri`` to ``to_uri`` (``glossary/neu.md#x``, or a
     file such as ``entities.json``): the relative URL MkDocs itself would write for it.
+    ``rewritten=False``: for an attribute no generator rewrites (an SVG ``xlink:href``, a
+    ``data-`` attribute), which is always relative to the page's URL.
 
     Generated pages' links are final URLs, not left for MkDocs to resolve one by one; the engine's
     link checker (:mod:`newsroom.linkcheck`) checks every one of them on every build."""
@@ -84,7 +98,8 @@ def rel(from_uri: str, to_uri: str) -> str:
         return to_uri
     path, hash_, anchor = to_uri.partition("#")
     target = page_url(path) if path.endswith(".md") else path
-    return _relative(target, page_url(from_uri)) + hash_ + anchor
+    base = page_url(from_uri) if _LINKS["from"] == "page" or not rewritten else from_uri
+    return _relative(target, base) + hash_ + anchor
 
 
 def absolute(site_url: str, uri: str) -> str:

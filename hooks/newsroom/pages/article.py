@@ -183,7 +183,7 @@ def article_page(corpus: Corpus, slug: str) -> Element:
         {
             "class": "na-article",
             "data-published": article.published.isoformat(),
-            "data-entities": rel(here, "entities.json"),
+            "data-entities": rel(here, "entities.json", rewritten=False),
         },
         header,
         body,
