@@ -233,8 +233,10 @@ def build(project: Path, site_dir: Path | None = None, strict: bool = False, pyt
         return 1
     for line in state.report():
         log.info(line)
-    env = os.environ | {"NEWSROOM_PROJECT": str(project), "PYTHONPATH": os.pathsep.join([str(project / "hooks"), str(project)])}
-    command = [python or sys.executable, "-m", "zensical", "build", "-f", str(staged), *(["--strict"] if strict else [])]
+    path = os.pathsep.join([str(project / "hooks"), str(project)])  # the engine, and macros/
+    env = os.environ | {"NEWSROOM_PROJECT": str(project), "PYTHONPATH": path}
+    command = [python or sys.executable, "-m", "zensical", "build", "-f", str(staged)]
+    command += ["--strict"] if strict else []
     done = subprocess.run(command, cwd=work, env=env, check=False)
     if done.returncode != 0:
         print(f"Error: zensical build stopped with status {done.returncode}", file=sys.stderr)
