@@ -57,3 +57,20 @@ def built_site(tmp_path_factory, site_port) -> SiteCopy:
     result = copy.build(site_url=f"http://127.0.0.1:{site_port}/")
     assert result.returncode == 0, f"the real site failed to build:\n{result.stderr}"
     return copy
+
+
+@pytest.fixture(scope="session")
+def zensical_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory, zensical_port) -> SiteCopy:
+    """The real site built by Zensical (newsroom/adapters/zensical.py), in its own environment
+    (tests/tools/generators.py), for the port the browser tests serve it on."""
+    from tests.tools.generators import environment
+
+    copy = SiteCopy(tmp_path_factory.mktemp("zensical") / "project")
+    result = copy.build_with_zensical(environment("zensical"), site_url=f"http://127.0.0.1:{zensical_port}/")
+    assert result.returncode == 0, f"Zensical failed to build the real site:\n{result.stderr[-4000:]}"
+    return copy

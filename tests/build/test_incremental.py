@@ -211,7 +211,7 @@ def test_a_build_whose_pages_did_not_change_keeps_the_search_index(site_copy):
         encoding="utf-8",
     )
     # Only the edited article's part is indexed again: its words quoted on the pages of the people
-    # and organisations it names are left out of those pages' indexed parts (data-search-exclude),
+    # and organisations it names are left out of those pages' indexed parts (data-na-search-exclude),
     # so the reference part's files stay as they were. A note, likewise.
     before = index()
     edited = site_copy.build(quiet=False)

@@ -91,6 +91,18 @@ class SiteCopy:
             environment["SITE_URL"] = site_url
         return subprocess.run(command, capture_output=True, text=True, cwd=self.root, env=environment)
 
+    def build_with_zensical(
+        self, python: Path, site_dir: str = "site-zensical", site_url: str | None = None, env: dict | None = None
+    ) -> subprocess.CompletedProcess:
+        """``python hooks/newsroom zensical build --strict`` of the copy, with ``python`` (an
+        environment that has Zensical: tests/tools/generators.py)."""
+        command = [str(python), str(self.root / "hooks" / "newsroom"), "zensical", "build", "--strict", "-q"]
+        command += ["-f", str(self.root), "-d", str(self.root / site_dir)]
+        environment = build_env() | (env or {})
+        if site_url:
+            environment["SITE_URL"] = site_url
+        return subprocess.run(command, capture_output=True, text=True, cwd=self.root, env=environment)
+
     def page(self, url_path: str, site_dir: str = "site") -> str:
         return (self.root / site_dir / url_path / "index.html").read_text(encoding="utf-8")
 

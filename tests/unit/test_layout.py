@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ENGINE = ROOT / "hooks" / "newsroom"
 ADAPTER = "newsroom.adapters.mkdocs"
 MAX_LINES = 450
-GENERATOR_PACKAGES = ("mkdocs", "material", "properdocs", "mkdocs_ng")
+GENERATOR_PACKAGES = ("mkdocs", "material", "properdocs", "mkdocs_ng", "zensical")  # the Zensical adapter runs its CLI
 
 
 def module_name(path: Path) -> str:

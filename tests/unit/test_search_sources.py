@@ -122,22 +122,24 @@ def test_parts_are_in_order_reference_first_then_newest_year_first():
 
 
 def test_sections_search_leaves_out_are_left_out_of_the_indexed_part():
-    """An entity page's sections that repeat other pages (data-search-exclude) are not in its
+    """An entity page's sections that repeat other pages (data-na-search-exclude) are not in its
     indexed part, so an article's edit does not change the part of every page it names."""
     from newsroom.search import indexed_part
 
     html = (
         '<html lang="en"><body><article data-pagefind-body><h1>NEU</h1><p>own words</p>'
-        '<h2 id="mentioned-in" data-search-exclude="">Mentioned in</h2><ul data-search-exclude=""><li id="m-1"><ul><li>nested</li></ul></li><li>b</li></ul>'
-        '<p>after</p><section data-search-exclude=""><p>a</p><section><p>b</p></section></section></article></body></html>'
+        '<h2 id="mentioned-in" data-na-search-exclude="">Mentioned in</h2><ul data-na-search-exclude=""><li id="m-1"><ul><li>nested</li></ul></li><li>b</li></ul>'
+        '<p>after</p><section data-na-search-exclude=""><p>a</p><section><p>b</p></section></section></article></body></html>'
     )
     assert indexed_part(html) == (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>'
-        '<article data-pagefind-body><h1>NEU</h1><p>own words</p><h2 id="mentioned-in" data-search-exclude=""></h2>'
-        '<li id="m-1" data-search-exclude=""></li><p>after</p></article></body></html>'
+        '<article data-pagefind-body><h1>NEU</h1><p>own words</p><h2 id="mentioned-in" data-na-search-exclude=""></h2>'
+        '<li id="m-1" data-na-search-exclude=""></li><p>after</p></article></body></html>'
     )
     with pytest.raises(ValueError, match="not closed"):
-        indexed_part('<html><body><main data-pagefind-body><ul data-search-exclude=""><li>x</li></main></body></html>')
+        indexed_part(
+            '<html><body><main data-pagefind-body><ul data-na-search-exclude=""><li>x</li></main></body></html>'
+        )
 
 
 def test_a_change_to_the_search_modules_code_changes_every_fingerprint(tmp_path: Path, monkeypatch):

@@ -44,10 +44,13 @@ import time
 from pathlib import Path
 
 import yaml
+from markdown.serializers import to_html_string
 
 from .. import site as engine
 from ..html import links_relative_to
 from ..incremental import files_digest, tree_files
+from ..model import Person
+from ..pages.entities import person_jsonld
 
 CHECKED = "0.0.73"
 MODULE = "newsroom.adapters.zensical"  # how the staged configuration names this extension
@@ -191,6 +194,19 @@ def _nav_digest(config: dict) -> str:
     return engine.digest(config.get("nav"), config.get("not_in_nav"), config.get("theme"))
 
 
+def _with_structured_data(state: engine.BuildState, src_uri: str, output: str) -> str:
+    """A person's page with its JSON-LD, which Zensical takes out of the content it writes (it
+    drops the ``<script>`` the page's tree has): put back where the tree had it, at the end of the
+    content, for :func:`engine.structured_data_in_head` to move as under MkDocs."""
+    spec = state.specs.get(src_uri)
+    entity = state.kb.entities.get(getattr(spec, "entity_id", "")) if spec is not None else None
+    if not isinstance(entity, Person) or "application/ld+json" in output:
+        return output
+    script = to_html_string(person_jsonld(state.current(), entity))
+    end = output.rindex("</article>")
+    return output[:end] + script + output[end:]
+
+
 def finish(state: engine.BuildState, config: dict, site_dir: Path) -> list[str]:
     """After Zensical: JSON-LD into each head, the link check, the exports, the report, the index.
     Returns the broken links."""
@@ -203,7 +219,7 @@ def finish(state: engine.BuildState, config: dict, site_dir: Path) -> list[str]:
         if not path.is_file():
             raise engine.DataError(src_uri, None, "zensical", f"Zensical wrote no {dest_uri}")
         output = path.read_text(encoding="utf-8")
-        final = engine.structured_data_in_head(output)
+        final = engine.structured_data_in_head(_with_structured_data(state, src_uri, output))
         if final != output:
             path.write_text(final, encoding="utf-8")
         state.page_written(src_uri, dest_uri, final)

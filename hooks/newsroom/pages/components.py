@@ -116,9 +116,10 @@ def lanes(corpus: Corpus) -> list[tuple[str, str]]:
 
 def unsearched(nodes: list[Element]) -> list[Element]:
     """Sections of an entity page that repeat other pages (statements, events, mentions, sources):
-    left out of the search index (see newsroom.search), where the pages they repeat are."""
+    left out of the search index (see newsroom.search), where the pages they repeat are. (Not
+    Material's ``data-search-exclude``, which Zensical takes out of the pages it writes.)"""
     for node in nodes:
-        node.set("data-search-exclude", "")
+        node.set("data-na-search-exclude", "")
     return nodes
 
 

@@ -13,7 +13,7 @@ What is searchable is said by the pages themselves, in the attributes Pagefind r
 - Inside an indexed page, :data:`EXCLUDE` leaves out what is not the page's own words: heading
   and paragraph permalinks, note numbers, speaker chips, the notes list (each note is a record of
   its own), the "On the timeline" aside, and on entity pages the sections that repeat other
-  pages (``data-search-exclude``: statements, events, "Mentioned in", sources).
+  pages (``data-na-search-exclude``: statements, events, "Mentioned in", sources).
 - Each editor's note is a record of its own (:func:`note_records`), written where its URL names
   ``#note-<id>`` in its article (:func:`record_path`), with the article's date.
 

@@ -25,7 +25,7 @@ EXCLUDE = (
     ".na-article__meta",
     ".na-count",
     ".na-copy",
-    "[data-search-exclude]",
+    "[data-na-search-exclude]",
     "[hidden]",
     "script",
 )
@@ -119,24 +119,24 @@ def indexed_part(page_html: str) -> str | None:
 
 
 def _without_excluded(part: str) -> str:
-    """``part`` without the elements marked ``data-search-exclude`` (which Pagefind leaves out
+    """``part`` without the elements marked ``data-na-search-exclude`` (which Pagefind leaves out
     anyway): an entity page's part then changes only with the entity's own words, not with every
     article that names it. Pagefind still lists an excluded element that has an ``id`` among a
     page's anchors (with no text), so each such element is kept, empty (not one inside an
     ``<svg>``, which Pagefind does not list). The pages are the engine's own serialised HTML, so
     an element ends at the closing tag that balances its opening ones."""
     out, at = [], 0
-    while (found := part.find(" data-search-exclude", at)) >= 0:
+    while (found := part.find(" data-na-search-exclude", at)) >= 0:
         start = part.rfind("<", at, found)
         tag = part[start + 1 : found].split(None, 1)[0] if start >= 0 else ""
         if not tag.isalnum():
-            raise ValueError("data-search-exclude outside an element's opening tag")
+            raise ValueError("data-na-search-exclude outside an element's opening tag")
         tags = re.compile(rf"<(/?){tag}[\s>/]")
         depth, cursor = 0, start
         while True:
             match = tags.search(part, cursor)
             if match is None:
-                raise ValueError(f"the <{tag} data-search-exclude> element is not closed")
+                raise ValueError(f"the <{tag} data-na-search-exclude> element is not closed")
             depth += -1 if match.group(1) else 1
             cursor = match.end()
             if depth == 0:
@@ -144,7 +144,7 @@ def _without_excluded(part: str) -> str:
         out.append(part[at:start])
         at = part.index(">", cursor - 1) + 1
         for anchor in _ANCHOR.finditer(_SVG.sub("", part[start:at])):
-            out.append(f'<{anchor.group(1)} id="{anchor.group(2)}" data-search-exclude=""></{anchor.group(1)}>')
+            out.append(f'<{anchor.group(1)} id="{anchor.group(2)}" data-na-search-exclude=""></{anchor.group(1)}>')
     out.append(part[at:])
     return "".join(out)
 
