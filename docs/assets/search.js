@@ -1,6 +1,6 @@
 /* The archive's search: Pagefind's JavaScript API, rendered into Material's search markup
    (overrides/partials/search.html). The index is in parts, one a year and one for everything
-   else (newsroom/search.py); each loads in pieces: the first query fetches Pagefind's code once,
+   else (newsroom/search/); each loads in pieces: the first query fetches Pagefind's code once,
    each part's metadata, the small word lists its terms are in and the few results it shows.
 
    Keyboard, as in Material: "/", "s" or "f" opens search; arrows move between the query and the
@@ -50,7 +50,7 @@
   var busy = Promise.resolve(); // the search running, if one is
   var current = null; // { search, shown }
 
-  /* The index is in parts, one a year and one for the rest (newsroom/search.py), listed in
+  /* The index is in parts, one a year and one for the rest (newsroom/search/), listed in
      pagefind/parts.json. The first part's code is loaded and the others merged into it
      (Pagefind's mergeIndex): one WebAssembly and one worker search them all, and rank the
      results together. */

@@ -332,7 +332,7 @@ class BuildState:
         (site_dir / "editor-report.json").write_text(text, encoding="utf-8")
 
     def index_search(self, site_dir: Path, language: str, background: bool, indexer=None, log=None):
-        """Pagefind's index of the pages (newsroom/search.py): kept when no page changed, else
+        """Pagefind's index of the pages (newsroom/search/): kept when no page changed, else
         written again; with ``background`` (under a serve loop), on a thread of its own after the
         page reloads: ``indexer`` is the :class:`BackgroundIndex` of the builds before, returned
         (made if need be)."""

@@ -26,6 +26,25 @@ no code of ours when a source changes) -- :func:`watch` is the workaround: it bu
 whenever a source changes and serves the site folder; and Material's tags index of the articles
 (Zensical writes its own). The README's table says so.
 
+What it relies on of Zensical 0.0.73 (its command line only; it imports nothing of Zensical),
+each checked by ``tests/build/test_zensical.py``:
+
+- ``zensical build -f <mkdocs.yml>`` reads MkDocs' configuration, loads a Markdown extension
+  named by its module (this one, found through ``PYTHONPATH``) and calls ``makeExtension`` for
+  each page, in one Python process; ``site_dir`` must be inside the configuration's folder;
+- it renders a page again only when its Markdown (front matter included) or the configuration
+  changes: hence each page's key in its front matter;
+- it rewrites every relative ``href``/``src`` in a page's HTML as if it were relative to the page's
+  source file (``timeline/2023-07.md``), not to its URL: the engine writes links that way
+  (``newsroom.html.links_relative_to("source")``); SVG ``xlink:href`` and ``data-`` attributes
+  are left alone, and are written relative to the URL;
+- it drops ``<script>`` elements from page content (the JSON-LD is put back: see
+  :func:`_with_structured_data`) and Material's ``data-search-exclude`` attributes (the engine
+  marks its own sections ``data-na-search-exclude``);
+- its theme's ``base.html`` links "Skip to content" to ``#__skip``, which ``overrides/main.html``
+  writes when ``extra.newsroom_generator`` is ``zensical``; its ``classic`` variant is Material
+  9's look, without Material's search-dialog styles (``material-search.css`` adds them).
+
 Run as ``python hooks/newsroom zensical build|watch`` (``newsroom/__main__.py``).
 """
 
