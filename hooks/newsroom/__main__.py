@@ -1,7 +1,8 @@
 """The engine's command line: ``python hooks/newsroom zensical build`` builds the site with
 Zensical (``newsroom/adapters/zensical.py``), ``... zensical watch`` builds it again whenever a
 source changes and serves it. (MkDocs needs none of this: ``mkdocs build`` and ``mkdocs serve``
-run the hook.)"""
+run the hook.) ``... import SOURCE...`` brings saved pages, URLs and feeds into
+``docs/articles/``; ``... drafts`` drafts knowledge-base entries (``newsroom/importer/``)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,22 @@ def main(argv: list[str] | None = None) -> int:
     zensical.add_argument("--strict", action="store_true", help="a broken link fails the build")
     zensical.add_argument("--port", type=int, default=8000, help="watch: the port to serve on")
     zensical.add_argument("-q", "--quiet", action="store_true")
+    from newsroom.importer import cli as importer
+    from newsroom.importer import drafts
+
+    importing = commands.add_parser("import", help="saved pages, URLs and feeds into docs/articles/")
+    importer.arguments(importing)
+    drafting = commands.add_parser(
+        "drafts", help="draft knowledge-base entries for the names the build reported as unknown"
+    )
+    drafts.arguments(drafting)
     args = parser.parse_args(argv)
+    if args.generator == "import":
+        logging.basicConfig(level=logging.ERROR)  # trafilatura's and htmldate's warnings are not the editor's
+        ask = input if sys.stdin.isatty() else None
+        return importer.run(args, HOOKS.parent, ask=ask)
+    if args.generator == "drafts":
+        return drafts.run(args, HOOKS.parent)
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(levelname)s - %(message)s")
     from newsroom.adapters import zensical as adapter
 
