@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import http.server
+import json
 import re
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.tools.helpers import ROOT, SiteCopy, build_env, paragraph_texts
 from tests.tools.pages import extraction_page, news_page
@@ -181,7 +183,8 @@ def test_what_a_page_lacks_is_asked_for_or_reported_never_guessed(project, tmp_p
 
     status, lines = command(project, str(source), ask=ask)
     assert (
-        questions == [f"{source}: the page has no publication date. Publication date (YYYY-MM-DD), or Enter to skip it: "] * 3
+        questions
+        == [f"{source}: the page has no publication date. Publication date (YYYY-MM-DD), or Enter to skip it: "] * 3
     )
     assert status == 0 and (project / "docs" / "articles" / "2023-03-03-library-consultation-closes.txt").is_file()
     assert command(project, "--published", "03/03/2023", str(source))[1] == [
@@ -328,3 +331,44 @@ def test_a_long_import_shows_a_progress_bar(project, tmp_path, capsys):
     captured = capsys.readouterr()
     assert status == 0 and "3/3" in captured.err and "page" in captured.err
     assert captured.out.count("would write docs/articles/") == 3  # the lines go above the bar, not into it
+
+
+def test_drafts_come_from_the_builds_report_and_are_never_published(tmp_path):
+    site = SiteCopy(tmp_path / "site")
+    site.write(
+        "articles/2023-03-03-library-consultation-closes.txt",
+        "---\ntitle: Library consultation closes\npublished: 2023-03-03\npublisher: The Example Gazette\n---\n"
+        "The consultation closed on Friday. Councillor Jane Quill said the replies would be read by the Reading Panel.\n"
+        "Ms Quill thanked the Readers Circle Association for its help.\n",
+    )
+    assert site.build().returncode == 0
+    report = json.loads((site.root / "site" / "editor-report.json").read_text("utf-8"))
+    unknown = report["2023-03-03-library-consultation-closes"]["unknown_names"]
+    assert "Readers Circle Association" in unknown
+    run = [sys.executable, str(site.root / "hooks" / "newsroom"), "drafts"]
+    done = subprocess.run(run, capture_output=True, text=True, env=build_env(), cwd=site.root)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"{len(unknown)} new drafts, 0 kept: docs/_data/drafts.yml"
+    data = yaml.safe_load((site.docs / "_data" / "drafts.yml").read_text("utf-8"))
+    association = next(d for d in data["drafts"] if d["name"] == "Readers Circle Association")
+    assert association == {
+        "name": "Readers Circle Association",
+        "id": "readers-circle-association",
+        "kind": "organisation",
+        "kind_guessed_from": "has the word 'Association'",
+        "appears_in": [
+            {
+                "article": "2023-03-03-library-consultation-closes",
+                "paragraph": 2,
+                "sentence": "Ms Quill thanked the Readers Circle Association for its help.",
+            }
+        ],
+    }
+    # The editor edits a draft; running it again keeps it, and the build neither reads nor publishes it.
+    edited = (site.docs / "_data" / "drafts.yml").read_text("utf-8").replace("kind: organisation", "kind: club", 1)
+    (site.docs / "_data" / "drafts.yml").write_text(edited, "utf-8")
+    again = subprocess.run(run, capture_output=True, text=True, env=build_env(), cwd=site.root)
+    assert again.stdout.strip() == f"0 new drafts, {len(unknown)} kept: docs/_data/drafts.yml"
+    assert (site.docs / "_data" / "drafts.yml").read_text("utf-8") == edited
+    assert site.build().returncode == 0
+    assert not list((site.root / "site").rglob("drafts*"))
