@@ -7,6 +7,8 @@ Zensical runs no hooks: there, the engine's Zensical adapter holds the build's s
 
 from __future__ import annotations
 
+import html
+
 
 def define_env(env) -> None:
     def state():
@@ -52,6 +54,23 @@ def define_env(env) -> None:
             title, summary = _escape(article.title), _escape(article.summary or "")
             items.append(f"- [{title}](articles/{article.slug}.md) · {when}  \n  {summary}")
         return "\n".join(items)
+
+    @env.macro
+    def tag_feeds() -> str:
+        """A list of every tag's feed (newsroom.exports.feed), for the tags page."""
+        from newsroom.urls import tag_feed_uri
+
+        counts: dict[str, list] = {}
+        for annotated in state().current().newest_first():
+            for tag in annotated.article.tags:
+                counts.setdefault(tag_feed_uri(tag), [tag, 0])[1] += 1
+        items = []
+        for uri, (tag, count) in sorted(counts.items()):
+            label = html.escape(tag)
+            plural = "s" if count != 1 else ""
+            link = f'<a href="../{uri}" type="application/atom+xml">{label}</a>'
+            items.append(f"<li>{link} · {count} article{plural}</li>")
+        return '<ul class="na-tag-feeds">' + "".join(items) + "</ul>" if items else "<p>No article has a tag yet.</p>"
 
 
 def _escape(text: str) -> str:

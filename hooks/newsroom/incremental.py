@@ -291,6 +291,7 @@ class Caches:
     exports: tuple | None = None  # (digest, the knowledge base's exports): likewise
     report: tuple | None = None  # (corpus digest, editor-report.json): likewise
     search_records: tuple | None = None  # (corpus digest, the notes' search records): likewise
+    follow_feeds: tuple | None = None  # (corpus digest, the feed of each entity and tag): likewise
     cards: dict = field(default_factory=dict)  # digest of a note card's words -> its PNG: likewise
     inputs: tuple | None = None  # ((knowledge base digest, newest date), {src_uri: inputs digest}): likewise
     _db: sqlite3.Connection | None = None

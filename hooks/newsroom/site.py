@@ -21,7 +21,7 @@ from .dates import long_date
 from .errors import DataError
 from .exports.annotations import annotations_jsonld
 from .exports.entities import entities_json
-from .exports.feed import atom_feed
+from .exports.feed import atom_feed, follow_feeds
 from .exports.report import editor_report
 from .exports.timeline import icalendar, timelinejs
 from .html import structured_data_in_head
@@ -269,8 +269,8 @@ class BuildState:
             self.caches.inputs = ((self.kb_digest, self.current().latest), self.inputs)
 
     def exports(self, site_url: str, site_name: str, site_description: str = "") -> list[tuple[str, str]]:
-        """The machine-readable files: ``feed.xml`` (Atom), ``timeline.json`` (TimelineJS3),
-        ``timeline.ics``, ``annotations.jsonld``."""
+        """The machine-readable files: ``feed.xml`` and a feed per entity and tag (Atom),
+        ``timeline.json`` (TimelineJS3), ``timeline.ics``, ``annotations.jsonld``."""
         stamp = self.build_date or dt.datetime.fromtimestamp(0, tz=dt.UTC)
         corpus = self.current()
         # The knowledge base's exports are made again only when it (or what they name) changes.
@@ -283,9 +283,15 @@ class BuildState:
                 ("timeline.ics", icalendar(corpus, site_url, site_name, stamp)),
             ],
         )
+        follow = self.remembered(
+            "follow_feeds",
+            digest(corpus.digest, site_url, site_name),
+            lambda: follow_feeds(corpus, site_url, site_name),
+        )
         return [
             ("annotations.jsonld", annotations_jsonld(corpus, site_url, stamp.date())),
             ("feed.xml", atom_feed(corpus, site_url, site_name, site_description)),
+            *follow,
             *of_kb,
             *self.cards(site_name),
         ]
@@ -378,6 +384,10 @@ def page_markdown(spec: PageSpec, search: dict | None = None, tags: tuple[str, .
         meta["tags"] = list(tags)  # Material's tags plugin: shown on the page, listed on tags/
     if isinstance(spec, NotePage):
         meta["image"] = card_uri(spec.slug, spec.note_id)  # og:image, in overrides/main.html
+    if isinstance(spec, EntityPage):
+        meta["feed"] = (
+            f"feeds/{spec.src_uri.removesuffix('.md')}.xml"  # urls.feed_uri; <link rel=alternate> in main.html
+        )
     if isinstance(spec, (ArticlePage, NotePage)):
         meta["hide"] = ["toc"]
     front = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())

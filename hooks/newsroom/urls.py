@@ -10,11 +10,13 @@ and tests. Each returns a ``.md`` source path, which MkDocs turns into the page'
 | the timeline's year | ``timeline/index.md#year-<YYYY>`` |
 | the archive's year; a month (page n) | ``archive/<YYYY>/index.md``, ``archive/<YYYY>/<MM>[-<n>].md`` |
 | a note's share page; its preview image | ``notes/<slug>/<id>.md``, ``notes/<slug>/<id>/card.png`` |
+| the feed of an entity; of a tag | ``feeds/<glossary or people>/<id>.xml``, ``feeds/tags/<words>.xml`` |
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Protocol
 
 # What each function reads of the knowledge base's objects (newsroom.model, newsroom.dates): the
@@ -51,6 +53,17 @@ def note_in_article_uri(slug: str, note_id: str) -> str:
 
 def entity_uri(entity: Entity) -> str:
     return f"{entity.section}/{entity.id}.md"
+
+
+def feed_uri(entity: Entity) -> str:
+    """The Atom feed of the articles that mention an entity (``newsroom.exports.feed``)."""
+    return f"feeds/{entity.section}/{entity.id}.xml"
+
+
+def tag_feed_uri(tag: str) -> str:
+    """The Atom feed of the articles with a tag: its words, lower case, joined by hyphens."""
+    words = re.findall(r"[^\W_]+", tag.casefold())
+    return f"feeds/tags/{'-'.join(words) or 'tag'}.xml"
 
 
 def timeline_month_uri(month: str) -> str:

@@ -1,4 +1,6 @@
-"""``feed.xml``: an Atom feed of the newest articles, built with feedgen, dated by the articles themselves."""
+"""Atom feeds, built with feedgen, dated by the articles themselves: ``feed.xml`` (the newest
+articles), and one to follow each organisation, person and term (the articles that mention it,
+each with the sentence that does) and each tag (``follow_feeds``)."""
 
 from __future__ import annotations
 
@@ -6,37 +8,85 @@ import datetime as dt
 
 from feedgen.feed import FeedGenerator
 
+from ..annotated import AnnotatedArticle
 from ..corpus import Corpus
 from ..html import absolute
+from ..urls import entity_uri, feed_uri, paragraph_uri, tag_feed_uri
 
 
 def _moment(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
-def atom_feed(corpus: Corpus, site_url: str, title: str, description: str) -> str:
-    base = absolute(site_url, "index.md")
+def _feed(
+    site_url: str,
+    self_uri: str,
+    page_uri: str,
+    title: str,
+    subtitle: str,
+    entries: list[tuple[AnnotatedArticle, str | None, str]],
+    empty_date: dt.date,
+) -> str:
+    """A feed of ``entries`` (article, summary or None for the article's own, link), newest first."""
+    base = absolute(site_url, page_uri)
     feed = FeedGenerator()
-    feed.id(base)
+    feed.id(absolute(site_url, "index.md") + self_uri if self_uri != "feed.xml" else base)
     feed.title(title)
-    feed.subtitle(description)
+    feed.subtitle(subtitle)
     feed.link(href=base, rel="alternate")
-    feed.link(href=base + "feed.xml", rel="self")  # a file, not a page
+    feed.link(href=absolute(site_url, "index.md") + self_uri, rel="self")  # a file, not a page
     feed.language("en")
     feed.generator("newsroom (feedgen)")
-    newest = corpus.newest_first()[: corpus.settings.feed_size]
-    feed.updated(_moment(newest[0].article.published) if newest else _moment(dt.date(1970, 1, 1)))
-    for annotated in reversed(newest):  # feedgen lists entries newest first when each is added to the front
+    feed.updated(_moment(entries[0][0].article.published if entries else empty_date))
+    for annotated, summary, link in reversed(entries):  # feedgen puts each new entry first
         article = annotated.article
         url = absolute(site_url, article.src_uri)
         entry = feed.add_entry()
         entry.id(url)
         entry.title(article.title)
-        entry.link(href=url, rel="alternate")
+        entry.link(href=link, rel="alternate")
         entry.published(_moment(article.published))
         entry.updated(_moment(article.published))
-        entry.summary(article.summary or article.paragraphs[0].text)
+        entry.summary(summary or article.summary or article.paragraphs[0].text)
         entry.author({"name": article.byline or article.publisher})
         for tag in article.tags:
             entry.category(term=tag)
     return feed.atom_str(pretty=True).decode("utf-8")
+
+
+def atom_feed(corpus: Corpus, site_url: str, title: str, description: str) -> str:
+    newest = corpus.newest_first()[: corpus.settings.feed_size]
+    entries = [(a, None, absolute(site_url, a.article.src_uri)) for a in newest]
+    return _feed(site_url, "feed.xml", "index.md", title, description, entries, dt.date(1970, 1, 1))
+
+
+def follow_feeds(corpus: Corpus, site_url: str, site_name: str) -> list[tuple[str, str]]:
+    """A feed for each entity (the articles that mention it, newest first, each with the first
+    sentence that does and a link to that paragraph) and for each tag."""
+    newest = corpus.newest_first()
+    order = {a.article.slug: n for n, a in enumerate(newest)}
+    latest = corpus.latest if corpus.articles else dt.date(1970, 1, 1)
+    size = corpus.settings.feed_size
+    out = []
+    for entity in sorted(corpus.kb.entities.values(), key=lambda e: (e.section, e.id)):
+        first: dict[str, tuple[int, str]] = {}
+        for link in corpus.backlinks.get(entity.id, []):
+            first.setdefault(link.slug, (link.paragraph, link.excerpt))
+        slugs = sorted(first, key=order.__getitem__)[:size]
+        entries = [(corpus.articles[s], first[s][1], absolute(site_url, paragraph_uri(s, first[s][0]))) for s in slugs]
+        title = f"{entity.label} · {site_name}"
+        subtitle = f"Articles that mention {entity.label}, newest first."
+        out.append(
+            (feed_uri(entity), _feed(site_url, feed_uri(entity), entity_uri(entity), title, subtitle, entries, latest))
+        )
+    tagged: dict[str, tuple[str, list[AnnotatedArticle]]] = {}
+    for annotated in newest:
+        for tag in annotated.article.tags:
+            tagged.setdefault(tag_feed_uri(tag), (tag, []))[1].append(annotated)
+    for uri, (tag, articles) in sorted(tagged.items()):
+        entries = [(a, None, absolute(site_url, a.article.src_uri)) for a in articles[:size]]
+        title = f"Tagged {tag} · {site_name}"
+        out.append(
+            (uri, _feed(site_url, uri, "tags.md", title, f"Articles tagged {tag}, newest first.", entries, latest))
+        )
+    return out

@@ -13,7 +13,7 @@ from ..dates import long_date
 from ..html import E, absolute, add, rel
 from ..model import Entity, Organisation, Person
 from ..settings import TERMS
-from ..urls import entity_uri, event_uri, paragraph_uri
+from ..urls import entity_uri, event_uri, feed_uri, paragraph_uri
 from .components import (
     description,
     event_item,
@@ -130,6 +130,8 @@ def _entity_sections(corpus: Corpus, entity: Entity, label: str, here: str, stat
     nodes += unsearched(what_they_said(corpus, entity.id, here, statements))
     nodes += unsearched(entity_timeline(corpus, entity.id, here))
     nodes += unsearched(mentioned_in(corpus, entity.id, here))
+    follow = E("a", {"href": rel(here, feed_uri(entity)), "type": "application/atom+xml"}, f"Follow {label}")
+    nodes += unsearched([E("p", {"class": "na-follow"}, follow, ": new articles that mention them, as a feed (Atom)")])
     return nodes + unsearched([E("h2", {"id": "sources"}, "Sources"), sources_list(entity.sources)])
 
 
