@@ -58,6 +58,7 @@ def define_env(env) -> None:
     @env.macro
     def tag_feeds() -> str:
         """A list of every tag's feed (newsroom.exports.feed), for the tags page."""
+        from newsroom.html import rel
         from newsroom.urls import tag_feed_uri
 
         counts: dict[str, list] = {}
@@ -68,7 +69,7 @@ def define_env(env) -> None:
         for uri, (tag, count) in sorted(counts.items()):
             label = html.escape(tag)
             plural = "s" if count != 1 else ""
-            link = f'<a href="../{uri}" type="application/atom+xml">{label}</a>'
+            link = f'<a href="{rel("tags.md", uri)}" type="application/atom+xml">{label}</a>'
             items.append(f"<li>{link} · {count} article{plural}</li>")
         return '<ul class="na-tag-feeds">' + "".join(items) + "</ul>" if items else "<p>No article has a tag yet.</p>"
 
