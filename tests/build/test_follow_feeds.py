@@ -73,7 +73,7 @@ def test_each_tag_has_a_feed_listed_on_the_tags_page(built_site):
 def test_an_entity_page_links_its_feed_for_readers_and_for_feed_readers(built_site, page, uri, name):
     html = built_site.page(page)
     assert (
-        f'<link rel="alternate" type="application/atom+xml" title="{name} · The Pay Dispute Archive" href="../../{uri}">'
+        f'<link rel="alternate feed" type="application/atom+xml" title="{name} · The Pay Dispute Archive" href="../../{uri}">'
         in html
     )
     assert re.search(
