@@ -276,7 +276,8 @@ def extract(page: Page, today: dt.date | None = None) -> Extracted:
         raise SourceError(page.source, f"not an article: a 'page not found' page ({shown_title[:80]!r})")
     if (paywalled or _PAYWALL.search(html)) and words < STUB_WORDS:
         raise SourceError(page.source, f"not an article: a paywall stub (only {words} words of text in the saved page)")
-    teasers = sum(1 for line in lines if line in _teasers(html))
+    headlines = _teasers(html)  # once: it reads the whole page
+    teasers = sum(1 for line in lines if line in headlines)
     if not is_article and (types & LIST_TYPES.keys() or teasers >= TEASER_LINES):
         why = (
             f"{teasers} of its lines are headlines linking elsewhere"
