@@ -3,6 +3,7 @@ YAML, with its line numbers, is read by newsroom.yamlfile)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import unicodedata
 from collections.abc import Callable, Collection
@@ -12,6 +13,7 @@ from typing import Any
 from .errors import DataError
 from .model import (
     Article,
+    Correction,
     Event,
     KnowledgeBase,
     Office,
@@ -33,7 +35,8 @@ __all__ = [
     "safe_link",
 ]
 
-ARTICLE_KEYS = ("title", "published", "publisher", "url", "byline", "summary", "tags")
+ARTICLE_KEYS = ("title", "published", "publisher", "url", "byline", "summary", "tags", "updated", "corrections")
+CORRECTION_KEYS = ("date", "text", "sources")
 KB_FILES = ("organisations", "people", "terms", "offices", "events")
 
 
@@ -240,6 +243,20 @@ def _written_at(item: Any, alias: str) -> str:
     return next((f for f in ("term", "name", "short_name") if getattr(item, f, None) == alias), "aliases")
 
 
+def read_corrections(record: _Record, since: dt.date | None) -> tuple[Correction, ...]:
+    """An article's or a note's ``corrections:``: each a ``date`` (not before ``since``, the
+    publication), the ``text`` readers are shown, and ``sources`` (at least one); oldest first."""
+    found = []
+    for item in record.records("corrections"):
+        item.only(CORRECTION_KEYS)
+        day = item.date("date")
+        assert day is not None
+        if since is not None and day < since:
+            raise item.fail("date", f"{day} is before the article was published ({since})")
+        found.append(Correction(date=day, text=item.required("text"), sources=item.sources()))
+    return tuple(sorted(found, key=lambda c: c.date))
+
+
 def _check_text(text: str, file: str, line: int) -> None:
     for char in text:
         if unicodedata.category(char) == "Cc" and char != "\t":
@@ -269,6 +286,9 @@ def parse_article(text: str, path: str, slug: str) -> Article:
     record.only(ARTICLE_KEYS)
     published = record.date("published")
     tags = record.texts("tags")
+    updated = record.date("updated", required=False)
+    if updated is not None and published is not None and updated < published:
+        raise record.fail("updated", f"{updated} is before the article was published ({published})")
     paragraphs = []
     for number, index in enumerate((i for i in range(close + 1, len(lines)) if lines[i].strip()), start=1):
         body = lines[index].rstrip("\r")
@@ -286,6 +306,8 @@ def parse_article(text: str, path: str, slug: str) -> Article:
         byline=record.text("byline", required=False),
         summary=record.text("summary", required=False),
         tags=tags,
+        updated=updated,
+        corrections=read_corrections(record, published),
         paragraphs=tuple(paragraphs),
         path=path,
     )

@@ -173,6 +173,15 @@ class Paragraph:
 
 
 @dataclass(frozen=True, slots=True)
+class Correction:
+    """A dated correction or update of an article or a note: what changed, and its sources."""
+
+    date: dt.date
+    text: str
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     slug: str
     title: str
@@ -184,10 +193,18 @@ class Article:
     byline: str | None = None
     summary: str | None = None
     tags: tuple[str, ...] = ()
+    updated: dt.date | None = None  # the editor's "updated:", if any
+    corrections: tuple[Correction, ...] = ()  # oldest first
 
     @property
     def src_uri(self) -> str:
         return article_uri(self.slug)
+
+    @property
+    def modified(self) -> dt.date:
+        """When the article last changed: its newest correction or its ``updated:``, else its
+        publication (schema.org's dateModified, the feed's updated)."""
+        return max([self.published, *([self.updated] if self.updated else []), *(c.date for c in self.corrections)])
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from .dates import DateValue, day_label
 from .errors import DataError
-from .model import Article
+from .loader import read_corrections
+from .model import Article, Correction
 from .yamlfile import _Record, parse_yaml, safe_link
 
 KINDS = ("context", "fact-check", "correction", "definition")
@@ -44,6 +45,7 @@ class Note:
     anchor: Anchor
     sources: tuple[str, ...] = ()
     created: dt.date | None = None
+    corrections: tuple[Correction, ...] = ()  # oldest first
     number: int = 0  # order in the article, from 1
 
     @property
@@ -141,7 +143,7 @@ def closest_passage(article: Article, quote: str) -> str:
     return best
 
 
-NOTE_KEYS = ("id", "quote", "prefix", "suffix", "kind", "body", "sources", "created")
+NOTE_KEYS = ("id", "quote", "prefix", "suffix", "kind", "body", "sources", "created", "corrections")
 DATE_KEYS = ("quote", "prefix", "suffix", "date", "until", "label")
 
 
@@ -185,6 +187,7 @@ def load_notes(
                 anchor=anchor,
                 sources=record.sources(required=False),
                 created=record.date("created", required=False),
+                corrections=read_corrections(record, article.published),
             )
         )
     notes.sort(key=lambda n: n.anchor.text_start)
