@@ -92,14 +92,14 @@ def _sentence(text: str) -> str:
 
 def apa(work: Work) -> tuple[str, str]:
     """The APA citation as (text, HTML). An article: ``Author, A. (2023, April 4). Title.
-    *Newspaper*. Archive. URL`` (the archive's copy, as APA cites archived material); with no byline the title takes the author's place. A note: ``Archive.
-    (date). *Title*. URL``."""
+    *Newspaper*. Archive. URL`` (the archive's copy, as APA cites archived material); with no
+    byline the title takes the author's place. A note: ``Archive. (date). *Title*. URL``."""
     date = f"({work.issued.year}, {MONTHS[work.issued.month - 1]} {work.issued.day})."
     if work.kind == "note":
         lead, title = _sentence(work.archive), _sentence(work.title)
         return (
             f"{lead} {date} {title} {work.url}",
-            f"{escape(lead)} {date} <i>{escape(work.title)}</i>{title[len(work.title):]} {escape(work.url)}",
+            f"{escape(lead)} {date} <i>{escape(work.title)}</i>{title[len(work.title) :]} {escape(work.url)}",
         )
     container, archive = _sentence(work.container), _sentence(work.archive)
     if work.authors:
@@ -108,7 +108,12 @@ def apa(work: Work) -> tuple[str, str]:
         parts = [_sentence(work.title), date]
     text = " ".join([*parts, container, archive, work.url])
     html = " ".join(
-        [*(escape(p) for p in parts), f"<i>{escape(container[:-1])}</i>{container[-1]}", escape(archive), escape(work.url)]
+        [
+            *(escape(p) for p in parts),
+            f"<i>{escape(container[:-1])}</i>{container[-1]}",
+            escape(archive),
+            escape(work.url),
+        ]
     )
     return text, html
 
@@ -195,7 +200,12 @@ def ris(work: Work) -> str:
     }
     if work.original:
         entry["notes"] = [f"Original: {work.original}"]
-    return rispy.dumps([entry])
+
+    class Writer(rispy.RisWriter):
+        def set_header(self, count: int) -> str:  # rispy numbers each record ("1."): RIS has no such line
+            return ""
+
+    return rispy.dumps([entry], implementation=Writer)
 
 
 def highwire(work: Work) -> list[tuple[str, str]]:

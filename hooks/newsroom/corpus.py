@@ -33,6 +33,7 @@ class Corpus:
     articles: dict[str, AnnotatedArticle]
     matcher: Matcher | None = None
     site_url: str = "/"
+    site_name: str = "The archive"  # mkdocs.yml's site_name: who keeps the copies (citations)
     settings: Settings = field(default_factory=Settings)  # mkdocs.yml's extra.archive (newsroom.settings)
     digest: str = ""  # of the whole corpus and knowledge base: what index pages are made from
     names_digest: str = ""  # of the knowledge base: what note bodies are matched against

@@ -249,6 +249,17 @@ def page_inputs(corpus: Corpus, digests: Digests, spec: pages.PageSpec) -> tuple
             )
         case pages.TimelineIndex():
             return _timeline_index_inputs(corpus, digests)
+        case pages.CorrectionsIndex():  # every correction, and the titles and quotes it names
+            return [
+                (
+                    slug,
+                    a.article.title,
+                    repr(a.article.corrections),
+                    [(n.id, n.quote, repr(n.corrections)) for n in a.notes],
+                )
+                for slug, a in sorted(corpus.articles.items())
+                if a.article.corrections or any(n.corrections for n in a.notes)
+            ]
         case pages.NotePage(
             slug=slug
         ):  # a note's own page reads its article (text, card, notes) and the names it links

@@ -61,6 +61,14 @@ def _role(record: _Record) -> Role:
     )
 
 
+def _wikidata(record: _Record) -> str | None:
+    """An entry's optional Wikidata item, ``Q`` and digits (its page's schema.org ``sameAs``)."""
+    raw = record.text("wikidata", required=False)
+    if raw is not None and not (raw[:1] == "Q" and raw[1:].isdigit() and raw[1:2] != "0"):
+        raise record.fail("wikidata", f"{raw!r} is not a Wikidata item id; write it as Q and digits, e.g. Q42")
+    return raw
+
+
 def _kind(record: _Record, kinds: Collection[str] | None, setting: str, default: str | None = None) -> str:
     """The entry's ``kind``: one of ``kinds`` (mkdocs.yml's ``extra.archive.<setting>`` lists
     them), or any slug when ``kinds`` is None."""
@@ -76,7 +84,7 @@ def _kind(record: _Record, kinds: Collection[str] | None, setting: str, default:
 
 
 def _organisation(record: _Record, kinds: Collection[str] | None = None) -> Organisation:
-    record.only(("id", "name", "short_name", "kind", "description", "aliases", "website", "sources"))
+    record.only(("id", "name", "short_name", "kind", "description", "aliases", "website", "wikidata", "sources"))
     kind = _kind(record, kinds, "organisation_kinds")
     name = record.required("name")
     return Organisation(
@@ -87,13 +95,16 @@ def _organisation(record: _Record, kinds: Collection[str] | None = None) -> Orga
         description=record.required("description"),
         aliases=record.texts("aliases"),
         website=record.url("website"),
+        wikidata=_wikidata(record),
         sources=record.sources(),
     )
 
 
 def _person(record: _Record) -> Person:
-    record.only(("id", "name", "description", "aliases", "roles", "sources"))
+    record.only(("id", "name", "description", "aliases", "roles", "website", "wikidata", "sources"))
     return Person(
+        website=record.url("website"),
+        wikidata=_wikidata(record),
         id=record.ident(),
         name=record.required("name"),
         description=record.required("description"),
@@ -104,8 +115,9 @@ def _person(record: _Record) -> Person:
 
 
 def _term(record: _Record) -> Term:
-    record.only(("id", "term", "definition", "aliases", "sources"))
+    record.only(("id", "term", "definition", "aliases", "wikidata", "sources"))
     return Term(
+        wikidata=_wikidata(record),
         id=record.ident(),
         term=record.required("term"),
         definition=record.required("definition"),

@@ -33,6 +33,7 @@ class Organisation:
     description: str
     aliases: tuple[str, ...] = ()
     website: str | None = None
+    wikidata: str | None = None  # a Wikidata item, Q and digits: schema.org sameAs
     sources: tuple[str, ...] = ()
 
     @property
@@ -52,6 +53,8 @@ class Person:
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     sources: tuple[str, ...] = ()
+    website: str | None = None
+    wikidata: str | None = None
 
     @property
     def label(self) -> str:
@@ -76,6 +79,7 @@ class Term:
     definition: str
     aliases: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    wikidata: str | None = None
 
     @property
     def name(self) -> str:

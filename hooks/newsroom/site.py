@@ -35,6 +35,7 @@ from .matcher import Matcher
 from .mdext import NewsroomExtension, placeholder
 from .model import KnowledgeBase
 from .pages import ArticlePage, EntityPage, NotePage, PageSpec, page_specs
+from .pages.cite import HEAD_MARK
 from .search import BackgroundIndex, Sources, note_records, update_index
 from .search import front_matter as search_front_matter
 from .settings import Settings, check_settings, read_settings
@@ -119,7 +120,9 @@ class BuildState:
         assert self.corpus is not None, "the corpus is built in on_files"
         return self.corpus
 
-    def load_articles(self, docs_dir: Path, shown_dir: str, site_url: str = "/") -> list[tuple[str, str]]:
+    def load_articles(
+        self, docs_dir: Path, shown_dir: str, site_url: str = "/", site_name: str = "The archive"
+    ) -> list[tuple[str, str]]:
         """Annotate every ``articles/*.txt``; return the generated pages as (src_uri, Markdown)."""
         assert self.kb is not None and self.matcher is not None
         folder = docs_dir / "articles"
@@ -144,6 +147,7 @@ class BuildState:
             annotated,
             self.matcher,
             site_url=site_url,
+            site_name=site_name,
             settings=self.settings,
             digest=self.memo.corpus_digest(self.kb_digest),
             names_digest=self.kb_digest,
@@ -220,6 +224,20 @@ class BuildState:
                         if entity is not None:
                             changed.add(entity_uri(entity))
         return {src_uri: inputs for src_uri, inputs in previous[1].items() if src_uri not in changed}
+
+    def final_page(self, src_uri: str, output: str) -> str:
+        """A page's HTML as published: its JSON-LD in its head, and an article's or a note's
+        citation meta tags and JSON-LD (newsroom.pages.cite) at the end of its head. Done once: a
+        page from the cache has them already."""
+        output = structured_data_in_head(output)
+        spec = self.specs.get(src_uri)
+        if spec is None or HEAD_MARK in output:
+            return output
+        extra = spec.head(self.current())
+        if not extra:
+            return output
+        end = output.index("</head>")
+        return output[:end] + extra + output[end:]
 
     def page_written(self, src_uri: str, dest_uri: str, output: str, anchors: frozenset[str] = frozenset()) -> None:
         """After a page's HTML is final: remember it for the link check and the cache.

@@ -41,7 +41,7 @@ def paragraph_html(html: str, number: int) -> str:
 def test_paragraph_links_first_mention_of_each_entity_and_marks_repeats(kb, matcher):
     html = render(kb, matcher, "The NEU met the NEU’s critics.\n")
     assert paragraph_html(html, 1) == (
-        '<p id="p-1">The <a class="na-mention" data-entity="neu" '
+        '<p id="p-1">The <a class="na-mention" data-endnote="1" data-entity="neu" '
         'href="../../glossary/neu/">NEU</a> met the <span class="na-mention na-mention--repeat" data-entity="neu">NEU</span>'
         '’s critics.<a aria-label="Link to paragraph 1" class="na-permalink" href="#p-1"></a></p>'
     )

@@ -35,7 +35,7 @@ def test_unknown_front_matter_key_is_named_with_its_line():
     message = article_error(f"---\n{GOOD_FRONT}author: Someone\n---\nText.\n")
     assert message == (
         "docs/articles/2023-04-28-a-story.txt:5: front matter.author: unknown key 'author'; "
-        "allowed keys are title, published, publisher, url, byline, summary, tags"
+        "allowed keys are title, published, publisher, url, byline, summary, tags, updated, corrections"
     )
 
 

@@ -80,7 +80,7 @@ def test_note_without_body(tmp_path):
 
 def test_unknown_key_kind_and_duplicate_id(tmp_path):
     assert error(tmp_path, "- id: a\n  quote: NEU\n  colour: red\n") == (
-        "docs/articles/2023-04-04-t.notes.yml:3: notes[a].colour: unknown key 'colour'; allowed keys are id, quote, prefix, suffix, kind, body, sources, created"
+        "docs/articles/2023-04-04-t.notes.yml:3: notes[a].colour: unknown key 'colour'; allowed keys are id, quote, prefix, suffix, kind, body, sources, created, corrections"
     )
     assert error(tmp_path, "- id: a\n  quote: NEU\n  kind: rumour\n  body: x\n") == (
         "docs/articles/2023-04-04-t.notes.yml:3: notes[a].kind: unknown kind 'rumour'; use one of context, fact-check, correction, definition"

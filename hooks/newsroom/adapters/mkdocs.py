@@ -193,7 +193,7 @@ def config(held: Held, config) -> None:
 def files(held: Held, files, config):
     state = held.state
     try:
-        generated = state.load_articles(Path(config.docs_dir), shown(config), config.site_url or "/")
+        generated = state.load_articles(Path(config.docs_dir), shown(config), config.site_url or "/", config.site_name)
     except engine.DataError as err:
         raise PluginError(str(err)) from None
     for line in state.report(only_annotated_now=held.dirty):
@@ -314,8 +314,8 @@ def render_from_cache(held: Held, page, entry) -> None:
 def post_page(held: Held, output: str, page) -> str:
     held.pages_written = True
     state = held.state
-    output = engine.structured_data_in_head(output)
     src_uri, dest_uri = page.file.src_uri, page.file.dest_uri
+    output = state.final_page(src_uri, output)
     try:
         state.page_written(src_uri, dest_uri, output, frozenset(page.present_anchor_ids or ()))
     except engine.DataError as err:

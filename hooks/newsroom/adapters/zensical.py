@@ -68,8 +68,8 @@ from markdown.serializers import to_html_string
 from .. import site as engine
 from ..html import links_relative_to
 from ..incremental import files_digest, tree_files
-from ..model import Person
-from ..pages.entities import person_jsonld
+from ..model import Organisation, Person
+from ..pages.entities import organisation_jsonld, person_jsonld
 
 CHECKED = "0.0.73"
 MODULE = "newsroom.adapters.zensical"  # how the staged configuration names this extension
@@ -123,7 +123,9 @@ def _project_state(project: Path, config: dict, save_cache: bool) -> engine.Buil
         code, project, (project / "mkdocs.yml").read_bytes(), config.get("site_url") or "", [f"zensical {CHECKED}"], []
     )
     state.load_knowledge_base(docs / "_data", os.path.join(shown, "_data"), config.get("extra", {}).get("archive"))
-    state.generated = state.load_articles(docs, shown, config.get("site_url") or "/")
+    state.generated = state.load_articles(
+        docs, shown, config.get("site_url") or "/", config.get("site_name") or "The archive"
+    )
     return state
 
 
@@ -214,14 +216,15 @@ def _nav_digest(config: dict) -> str:
 
 
 def _with_structured_data(state: engine.BuildState, src_uri: str, output: str) -> str:
-    """A person's page with its JSON-LD, which Zensical takes out of the content it writes (it
+    """A person's or an organisation's page with its JSON-LD, which Zensical takes out of the content it writes (it
     drops the ``<script>`` the page's tree has): put back where the tree had it, at the end of the
     content, for :func:`engine.structured_data_in_head` to move as under MkDocs."""
     spec = state.specs.get(src_uri)
     entity = state.kb.entities.get(getattr(spec, "entity_id", "")) if spec is not None else None
-    if not isinstance(entity, Person) or "application/ld+json" in output:
+    if not isinstance(entity, (Person, Organisation)) or "application/ld+json" in output:
         return output
-    script = to_html_string(person_jsonld(state.current(), entity))
+    make = person_jsonld if isinstance(entity, Person) else organisation_jsonld
+    script = to_html_string(make(state.current(), entity))
     end = output.rindex("</article>")
     return output[:end] + script + output[end:]
 
@@ -238,7 +241,7 @@ def finish(state: engine.BuildState, config: dict, site_dir: Path) -> list[str]:
         if not path.is_file():
             raise engine.DataError(src_uri, None, "zensical", f"Zensical wrote no {dest_uri}")
         output = path.read_text(encoding="utf-8")
-        final = engine.structured_data_in_head(_with_structured_data(state, src_uri, output))
+        final = state.final_page(src_uri, _with_structured_data(state, src_uri, output))
         if final != output:
             path.write_text(final, encoding="utf-8")
         state.page_written(src_uri, dest_uri, final)

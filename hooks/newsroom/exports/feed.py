@@ -10,6 +10,7 @@ from feedgen.feed import FeedGenerator
 
 from ..annotated import AnnotatedArticle
 from ..corpus import Corpus
+from ..dates import long_date
 from ..html import absolute
 from ..urls import entity_uri, feed_uri, paragraph_uri, tag_feed_uri
 
@@ -37,7 +38,8 @@ def _feed(
     feed.link(href=absolute(site_url, "index.md") + self_uri, rel="self")  # a file, not a page
     feed.language("en")
     feed.generator("newsroom (feedgen)")
-    feed.updated(_moment(entries[0][0].article.published if entries else empty_date))
+    # The feed changed when its newest entry was published or any entry was corrected.
+    feed.updated(_moment(max(a.article.modified for a, _, _ in entries) if entries else empty_date))
     for annotated, summary, link in reversed(entries):  # feedgen puts each new entry first
         article = annotated.article
         url = absolute(site_url, article.src_uri)
@@ -46,8 +48,14 @@ def _feed(
         entry.title(article.title)
         entry.link(href=link, rel="alternate")
         entry.published(_moment(article.published))
-        entry.updated(_moment(article.published))
-        entry.summary(summary or article.summary or article.paragraphs[0].text)
+        entry.updated(_moment(article.modified))  # a corrected article is republished with its update
+        text = summary or article.summary or article.paragraphs[0].text
+        if article.corrections:
+            latest = article.corrections[-1]
+            text = f"Corrected {long_date(latest.date)}: {latest.text} {text}"
+        elif article.modified != article.published:
+            text = f"Updated {long_date(article.modified)}. {text}"
+        entry.summary(text)
         entry.author({"name": article.byline or article.publisher})
         for tag in article.tags:
             entry.category(term=tag)

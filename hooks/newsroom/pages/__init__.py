@@ -10,6 +10,8 @@ URLs and ``--strict`` fails on any that dangle.
 - ``entities``: the glossary and the people (entries and indexes)
 - ``timeline``: the timeline index and its months
 - ``notes``: the notes index and each note's share page
+- ``cite``: what makes an article or a note citable (its Cite box, head meta and JSON-LD) and
+  dated (the corrections notice, the corrections page)
 - ``specs``: every page the corpus generates, a typed spec each, with its builder
 """
 
@@ -22,6 +24,7 @@ from .specs import (
     ArchiveYear,
     ArticlePage,
     ArticlesIndex,
+    CorrectionsIndex,
     EntityPage,
     GlossaryEntry,
     GlossaryIndex,
@@ -42,6 +45,7 @@ __all__ = [
     "ArchiveYear",
     "ArticlePage",
     "ArticlesIndex",
+    "CorrectionsIndex",
     "EntityPage",
     "GlossaryEntry",
     "GlossaryIndex",

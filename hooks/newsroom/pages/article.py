@@ -13,7 +13,8 @@ from ..dates import DateMention, long_date
 from ..html import E, absolute, add, rel
 from ..model import Organisation
 from ..urls import date_uri, entity_uri, share_uri, timeline_day_uri
-from .components import event_item, note_url, numbered_sources
+from .cite import article_work, cite_box, corrections_notice
+from .components import description, event_item, first_sentence, note_url, numbered_sources
 
 
 @dataclass(frozen=True)
@@ -162,9 +163,18 @@ def article_page(corpus: Corpus, slug: str) -> Element:
         " · ",
         E("span", {"class": "na-article__publisher"}, article.publisher),
     )
+    if article.modified != article.published:
+        add(meta, " · Updated ")
+        meta.append(
+            E(
+                "time",
+                {"class": "na-article__updated", "datetime": article.modified.isoformat()},
+                long_date(article.modified),
+            )
+        )
     if article.url:
+        add(meta, " · ")
         meta.append(E("a", {"class": "na-article__original", "href": article.url}, "Read the original"))
-        meta[-2].tail = (meta[-2].tail or "") + " · "
     header = E(
         "header",
         {"class": "na-article__header"},
@@ -172,11 +182,14 @@ def article_page(corpus: Corpus, slug: str) -> Element:
         meta,
         E("p", {"class": "na-article__byline"}, f"By {article.byline}") if article.byline else None,
         E("p", {"class": "na-article__summary"}, article.summary) if article.summary else None,
+        corrections_notice(article.corrections, "article", "corrections"),
+        cite_box(article_work(corpus, annotated), "article"),
     )
     body = E("div", {"class": "na-article__body"})
     for index in range(len(article.paragraphs)):
         body.append(paragraph(corpus, annotated, index, here))
     notes_section = _notes_section(corpus, annotated, here)
+    names = _names_for_print(corpus, body)
     return E(
         "article",
         # The tooltips' words come from one file for the whole site, read once by tooltip.js.
@@ -188,7 +201,32 @@ def article_page(corpus: Corpus, slug: str) -> Element:
         header,
         body,
         notes_section,
+        names,
         _on_the_timeline(corpus, annotated, here),
+    )
+
+
+def _names_for_print(corpus: Corpus, body: Element) -> Element | None:
+    """The printed page's endnotes for names: each entity's first link in the article is numbered
+    (``data-endnote``, drawn by the print stylesheet only) and defined in this list, which only
+    print shows (a screen has the tooltips)."""
+    order: dict[str, int] = {}
+    for link in body.iter("a"):
+        entity = link.get("data-entity")
+        if entity and link.get("class") == "na-mention" and entity not in order:
+            order[entity] = len(order) + 1
+            link.set("data-endnote", str(order[entity]))
+    if not order:
+        return None
+    items = E("ol", {"class": "na-print-names__list"})
+    for entity_id in order:
+        entity = corpus.kb.entities[entity_id]
+        items.append(E("li", {}, E("strong", {}, entity.label), ": ", first_sentence(description(entity))))
+    return E(
+        "section",
+        {"class": "na-print-names", "aria-labelledby": "names-in-this-article", "data-pagefind-ignore": "all"},
+        E("h2", {"id": "names-in-this-article"}, "Names in this article"),
+        items,
     )
 
 
@@ -245,6 +283,7 @@ def _notes_section(corpus: Corpus, annotated: AnnotatedArticle, here: str) -> El
                 ),
                 E("div", {"class": "na-note-body__text"}, *note_body(corpus, annotated, note, here)),
                 numbered_sources(note.sources, "na-note-body__sources") if note.sources else None,
+                corrections_notice(note.corrections, "note", f"note-corrections-{note.id}"),
                 E(
                     "p",
                     {"class": "na-note-body__links"},

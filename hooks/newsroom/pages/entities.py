@@ -14,6 +14,7 @@ from ..html import E, absolute, add, rel
 from ..model import Entity, Organisation, Person
 from ..settings import TERMS
 from ..urls import entity_uri, event_uri, feed_uri, paragraph_uri
+from .cite import same_as
 from .components import (
     description,
     event_item,
@@ -150,6 +151,10 @@ def glossary_entry(corpus: Corpus, entity_id: str) -> Element:
         if entity.website:
             facts.append(E("dt", {}, "Website"))
             facts.append(E("dd", {}, E("a", {"href": entity.website}, entity.website)))
+    if entity.wikidata:
+        facts.append(E("dt", {}, "Wikidata"))
+        link = f"https://www.wikidata.org/wiki/{entity.wikidata}"
+        facts.append(E("dd", {}, E("a", {"href": link}, entity.wikidata)))
     for term in facts:  # a line break between terms and values: search reads "Kind Union", not "KindUnion"
         term.tail = "\n"
     root.append(E("p", {"class": "na-entity__lead"}, description(entity)))
@@ -174,6 +179,8 @@ def glossary_entry(corpus: Corpus, entity_id: str) -> Element:
                 )
             )
     root.extend(_entity_sections(corpus, entity, entity.label, here, "Statements"))
+    if isinstance(entity, Organisation):
+        root.append(organisation_jsonld(corpus, entity))
     return root
 
 
@@ -240,6 +247,27 @@ def person_entry(corpus: Corpus, person_id: str) -> Element:
     return root
 
 
+def organisation_jsonld(corpus: Corpus, organisation: Organisation) -> Element:
+    """schema.org ``Organization`` structured data: name, alternateName, url, description, sameAs."""
+    import json
+
+    from markdown.util import AtomicString
+
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": organisation.name,
+        "alternateName": organisation.short_name,
+        "url": absolute(corpus.site_url, entity_uri(organisation)),
+        "description": first_sentence(organisation.description),
+    }
+    if same := same_as(organisation):
+        data["sameAs"] = same
+    script = Element("script", {"type": "application/ld+json"})
+    script.text = AtomicString(json.dumps(data, ensure_ascii=False).replace("</", "<\\/"))
+    return script
+
+
 def person_jsonld(corpus: Corpus, person: Person) -> Element:
     """schema.org ``Person`` structured data: name, jobTitle, affiliation, url, sameAs (sources)."""
     import json
@@ -255,6 +283,8 @@ def person_jsonld(corpus: Corpus, person: Person) -> Element:
         "url": absolute(corpus.site_url, entity_uri(person)),
         "description": first_sentence(person.description),
     }
+    if same := same_as(person):
+        data["sameAs"] = same
     if roles:
         data["jobTitle"] = roles[0].title
         data["affiliation"] = [

@@ -9,6 +9,7 @@ from ..dates import long_date
 from ..html import E, rel
 from ..urls import note_in_article_uri, share_uri
 from .article import note_body, note_extent
+from .cite import cite_box, corrections_notice, note_work
 from .components import choice, filter_controls, numbered_sources
 
 
@@ -113,4 +114,6 @@ def note_page(corpus: Corpus, slug: str, note_id: str) -> Element:
         E("h2", {"id": "the-note"}, "The note"),
         E("div", {"class": "na-share__body"}, *note_body(corpus, annotated, note, here)),
         numbered_sources(note.sources, "na-note-body__sources") if note.sources else None,
+        corrections_notice(note.corrections, "note", "corrections"),
+        cite_box(note_work(corpus, annotated, note), "note"),
     )

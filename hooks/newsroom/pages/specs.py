@@ -16,6 +16,7 @@ from ..corpus import Corpus
 from ..urls import archive_uri, archive_year_uri, entity_uri, share_uri, timeline_month_uri
 from .archive import archive_month, archive_year, articles_index
 from .article import article_page, note_text
+from .cite import CORRECTIONS_URI, article_head, corrections_index, note_head
 from .components import description, first_sentence, month_label
 from .entities import glossary_entry, glossary_index, people_index, person_entry
 from .notes import note_page, notes_index
@@ -32,6 +33,10 @@ class PageSpec:
 
     def build(self, corpus: Corpus) -> Element:
         raise NotImplementedError(type(self).__name__)
+
+    def head(self, corpus: Corpus) -> str:
+        """What the page adds to its head (an article's or a note's citation meta and JSON-LD)."""
+        return ""
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,12 @@ class TimelineIndex(PageSpec):
 class NotesIndex(PageSpec):
     def build(self, corpus: Corpus) -> Element:
         return notes_index(corpus)
+
+
+@dataclass(frozen=True)
+class CorrectionsIndex(PageSpec):
+    def build(self, corpus: Corpus) -> Element:
+        return corrections_index(corpus)
 
 
 @dataclass(frozen=True)
@@ -96,6 +107,9 @@ class ArticlePage(PageSpec):
     def build(self, corpus: Corpus) -> Element:
         return article_page(corpus, self.slug)
 
+    def head(self, corpus: Corpus) -> str:
+        return article_head(corpus, corpus.articles[self.slug])
+
 
 @dataclass(frozen=True)
 class NotePage(PageSpec):
@@ -106,6 +120,11 @@ class NotePage(PageSpec):
 
     def build(self, corpus: Corpus) -> Element:
         return note_page(corpus, self.slug, self.note_id)
+
+    def head(self, corpus: Corpus) -> str:
+        annotated = corpus.articles[self.slug]
+        note = next(n for n in annotated.notes if n.id == self.note_id)
+        return note_head(corpus, annotated, note, note_text(corpus, annotated, note))
 
 
 @dataclass(frozen=True)
@@ -136,6 +155,7 @@ def page_specs(corpus: Corpus) -> list[PageSpec]:
         PeopleIndex("people/index.md", "People", "Everyone the articles name, A to Z."),
         TimelineIndex("timeline/index.md", "Timeline", corpus.settings.timeline_description),
         NotesIndex("notes/index.md", "Editors' notes", "Every note the editors have pinned to a passage, by article."),
+        CorrectionsIndex(CORRECTIONS_URI, "Corrections", "Every correction to an article or a note, newest first."),
     ]
     months = corpus.by_month()
     for year in sorted({k[:4] for k in months}):
