@@ -22,6 +22,7 @@ from .errors import DataError
 from .exports.annotations import annotations_jsonld
 from .exports.entities import entities_json
 from .exports.feed import atom_feed, follow_feeds
+from .exports.oembed import note_oembeds
 from .exports.report import editor_report
 from .exports.timeline import icalendar, timelinejs
 from .html import structured_data_in_head
@@ -306,10 +307,12 @@ class BuildState:
             digest(corpus.digest, site_url, site_name),
             lambda: follow_feeds(corpus, site_url, site_name),
         )
+        notes = [spec for spec in self.specs.values() if isinstance(spec, NotePage)]
         return [
             ("annotations.jsonld", annotations_jsonld(corpus, site_url, stamp.date())),
             ("feed.xml", atom_feed(corpus, site_url, site_name, site_description)),
             *follow,
+            *note_oembeds(corpus, {(s.slug, s.note_id): s.description for s in notes}),
             *of_kb,
             *self.cards(site_name),
         ]

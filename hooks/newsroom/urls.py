@@ -107,3 +107,8 @@ def share_uri(slug: str, note_id: str) -> str:
 def card_uri(slug: str, note_id: str) -> str:
     """The preview image of a note's page (``og:image``), beside it."""
     return f"notes/{slug}/{note_id}/card.png"
+
+
+def oembed_uri(slug: str, note_id: str) -> str:
+    """A note's oEmbed response (newsroom.exports.oembed): one folder for every note."""
+    return f"oembed/{slug}--{note_id}.json"

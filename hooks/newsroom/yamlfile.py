@@ -117,6 +117,20 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> Any:
         raise DataError(file, None, "yaml", f"not valid YAML: {err}") from None
 
 
+class Source(str):
+    """A source: its URL (the string itself), and an archived copy of it with the day it was
+    archived, where the entry gives them (shown as Robust Links: ``data-versionurl``,
+    ``data-versiondate``). Compared, hashed and written as its URL."""
+
+    archived: str | None
+    archived_on: str | None
+
+    def __new__(cls, url: str, archived: str | None = None, archived_on: str | None = None) -> Source:
+        source = super().__new__(cls, url)
+        source.archived, source.archived_on = archived, archived_on
+        return source
+
+
 class _Record:
     """Typed access to one YAML mapping, with errors that name file, line and field."""
 
@@ -198,14 +212,33 @@ class _Record:
             raise self.fail(key, f"{raw!r} is not an http(s) URL")
         return raw
 
-    def sources(self, key: str = "sources", *, required: bool = True) -> tuple[str, ...]:
-        urls = self.texts(key)
-        if required and not urls:
+    def sources(self, key: str = "sources", *, required: bool = True) -> tuple[Source, ...]:
+        """A list of source URLs; each may instead be a mapping with its ``url``, an ``archived``
+        copy (a web archive's address) and the day it was archived, ``archived_on``."""
+        value = self.mapping.get(key)
+        items = [] if value is None else value
+        if not isinstance(items, list) or not all(
+            (isinstance(v, str) and v.strip()) or isinstance(v, dict) for v in items
+        ):
+            raise self.fail(key, "expected a list of non-empty texts")
+        if required and not items:
             raise DataError(self.file, self.line, self.field(key), "every fact needs a source: add at least one URL")
-        for url in urls:
+        found = []
+        for index, item in enumerate(items):
+            if isinstance(item, dict):
+                line = self.line_of(key) - self.offset
+                record = _Record(self.file, item, self.field(f"{key}[{index}]"), line, self.offset)
+                record.only(("url", "archived", "archived_on"))
+                url, archived = record.url("url", required=True), record.url("archived", required=True)
+                day = record.date("archived_on", required=False)
+                assert url is not None
+                found.append(Source(url, archived, day.isoformat() if day else None))
+                continue
+            url = item.strip()
             if not URL_PATTERN.fullmatch(url):
                 raise self.fail(key, f"{url!r} is not an http(s) URL")
-        return urls
+            found.append(Source(url))
+        return tuple(found)
 
     def records(self, key: str) -> list[_Record]:
         value = self.mapping.get(key)

@@ -27,6 +27,7 @@ CORRECTIONS = (
     "    sources: [https://example.org/conference]\n"
     "tags:"
 )
+ARCHIVED = "https://web.archive.org/web/20230405000000/https://ascl.org.uk/About-us/Who-we-are/History-of-ASCL"
 # Zotero's Embedded Metadata translator (zotero/translators): the Highwire tags it maps, and
 # DC.type "newsitem", which makes the item a newspaper article.
 HIGHWIRE = {
@@ -81,7 +82,14 @@ def corrected(tmp_path_factory) -> SiteCopy:
     )
     site.write(NOTES, notes)
     kb = (site.docs / "_data" / "organisations.yml").read_text("utf-8")
-    site.write("_data/organisations.yml", kb.replace("  short_name: NEU\n", "  short_name: NEU\n  wikidata: Q7\n", 1))
+    kb = kb.replace("  short_name: NEU\n", "  short_name: NEU\n  wikidata: Q7\n", 1)
+    kb = kb.replace(
+        "    - https://ascl.org.uk/About-us/Who-we-are/History-of-ASCL\n",
+        f"    - url: https://ascl.org.uk/About-us/Who-we-are/History-of-ASCL\n      archived: {ARCHIVED}\n"
+        "      archived_on: 2023-04-05\n",
+        1,
+    )
+    site.write("_data/organisations.yml", kb)
     result = site.build(site_url=BASE)
     assert result.returncode == 0, result.stderr
     return site
@@ -192,3 +200,31 @@ def test_a_wrong_correction_stops_the_build(tmp_path, corrections, line, field, 
     result = site.build()
     assert result.returncode != 0
     assert f"docs/{ARTICLE}:{line}: front matter.{field}: {why}" in result.stderr
+
+
+def test_a_source_with_an_archived_copy_is_a_robust_link(corrected):
+    html = corrected.page("glossary/ascl")
+    assert (
+        '<a data-versiondate="2023-04-05" data-versionurl="' + ARCHIVED + '" '
+        'href="https://ascl.org.uk/About-us/Who-we-are/History-of-ASCL">'
+        "https://ascl.org.uk/About-us/Who-we-are/History-of-ASCL</a> "
+        '(<a class="na-archived" href="' + ARCHIVED + '">archived 5 April 2023</a>)'
+    ) in html
+
+
+def test_a_note_embeds_where_links_unfurl(corrected):
+    html = corrected.page(f"notes/{SLUG}/pay-review-body")
+    (href,) = re.findall(
+        r'<link href="([^"]+)" rel="alternate" title="[^"]*" type="application/json\+oembed">', html
+    ) or re.findall(r'<link rel="alternate" type="application/json\+oembed" href="([^"]+)"', html)
+    assert href == f"{BASE}oembed/{SLUG}--pay-review-body.json"
+    data = json.loads((corrected.root / "site" / href.removeprefix(BASE)).read_text("utf-8"))
+    assert data["version"] == "1.0" and data["type"] == "rich" and data["width"] and data["height"]
+    assert data["title"] == "“the pay review body”"
+    assert data["url"] == f"{BASE}notes/{SLUG}/pay-review-body/"
+    assert (corrected.root / "site" / data["thumbnail_url"].removeprefix(BASE)).is_file()
+    assert data["html"].startswith(
+        '<blockquote class="newsroom-note" cite="' + data["url"] + '"><p>“the pay review body”</p>'
+    )
+    # Material fetches a sitemap beside every link[rel=alternate]: there is one, so no 404.
+    assert (corrected.root / "site" / "oembed" / "sitemap.xml").is_file()

@@ -6,6 +6,7 @@ and Dublin Core meta tags and schema.org JSON-LD), added when the page is final
 from __future__ import annotations
 
 import json
+from html import escape
 from urllib.parse import quote
 from xml.etree.ElementTree import Element
 
@@ -16,7 +17,7 @@ from ..corpus import AnnotatedArticle, Corpus
 from ..dates import long_date
 from ..html import E, absolute
 from ..model import Correction, Organisation, Person
-from ..urls import entity_uri, share_uri
+from ..urls import entity_uri, oembed_uri, share_uri
 from .components import numbered_sources
 
 HEAD_MARK = '<meta name="citation_title"'  # the head's extras begin so: added once
@@ -313,4 +314,9 @@ def note_head(corpus: Corpus, annotated: AnnotatedArticle, note, text: str) -> s
             {"@type": "CorrectionComment", "text": c.text, "datePublished": c.date.isoformat()}
             for c in note.corrections
         ]
-    return meta_tags(work) + _json_ld(data)
+    # oEmbed discovery: where links unfurl, the note embeds (newsroom.exports.oembed).
+    oembed = absolute(corpus.site_url, "index.md") + oembed_uri(article.slug, note.id)
+    link = (
+        f'<link rel="alternate" type="application/json+oembed" href="{escape(oembed)}" title="{escape(work.title)}">\n'
+    )
+    return meta_tags(work) + link + _json_ld(data)

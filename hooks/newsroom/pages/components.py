@@ -8,7 +8,7 @@ from xml.etree.ElementTree import Element
 
 from ..corpus import Corpus
 from ..dates import long_date
-from ..html import E, absolute, rel
+from ..html import E, absolute, add, rel
 from ..model import Entity, Event, KnowledgeBase, Organisation, Person, Role, Term
 from ..settings import Settings
 from ..urls import entity_uri, event_uri, note_in_article_uri, paragraph_uri
@@ -62,17 +62,29 @@ def event_item(event: Event, here: str) -> Element:
     return E("li", {}, E("a", {"href": rel(here, event_uri(event))}, when), f": {event.title}")
 
 
+def source_link(url: str, text: str) -> list:
+    """A link to a source; with an archived copy, as a Robust Link (``data-versionurl`` and
+    ``data-versiondate`` on it) followed by a visible link to the copy."""
+    archived, day = getattr(url, "archived", None), getattr(url, "archived_on", None)
+    link = E("a", {"href": url, "data-versionurl": archived, "data-versiondate": day}, text)
+    if not archived:
+        return [link]
+    label = f"archived {long_date(dt.date.fromisoformat(day))}" if day else "archived copy"
+    return [link, " (", E("a", {"class": "na-archived", "href": archived}, label), ")"]
+
+
 def numbered_sources(urls: tuple[str, ...], css_class: str) -> Element:
     """ "Sources: [1] [2]", each number a link: for notes and timeline events."""
     line = E("p", {"class": css_class}, "Sources: ")
     for number, url in enumerate(urls, 1):
-        line.append(E("a", {"href": url}, f"[{number}]"))
-        line[-1].tail = " "
+        for piece in source_link(url, f"[{number}]"):
+            add(line, piece)
+        add(line, " ")
     return line
 
 
 def sources_list(urls: tuple[str, ...]) -> Element:
-    return E("ol", {"class": "na-sources"}, *(E("li", {}, E("a", {"href": url}, url)) for url in urls))
+    return E("ol", {"class": "na-sources"}, *(E("li", {}, *source_link(url, url)) for url in urls))
 
 
 def example_placeholder(example: str) -> dict[str, str]:
