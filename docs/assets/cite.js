@@ -1,6 +1,6 @@
 /* The "Cite this article" box (newsroom.pages.cite, a <details>): shows its copy buttons, and
  * gives the BibTeX, RIS and CSL-JSON the reader's own access date (BibTeX urldate, RIS Y2, CSL
- * accessed), which a static build cannot know; the download links then carry the same text. */
+ * accessed), which a static build cannot know; the download buttons save the text shown. */
 (function () {
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
@@ -20,11 +20,9 @@
     if (box.dataset.ready) return;
     box.dataset.ready = "1";
     var day = new Date();
-    box.querySelectorAll(".na-cite__copy").forEach(function (button) { button.hidden = false; });
+    box.querySelectorAll(".na-cite__copy, .na-cite__download").forEach(function (button) { button.hidden = false; });
     box.querySelectorAll("code[data-format]").forEach(function (code) {
       code.textContent = withAccessed(code.dataset.format, code.textContent, day);
-      var link = box.querySelector('[data-download-from="' + code.id + '"]');
-      if (link) link.href = link.getAttribute("href").split(",")[0] + "," + encodeURIComponent(code.textContent);
     });
     var note = box.querySelector("[data-accessed]");
     if (note) note.textContent = "The files give today as the day you accessed the page.";
@@ -32,7 +30,25 @@
 
   newsroom.onEveryPage(function () { document.querySelectorAll(".na-cite").forEach(ready); });
 
+  /* A download made here, from the text shown (with its access date): no file per article. */
+  function download(button) {
+    var code = document.getElementById(button.dataset.downloadFrom);
+    var url = URL.createObjectURL(new Blob([code.textContent], { type: button.dataset.type + ";charset=utf-8" }));
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = button.dataset.filename;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
   document.addEventListener("click", function (event) {
+    var saving = event.target.closest ? event.target.closest(".na-cite__download") : null;
+    if (saving) {
+      download(saving);
+      return;
+    }
     var button = event.target.closest ? event.target.closest(".na-cite__copy") : null;
     if (!button) return;
     var from = button.dataset.copyFrom ? document.getElementById(button.dataset.copyFrom) : null;

@@ -57,8 +57,10 @@ def test_the_cite_box_by_keyboard_copies_the_citation_and_dates_the_files(browse
         f'"accessed": {{\n      "date-parts": [\n        [\n          {today.year},'
         in page.locator("code[data-format=csl]").inner_text()
     )
-    href = page.locator("a.na-cite__download[download$='.bib']").get_attribute("href")
-    assert "urldate" in href and href.startswith("data:application/x-bibtex;charset=utf-8,")
+    with page.expect_download() as saved:
+        page.click("button.na-cite__download[data-filename$='.bib']")
+    assert saved.value.suggested_filename == f"{SLUG}.bib"
+    assert open(saved.value.path(), encoding="utf-8").read() == bibtex
     assert errors == []
     context.close()
 

@@ -86,9 +86,11 @@ def test_the_cite_box(kb, matcher):
     )
     assert '<button class="na-cite__copy" data-copy-from="cite-2023-04-28-test-bibtex" hidden="hidden"' in box
     assert (
-        'download="2023-04-28-test.ris" href="data:application/x-research-info-systems;charset=utf-8,TY%20%20-%20NEWS'
-        in box
-    )
+        '<button class="na-cite__download" data-download-from="cite-2023-04-28-test-ris" '
+        'data-filename="2023-04-28-test.ris" data-type="application/x-research-info-systems" hidden="hidden" '
+        'type="button">Download RIS (.ris)</button>'
+    ) in box
+    assert "data:" not in box  # made in the browser: no copy of each file in every page
     assert (
         "@article{2023-04-28-test,\n  author = {Reporter, Jane},\n  title = {{T \\&amp; &lt;b&gt;u&lt;/b&gt;}}," in box
     )

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 from html import escape
-from urllib.parse import quote
 from xml.etree.ElementTree import Element
 
 from markdown.util import AtomicString
@@ -65,8 +64,9 @@ FORMATS = (  # (id, label, file suffix, media type)
 def cite_box(work: Work, what: str) -> Element:
     """``<details class="na-cite">``: "Cite this <what>" opens the APA citation and the BibTeX, RIS
     and CSL-JSON to copy or download (a native disclosure: keyboard and screen readers need no
-    script). ``cite.js`` shows the copy buttons and adds the reader's access date to the three
-    files; without it the links download them as built."""
+    script). ``cite.js`` shows the copy and download buttons (a download is made in the browser,
+    not kept as a file or a ``data:`` link in every page) and adds the reader's access date to
+    the three files; without it, the text is there to select and copy."""
     text, html = apa(work)
     citation = E("p", {"class": "na-cite__text", "id": f"cite-{work.key}-apa"})
     # The citation's HTML is newsroom.citation's, every part escaped there: only <i> is markup.
@@ -109,12 +109,14 @@ def cite_box(work: Work, what: str) -> Element:
                 ),
                 " ",
                 E(
-                    "a",
+                    "button",
                     {
+                        "type": "button",
                         "class": "na-cite__download",
                         "data-download-from": block,
-                        "download": f"{work.key}.{suffix}",
-                        "href": f"data:{media};charset=utf-8,{quote(content, safe='')}",
+                        "data-filename": f"{work.key}.{suffix}",
+                        "data-type": media,
+                        "hidden": "hidden",
                     },
                     f"Download {label} (.{suffix})",
                 ),
