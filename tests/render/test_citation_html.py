@@ -28,10 +28,13 @@ def page(kb, matcher, front: str, body: str, slug: str = "2023-04-28-test"):
     return corpus, convert(corpus, slug)
 
 
+def part(kb, matcher, pattern: str) -> str:
+    """The first match of ``pattern`` in the corrected article's page."""
+    return re.search(pattern, page(kb, matcher, CORRECTED, "The NEU met.\n")[1], re.S).group()
+
+
 def test_the_corrections_notice_newest_first_escaped_and_named(kb, matcher):
-    _, html = page(kb, matcher, CORRECTED, "The NEU met.\n")
-    notice = re.search(r'<aside aria-labelledby="corrections-title".*?</aside>', html, re.S).group()
-    assert notice == (
+    assert part(kb, matcher, r'<aside aria-labelledby="corrections-title".*?</aside>') == (
         '<aside aria-labelledby="corrections-title" class="na-corrections" id="corrections" role="note">'
         '<p class="na-corrections__title" id="corrections-title">Corrections to this article</p>'
         '<ul class="na-corrections__list">'
@@ -45,9 +48,7 @@ def test_the_corrections_notice_newest_first_escaped_and_named(kb, matcher):
 
 
 def test_the_meta_line_says_when_it_was_updated(kb, matcher):
-    _, html = page(kb, matcher, CORRECTED, "The NEU met.\n")
-    meta = re.search(r'<p class="na-article__meta">.*?</p>', html, re.S).group()
-    assert meta == (
+    assert part(kb, matcher, r'<p class="na-article__meta">.*?</p>') == (
         '<p class="na-article__meta"><time datetime="2023-04-28">28 April 2023</time> · '
         '<span class="na-article__publisher">P</span> · Updated '
         '<time class="na-article__updated" datetime="2023-05-02">2 May 2023</time></p>'
@@ -76,8 +77,7 @@ def test_names_are_numbered_once_per_article_and_defined_for_print(kb, matcher):
 
 
 def test_the_cite_box(kb, matcher):
-    _, html = page(kb, matcher, CORRECTED, "The NEU met.\n")
-    box = re.search(r'<details class="na-cite".*?</details>', html, re.S).group()
+    box = part(kb, matcher, r'<details class="na-cite".*?</details>')
     assert box.startswith(
         '<details class="na-cite" data-pagefind-ignore="all"><summary class="na-cite__summary">Cite this article'
         '</summary><div class="na-cite__body"><p class="na-cite__style">APA (7th edition)</p>'
