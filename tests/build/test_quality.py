@@ -105,3 +105,15 @@ def test_pages_pass_the_nu_html_checker_but_for_documented_upstream_errors(built
         f"\nNu HTML checker: {len(lines)} errors, {excused} of them in Material's templates (documented), {len(ours)} ours"
     )
     assert ours == []
+
+
+def test_no_label_carries_aria_label(built_site):
+    """A <label> may not carry aria-label (ARIA in HTML; Lighthouse's aria-prohibited-attr took
+    the article page's accessibility score to 96): the header's search button is named by text."""
+    site = built_site.root / "site"
+    pages = sorted(site.rglob("index.html"))
+    assert len(pages) > 40
+    for path in pages:
+        html = path.read_text("utf-8")
+        assert not re.search(r"<label\b[^>]*\baria-label=", html), path
+        assert '<span class="na-visually-hidden">Search</span>' in html, path
