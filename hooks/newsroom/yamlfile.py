@@ -153,7 +153,14 @@ class _Record:
     def only(self, allowed: tuple[str, ...]) -> None:
         for key in self.mapping:
             if key not in allowed:
-                raise self.fail(str(key), f"unknown key {key!r}; allowed keys are {', '.join(allowed)}")
+                # The message is one line: a key such as "\n" is named as Python writes it.
+                field = str(key) if str(key).isprintable() else repr(str(key))
+                raise DataError(
+                    self.file,
+                    self.line_of(str(key)),
+                    self.field(field),
+                    f"unknown key {key!r}; allowed keys are {', '.join(allowed)}",
+                )
 
     def text(self, key: str, *, required: bool = True) -> str | None:
         value = self.mapping.get(key)
