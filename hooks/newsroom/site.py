@@ -24,7 +24,7 @@ from .exports.entities import entities_json
 from .exports.feed import atom_feed, follow_feeds
 from .exports.oembed import note_oembeds
 from .exports.report import editor_report
-from .exports.timeline import icalendar, timelinejs
+from .exports.timeline import entity_calendars, icalendar, timelinejs
 from .html import structured_data_in_head
 from .incremental import ArticleMemo, Caches, Digests, PageEntry, digest, files_digest, page_inputs, tree_files
 from .linkcheck import check as check_links
@@ -300,6 +300,7 @@ class BuildState:
                 ("entities.json", entities_json(corpus)),
                 ("timeline.json", timelinejs(corpus, site_url, site_name)),
                 ("timeline.ics", icalendar(corpus, site_url, site_name, stamp)),
+                *entity_calendars(corpus, site_url, site_name, stamp),
             ],
         )
         follow = self.remembered(

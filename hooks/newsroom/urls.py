@@ -60,6 +60,11 @@ def feed_uri(entity: Entity) -> str:
     return f"feeds/{entity.section}/{entity.id}.xml"
 
 
+def calendar_uri(entity: Entity) -> str:
+    """The calendar of an organisation's or a person's events (``newsroom.exports.timeline``)."""
+    return f"calendars/{entity.section}/{entity.id}.ics"
+
+
 def tag_feed_uri(tag: str) -> str:
     """The Atom feed of the articles with a tag: its words, lower case, joined by hyphens."""
     words = re.findall(r"[^\W_]+", tag.casefold())

@@ -82,3 +82,28 @@ def test_an_entity_page_links_its_feed_for_readers_and_for_feed_readers(built_si
     )
     # Feed readers find it from the page: the alternate link resolves to the file.
     assert (built_site.root / "site" / uri).is_file()
+
+
+def test_each_organisation_and_person_with_events_has_a_calendar(built_site):
+    import icalendar
+
+    site = built_site.root / "site"
+    calendar = icalendar.Calendar.from_ical((site / "calendars" / "glossary" / "neu.ics").read_bytes())
+    assert str(calendar["x-wr-calname"]) == "National Education Union · The Pay Dispute Archive"
+    everything = icalendar.Calendar.from_ical((site / "timeline.ics").read_bytes())
+    neu_events = [e for e in everything.walk("VEVENT") if "neu" in str(e["uid"]).split("@")[0].split("-")]
+    uids = [str(e["uid"]) for e in calendar.walk("VEVENT")]
+    assert uids and set(uids) < {str(e["uid"]) for e in everything.walk("VEVENT")}
+    assert {str(e["uid"]) for e in neu_events} <= set(uids)
+    # Linked from its page; a person's too; none for a term, which no calendar follows.
+    assert 'href="../../calendars/glossary/neu.ics" type="text/calendar">National Education Union\'s events</a>' in (
+        site / "glossary" / "neu" / "index.html"
+    ).read_text("utf-8")
+    assert (site / "calendars" / "people" / "daniel-kebede.ics").is_file()
+    assert 'href="../../calendars/people/daniel-kebede.ics"' in (
+        site / "people" / "daniel-kebede" / "index.html"
+    ).read_text("utf-8")
+    assert not (site / "calendars" / "glossary" / "turnout.ics").exists()
+    for path in (site / "calendars").rglob("*.ics"):  # each one a page links to
+        section, name = path.parent.name, path.stem
+        assert f"calendars/{section}/{name}.ics" in (site / section / name / "index.html").read_text("utf-8")

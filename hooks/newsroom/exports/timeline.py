@@ -7,7 +7,8 @@ import json
 
 from ..corpus import Corpus
 from ..html import absolute
-from ..urls import event_uri
+from ..model import Organisation, Person
+from ..urls import calendar_uri, event_uri
 
 
 def timelinejs(corpus: Corpus, site_url: str, title: str) -> str:
@@ -35,10 +36,11 @@ def timelinejs(corpus: Corpus, site_url: str, title: str) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def icalendar(corpus: Corpus, site_url: str, title: str, stamp: dt.datetime) -> str:
+def icalendar(corpus: Corpus, site_url: str, title: str, stamp: dt.datetime, events=None) -> str:
     """``timeline.ics``: one all-day VEVENT per event, its URL the permanent anchor. Written by the
     ``icalendar`` package (escaping, line folding, CRLF); the same input gives the same bytes
-    (UIDs from event ids, DTSTAMP from the build date)."""
+    (UIDs from event ids, DTSTAMP from the build date). ``events``: only these (an
+    organisation's or a person's calendar, ``entity_calendars``)."""
     import icalendar as ical
 
     host = site_url.split("//", 1)[-1].split("/", 1)[0] or "archive"
@@ -47,7 +49,7 @@ def icalendar(corpus: Corpus, site_url: str, title: str, stamp: dt.datetime) -> 
     calendar.add("prodid", f"-//{title}//newsroom//EN")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", title)
-    for event in corpus.kb.events:
+    for event in corpus.kb.events if events is None else events:
         entry = ical.Event()
         entry.add("uid", f"{event.id}@{host}")
         entry.add("dtstamp", stamp)
@@ -58,6 +60,17 @@ def icalendar(corpus: Corpus, site_url: str, title: str, stamp: dt.datetime) -> 
         entry.add("url", absolute(site_url, event_uri(event)))
         calendar.add_component(entry)
     return calendar.to_ical().decode("utf-8")
+
+
+def entity_calendars(corpus: Corpus, site_url: str, site_name: str, stamp: dt.datetime) -> list[tuple[str, str]]:
+    """A calendar for each organisation and person that has events: ``calendars/<section>/<id>.ics``."""
+    out = []
+    for entity in sorted(corpus.kb.entities.values(), key=lambda e: (e.section, e.id)):
+        events = [e for e in corpus.kb.events if entity.id in e.entities]
+        if events and isinstance(entity, (Organisation, Person)):
+            title = f"{entity.label} · {site_name}"
+            out.append((calendar_uri(entity), icalendar(corpus, site_url, title, stamp, events)))
+    return out
 
 
 def _html(text: str) -> str:

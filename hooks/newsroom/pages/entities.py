@@ -13,7 +13,7 @@ from ..dates import long_date
 from ..html import E, absolute, add, rel
 from ..model import Entity, Organisation, Person
 from ..settings import TERMS
-from ..urls import entity_uri, event_uri, feed_uri, paragraph_uri
+from ..urls import calendar_uri, entity_uri, event_uri, feed_uri, paragraph_uri
 from .cite import same_as
 from .components import (
     description,
@@ -133,6 +133,11 @@ def _entity_sections(corpus: Corpus, entity: Entity, label: str, here: str, stat
     nodes += unsearched(mentioned_in(corpus, entity.id, here))
     follow = E("a", {"href": rel(here, feed_uri(entity)), "type": "application/atom+xml"}, f"Follow {label}")
     nodes += unsearched([E("p", {"class": "na-follow"}, follow, ": new articles that mention them, as a feed (Atom)")])
+    if isinstance(entity, (Organisation, Person)) and any(entity.id in e.entities for e in corpus.kb.events):
+        calendar = E("a", {"href": rel(here, calendar_uri(entity)), "type": "text/calendar"}, f"{label}'s events")
+        nodes += unsearched(
+            [E("p", {"class": "na-follow"}, calendar, ": the timeline's events, for a calendar (.ics)")]
+        )
     return nodes + unsearched([E("h2", {"id": "sources"}, "Sources"), sources_list(entity.sources)])
 
 
