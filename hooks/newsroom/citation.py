@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -42,7 +43,6 @@ class Work:
     url: str  # the archive's page: the copy the reader read, with its notes
     archive: str  # the archive's name
     original: str | None = None  # the publisher's own address, if known
-    modified: dt.date | None = None
 
 
 def byline_names(byline: str | None) -> tuple[str, ...]:
@@ -200,12 +200,19 @@ def ris(work: Work) -> str:
     }
     if work.original:
         entry["notes"] = [f"Original: {work.original}"]
+    return rispy.dumps([entry], implementation=_ris_writer())
+
+
+@functools.cache
+def _ris_writer() -> type:
+    """rispy's writer without the line it numbers each record with ("1."), which RIS has not."""
+    import rispy
 
     class Writer(rispy.RisWriter):
-        def set_header(self, count: int) -> str:  # rispy numbers each record ("1."): RIS has no such line
+        def set_header(self, count: int) -> str:
             return ""
 
-    return rispy.dumps([entry], implementation=Writer)
+    return Writer
 
 
 def highwire(work: Work) -> list[tuple[str, str]]:

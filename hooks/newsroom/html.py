@@ -8,6 +8,7 @@ an article says is what the reader sees.
 from __future__ import annotations
 
 import functools
+import json
 import posixpath
 import re
 from xml.etree.ElementTree import Element
@@ -109,6 +110,14 @@ def absolute(site_url: str, uri: str) -> str:
     page = path.removesuffix(".md").removesuffix("index")
     page = page if page.endswith("/") or not page else page + "/"
     return site_url.rstrip("/") + "/" + page + (f"#{anchor}" if anchor else "")
+
+
+def json_ld(data: dict) -> Element:
+    """``data`` as a ``<script type="application/ld+json">``, ``</`` written ``<\\/`` so that no
+    value can end the script early."""
+    script = Element("script", {"type": "application/ld+json"})
+    script.text = AtomicString(json.dumps(data, ensure_ascii=False).replace("</", "<\\/"))
+    return script
 
 
 _STRUCTURED_DATA = re.compile(r'<script type="application/ld\+json">.*?</script>', re.S)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from .annotated import AnnotatedArticle, DateLink
-from .model import Event, KnowledgeBase
+from .model import Event, KnowledgeBase, Organisation, Person
 
 
 @dataclass
@@ -115,3 +115,9 @@ def article_events(corpus: Corpus, slug: str) -> list[Event]:
 
 def entity_events(corpus: Corpus, entity_id: str) -> list[Event]:
     return [e for e in corpus.kb.events if entity_id in e.entities]
+
+
+def calendar_events(corpus: Corpus, entity) -> list[Event]:
+    """The events of an organisation's or a person's calendar (``calendars/``); none for a term,
+    which has no calendar."""
+    return entity_events(corpus, entity.id) if isinstance(entity, (Organisation, Person)) else []

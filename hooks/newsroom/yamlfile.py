@@ -233,8 +233,7 @@ class _Record:
         found = []
         for index, item in enumerate(items):
             if isinstance(item, dict):
-                line = self.line_of(key) - self.offset
-                record = _Record(self.file, item, self.field(f"{key}[{index}]"), line, self.offset)
+                record = self._item(key, index, item)
                 record.only(("url", "archived", "archived_on"))
                 url, archived = record.url("url", required=True), record.url("archived", required=True)
                 day = record.date("archived_on", required=False)
@@ -253,10 +252,11 @@ class _Record:
             return []
         if not isinstance(value, list):
             raise self.fail(key, "expected a list")
-        return [
-            _Record(self.file, item, self.field(f"{key}[{i}]"), self.line_of(key) - self.offset, self.offset)
-            for i, item in enumerate(value)
-        ]
+        return [self._item(key, i, item) for i, item in enumerate(value)]
+
+    def _item(self, key: str, index: int, item: Any) -> _Record:
+        """The mapping at ``key[index]``, as a record named by its place."""
+        return _Record(self.file, item, self.field(f"{key}[{index}]"), self.line_of(key) - self.offset, self.offset)
 
 
 def _top_level_list(path: Path, label: str, shown: str | None = None) -> list[_Record]:

@@ -216,9 +216,10 @@ def _nav_digest(config: dict) -> str:
 
 
 def _with_structured_data(state: engine.BuildState, src_uri: str, output: str) -> str:
-    """A person's or an organisation's page with its JSON-LD, which Zensical takes out of the content it writes (it
-    drops the ``<script>`` the page's tree has): put back where the tree had it, at the end of the
-    content, for :func:`engine.structured_data_in_head` to move as under MkDocs."""
+    """A person's or an organisation's page with its JSON-LD, which Zensical takes out of the
+    content it writes (it drops the ``<script>`` the page's tree has): put back where the tree had
+    it, at the end of the content, for :func:`engine.structured_data_in_head` to move as under
+    MkDocs."""
     spec = state.specs.get(src_uri)
     entity = state.kb.entities.get(getattr(spec, "entity_id", "")) if spec is not None else None
     if not isinstance(entity, (Person, Organisation)) or "application/ld+json" in output:

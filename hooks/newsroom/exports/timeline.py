@@ -7,7 +7,7 @@ import json
 
 from ..corpus import Corpus
 from ..html import absolute
-from ..model import Organisation, Person
+from ..timeline import calendar_events
 from ..urls import calendar_uri, event_uri
 
 
@@ -66,8 +66,8 @@ def entity_calendars(corpus: Corpus, site_url: str, site_name: str, stamp: dt.da
     """A calendar for each organisation and person that has events: ``calendars/<section>/<id>.ics``."""
     out = []
     for entity in sorted(corpus.kb.entities.values(), key=lambda e: (e.section, e.id)):
-        events = [e for e in corpus.kb.events if entity.id in e.entities]
-        if events and isinstance(entity, (Organisation, Person)):
+        events = calendar_events(corpus, entity)
+        if events:
             title = f"{entity.label} · {site_name}"
             out.append((calendar_uri(entity), icalendar(corpus, site_url, title, stamp, events)))
     return out

@@ -5,16 +5,16 @@ and Dublin Core meta tags and schema.org JSON-LD), added when the page is final
 
 from __future__ import annotations
 
-import json
 from html import escape
 from xml.etree.ElementTree import Element
 
+from markdown.serializers import to_html_string
 from markdown.util import AtomicString
 
 from ..citation import Work, apa, bibtex, byline_names, csl_json, meta_tags, ris
 from ..corpus import AnnotatedArticle, Corpus
 from ..dates import long_date
-from ..html import E, absolute
+from ..html import E, absolute, json_ld
 from ..model import Correction, Organisation, Person
 from ..urls import entity_uri, oembed_uri, share_uri
 from .components import numbered_sources
@@ -34,13 +34,11 @@ def article_work(corpus: Corpus, annotated: AnnotatedArticle) -> Work:
         url=absolute(corpus.site_url, article.src_uri),
         archive=corpus.site_name,
         original=article.url,
-        modified=article.modified if article.modified != article.published else None,
     )
 
 
 def note_work(corpus: Corpus, annotated: AnnotatedArticle, note) -> Work:
     article = annotated.article
-    dates = [note.created or article.published, *(c.date for c in note.corrections)]
     return Work(
         key=f"{article.slug}-{note.id}",
         kind="note",
@@ -50,7 +48,6 @@ def note_work(corpus: Corpus, annotated: AnnotatedArticle, note) -> Work:
         issued=note.created or article.published,
         url=absolute(corpus.site_url, share_uri(article.slug, note.id)),
         archive=corpus.site_name,
-        modified=max(dates) if note.corrections else None,
     )
 
 
@@ -189,13 +186,12 @@ def corrections_index(corpus: Corpus) -> Element:
     from ..urls import note_in_article_uri
 
     here = CORRECTIONS_URI
-    found = []  # (date, slug, note id or "", correction, what, link, title)
+    found = []  # (date, article, note id or "", correction, link to what it corrects, the article's title or None)
     for slug, annotated in corpus.articles.items():
         article = annotated.article
         for c in article.corrections:
-            found.append(
-                (c.date, slug, "", c, E("a", {"href": rel(here, article.src_uri + "#corrections")}, article.title))
-            )
+            link = E("a", {"href": rel(here, article.src_uri + "#corrections")}, article.title)
+            found.append((c.date, slug, "", c, link, None))
         for note in annotated.notes:
             for c in note.corrections:
                 link = E("a", {"href": rel(here, note_in_article_uri(slug, note.id))}, f"the note on “{note.quote}”")
@@ -206,12 +202,9 @@ def corrections_index(corpus: Corpus) -> Element:
         return root
     root.append(E("p", {}, f"{len(found)} correction{'s' if len(found) != 1 else ''}, newest first."))
     items = E("ul", {"class": "na-corrections-index__list"})
-    for date, _slug, _note, correction, link, *title in sorted(found, key=lambda f: (f[0], f[1], f[2]), reverse=True):
+    for date, _, _, correction, link, title in sorted(found, key=lambda f: f[:3], reverse=True):
         item = E("li", {}, E("time", {"datetime": date.isoformat()}, long_date(date)), ": ", link)
-        if title:
-            item[-1].tail = f", in “{title[0]}”: "
-        else:
-            item[-1].tail = ": "
+        item[-1].tail = f", in “{title}”: " if title else ": "
         item.append(E("span", {}, correction.text))
         item.append(numbered_sources(correction.sources, "na-corrections__sources"))
         items.append(item)
@@ -220,11 +213,7 @@ def corrections_index(corpus: Corpus) -> Element:
 
 
 def _json_ld(data: dict) -> str:
-    return (
-        '<script type="application/ld+json">'
-        + json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-        + "</script>\n"
-    )
+    return to_html_string(json_ld(data)) + "\n"
 
 
 def entity_ld(corpus: Corpus, entity) -> dict:
@@ -307,8 +296,8 @@ def note_head(corpus: Corpus, annotated: AnnotatedArticle, note, text: str) -> s
             "datePublished": article.published.isoformat(),
         },
     }
-    if work.modified:
-        data["dateModified"] = work.modified.isoformat()
+    if note.corrections:  # oldest first: the last is the newest
+        data["dateModified"] = max(work.issued, note.corrections[-1].date).isoformat()
     if note.sources:
         data["citation"] = list(note.sources)
     if note.corrections:

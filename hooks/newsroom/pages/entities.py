@@ -10,7 +10,7 @@ from .. import timeline
 from ..chart import chart
 from ..corpus import Corpus
 from ..dates import long_date
-from ..html import E, absolute, add, rel
+from ..html import E, absolute, add, json_ld, rel
 from ..model import Entity, Organisation, Person
 from ..settings import TERMS
 from ..urls import calendar_uri, entity_uri, event_uri, feed_uri, paragraph_uri
@@ -133,7 +133,7 @@ def _entity_sections(corpus: Corpus, entity: Entity, label: str, here: str, stat
     nodes += unsearched(mentioned_in(corpus, entity.id, here))
     follow = E("a", {"href": rel(here, feed_uri(entity)), "type": "application/atom+xml"}, f"Follow {label}")
     nodes += unsearched([E("p", {"class": "na-follow"}, follow, ": new articles that mention them, as a feed (Atom)")])
-    if isinstance(entity, (Organisation, Person)) and any(entity.id in e.entities for e in corpus.kb.events):
+    if timeline.calendar_events(corpus, entity):  # exports.timeline writes a calendar for exactly these
         calendar = E("a", {"href": rel(here, calendar_uri(entity)), "type": "text/calendar"}, f"{label}'s events")
         nodes += unsearched(
             [E("p", {"class": "na-follow"}, calendar, ": the timeline's events, for a calendar (.ics)")]
@@ -254,10 +254,6 @@ def person_entry(corpus: Corpus, person_id: str) -> Element:
 
 def organisation_jsonld(corpus: Corpus, organisation: Organisation) -> Element:
     """schema.org ``Organization`` structured data: name, alternateName, url, description, sameAs."""
-    import json
-
-    from markdown.util import AtomicString
-
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",
@@ -268,17 +264,11 @@ def organisation_jsonld(corpus: Corpus, organisation: Organisation) -> Element:
     }
     if same := same_as(organisation):
         data["sameAs"] = same
-    script = Element("script", {"type": "application/ld+json"})
-    script.text = AtomicString(json.dumps(data, ensure_ascii=False).replace("</", "<\\/"))
-    return script
+    return json_ld(data)
 
 
 def person_jsonld(corpus: Corpus, person: Person) -> Element:
     """schema.org ``Person`` structured data: name, jobTitle, affiliation, url, sameAs (sources)."""
-    import json
-
-    from markdown.util import AtomicString
-
     kb = corpus.kb
     roles = roles_then(corpus, person)
     data = {
@@ -300,9 +290,7 @@ def person_jsonld(corpus: Corpus, person: Person) -> Element:
             }
             for r in roles
         ]
-    script = Element("script", {"type": "application/ld+json"})
-    script.text = AtomicString(json.dumps(data, ensure_ascii=False).replace("</", "<\\/"))
-    return script
+    return json_ld(data)
 
 
 def people_index(corpus: Corpus) -> Element:
