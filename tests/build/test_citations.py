@@ -228,3 +228,10 @@ def test_a_note_embeds_where_links_unfurl(corrected):
     )
     # Material fetches a sitemap beside every link[rel=alternate]: there is one, so no 404.
     assert (corrected.root / "site" / "oembed" / "sitemap.xml").is_file()
+
+
+def test_each_notice_links_to_every_correction(corrected):
+    assert '<p class="na-corrections__all"><a href="../../corrections/">All corrections</a></p>' in corrected.page(
+        f"articles/{SLUG}"
+    )
+    assert '<a href="../../../corrections/">All corrections</a>' in corrected.page(f"notes/{SLUG}/pay-review-body")

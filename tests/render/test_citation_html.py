@@ -43,7 +43,7 @@ def test_the_corrections_notice_newest_first_escaped_and_named(kb, matcher):
         "</p></li>"
         '<li><time datetime="2023-04-29">29 April 2023</time>: The NEU\'s name was misspelt. '
         '<p class="na-corrections__sources">Sources: <a href="https://example.org/b">[1]</a> </p></li>'
-        "</ul></aside>"
+        '</ul><p class="na-corrections__all"><a href="../../corrections/">All corrections</a></p></aside>'
     )
 
 

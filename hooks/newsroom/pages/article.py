@@ -182,7 +182,7 @@ def article_page(corpus: Corpus, slug: str) -> Element:
         meta,
         E("p", {"class": "na-article__byline"}, f"By {article.byline}") if article.byline else None,
         E("p", {"class": "na-article__summary"}, article.summary) if article.summary else None,
-        corrections_notice(article.corrections, "article", "corrections"),
+        corrections_notice(article.corrections, "article", "corrections", here),
         cite_box(article_work(corpus, annotated), "article"),
     )
     body = E("div", {"class": "na-article__body"})
@@ -283,7 +283,7 @@ def _notes_section(corpus: Corpus, annotated: AnnotatedArticle, here: str) -> El
                 ),
                 E("div", {"class": "na-note-body__text"}, *note_body(corpus, annotated, note, here)),
                 numbered_sources(note.sources, "na-note-body__sources") if note.sources else None,
-                corrections_notice(note.corrections, "note", f"note-corrections-{note.id}"),
+                corrections_notice(note.corrections, "note", f"note-corrections-{note.id}", here),
                 E(
                     "p",
                     {"class": "na-note-body__links"},

@@ -14,7 +14,7 @@ from markdown.util import AtomicString
 from ..citation import Work, apa, bibtex, byline_names, csl_json, meta_tags, ris
 from ..corpus import AnnotatedArticle, Corpus
 from ..dates import long_date
-from ..html import E, absolute, json_ld
+from ..html import E, absolute, json_ld, rel
 from ..model import Correction, Organisation, Person
 from ..urls import entity_uri, oembed_uri, share_uri
 from .components import numbered_sources
@@ -150,9 +150,10 @@ def _append_html(element: Element, html: str) -> None:
             element.text = AtomicString((element.text or "") + text.replace("&", "&amp;"))
 
 
-def corrections_notice(corrections: tuple[Correction, ...], what: str, anchor: str) -> Element | None:
+def corrections_notice(corrections: tuple[Correction, ...], what: str, anchor: str, here: str) -> Element | None:
     """The notice newspapers print: "Correction, 5 April 2023: …" for each, newest first, with its
-    sources; ``role="note"``, named by its heading."""
+    sources and a link to every correction (``here``: the page it is on); ``role="note"``, named
+    by its heading."""
     if not corrections:
         return None
     title = "Correction" if len(corrections) == 1 else "Corrections"
@@ -174,6 +175,7 @@ def corrections_notice(corrections: tuple[Correction, ...], what: str, anchor: s
         {"class": "na-corrections", "id": anchor, "role": "note", "aria-labelledby": f"{anchor}-title"},
         E("p", {"class": "na-corrections__title", "id": f"{anchor}-title"}, f"{title} to this {what}"),
         items,
+        E("p", {"class": "na-corrections__all"}, E("a", {"href": rel(here, CORRECTIONS_URI)}, "All corrections")),
     )
 
 
@@ -182,7 +184,6 @@ CORRECTIONS_URI = "corrections/index.md"
 
 def corrections_index(corpus: Corpus) -> Element:
     """Every correction to an article or a note, newest first, each linked to what it corrects."""
-    from ..html import rel
     from ..urls import note_in_article_uri
 
     here = CORRECTIONS_URI

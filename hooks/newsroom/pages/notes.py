@@ -114,6 +114,6 @@ def note_page(corpus: Corpus, slug: str, note_id: str) -> Element:
         E("h2", {"id": "the-note"}, "The note"),
         E("div", {"class": "na-share__body"}, *note_body(corpus, annotated, note, here)),
         numbered_sources(note.sources, "na-note-body__sources") if note.sources else None,
-        corrections_notice(note.corrections, "note", "corrections"),
+        corrections_notice(note.corrections, "note", "corrections", here),
         cite_box(note_work(corpus, annotated, note), "note"),
     )
