@@ -28,7 +28,10 @@
       tip.hidden = true;
       tip.addEventListener("mouseenter", cancelHide);
       tip.addEventListener("mouseleave", scheduleHide);
-      document.body.appendChild(tip);
+      // In the page's main landmark, not loose in the body: opened by a tap it holds a link, and
+      // axe (region) asks that all content be in a landmark. <main> is not positioned, so the
+      // tooltip's page coordinates (place) are the same as in the body.
+      (document.querySelector("main") || document.body).appendChild(tip);
     }
     return tip;
   }

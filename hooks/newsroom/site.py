@@ -426,11 +426,20 @@ def build_date(corpus: Corpus) -> dt.datetime | None:
     return dt.datetime.combine(corpus.latest, dt.time(), tzinfo=dt.UTC)
 
 
-def build_context(engine: str, project: Path, config_bytes: bytes, site_url: str, versions, theme_dirs) -> str:
+def build_context(
+    engine: str, project: Path, config_bytes: bytes, site_url: str, versions, theme_dirs, assets=()
+) -> str:
     """What every generated page depends on besides its inputs: the engine's code, the theme's
     overrides (``project/overrides``), the configuration file's bytes, the site URL, the versions
-    of what renders the pages and the theme's folders (the adapter names them)."""
+    of what renders the pages, the theme's folders (the adapter names them) and the names of the
+    CSS and JavaScript bundles every page links to (``newsroom.assets``: a digest of their bytes)."""
     overrides = project / "overrides"
     return digest(
-        engine, files_digest(tree_files(overrides), overrides), config_bytes, site_url, list(versions), list(theme_dirs)
+        engine,
+        files_digest(tree_files(overrides), overrides),
+        config_bytes,
+        site_url,
+        list(versions),
+        list(theme_dirs),
+        list(assets),
     )

@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import shutil
 import subprocess
-import threading
 
 import pytest
+
+from tests.tools import hosting
 
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 ANNOTATOR = os.path.join(os.path.dirname(__file__), "annotator")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
 def serve(site, port: int):
-    """A static server of the built ``site`` folder on 127.0.0.1:``port``; yields its base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
+    """The built ``site`` folder on 127.0.0.1:``port``, as GitHub Pages serves it (gzip-compressed,
+    tests/tools/hosting.py); yields its base URL."""
+    return hosting.serve(site, port)
 
 
 @pytest.fixture(scope="session")

@@ -170,6 +170,16 @@ def main() -> int:
                 1,
             ),
         ),
+        (
+            "edit a stylesheet (the CSS bundle every page links to is renamed)",
+            "assets/annotate.css",
+            lambda text: text + "\n.na-step-test { color: inherit; }\n",
+        ),
+        (
+            "edit a script (the JavaScript bundle is renamed)",
+            "assets/core.js",
+            lambda text: text + "\nnewsroom.stepTest = true;\n",
+        ),
         ("delete the article", new, lambda _: None),
         ("delete the later article", later, lambda _: None),
         (

@@ -19,7 +19,9 @@ test_generators.py``). What it relies on beyond MkDocs' documented plugin events
   ``page.meta["template"]`` names ``overrides/newsroom-cached.html``;
 - Material's tags plugin (``material/tags``) is told the tags of the pages a dirty build skips,
   through its ``on_page_markdown``;
-- ``File.generated`` and ``set_exclusions`` add the generated pages and exports;
+- ``File.generated`` and ``set_exclusions`` add the generated pages and exports, and the
+  bundles of the project's CSS and JavaScript (``newsroom.assets``), which replace the files
+  ``extra_css`` and ``extra_javascript`` list in the configuration the theme renders with;
 - the theme's Jinja environment gets an in-memory bytecode cache (``on_env``).
 """
 
@@ -41,6 +43,7 @@ from mkdocs.structure.files import File, set_exclusions
 from mkdocs.structure.toc import get_toc
 
 from .. import site as engine
+from ..assets import bundle as bundle_assets
 
 CACHED_TEMPLATE = "newsroom-cached.html"  # in overrides/: writes a cached page's HTML as it is
 log = logging.getLogger("mkdocs.plugins.newsroom")
@@ -82,6 +85,7 @@ class Held:
     written: dict = field(default_factory=dict)  # site folder -> {dest_uri: key} ("" for exports)
     sources: dict = field(default_factory=dict)  # site folder -> engine.Sources
     inclusions: dict = field(default_factory=dict)  # (patterns, src_uri) -> MkDocs' inclusion
+    assets: object = None  # newsroom.assets.Assets of the build in progress
     bytecode: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
     dirty: bool = False  # this build keeps the site folder (serve's rebuilds, or --dirty)
     startup_dirty: bool = False
@@ -178,8 +182,10 @@ def config(held: Held, config) -> None:
     state = held.state = engine.BuildState(held.caches, mode, engine=held.code)
     config_bytes = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
     theme_dirs = [str(Path(d).resolve()) for d in config.theme.dirs]
+    held.assets = bundle_assets(Path(config.docs_dir), config.extra_css, config.extra_javascript)
+    config.extra_css, config.extra_javascript = held.assets.css, held.assets.javascript
     state.context = engine.build_context(
-        held.code, project, config_bytes, config.site_url, renderer_versions(), theme_dirs
+        held.code, project, config_bytes, config.site_url, renderer_versions(), theme_dirs, held.assets.names()
     )
     try:
         data = Path(config.docs_dir) / "_data"
@@ -211,8 +217,9 @@ def files(held: Held, files, config):
     # large cycles MkDocs leaves (each File and its Page) are broken in post_build.
     gc.freeze()
     exports = state.exports(config.site_url or "/", config.site_name, config.site_description or "")
-    state.exported = [src_uri for src_uri, _ in exports]  # gone from the site when no longer made
-    for src_uri, content in generated + exports:
+    bundles = [(b.uri, b.content) for b in held.assets.bundles]
+    state.exported = [src_uri for src_uri, _ in exports + bundles]  # gone from the site when no longer made
+    for src_uri, content in generated + exports + bundles:
         file = File.generated(config, src_uri, content=content)
         if (patterns, src_uri) not in held.inclusions:  # MkDocs matches every file against the patterns
             set_exclusions([file], config)

@@ -66,6 +66,8 @@ import yaml
 from markdown.serializers import to_html_string
 
 from .. import site as engine
+from ..assets import Assets
+from ..assets import bundle as bundle_assets
 from ..html import links_relative_to
 from ..incremental import files_digest, tree_files
 from ..model import Organisation, Person
@@ -120,13 +122,25 @@ def _project_state(project: Path, config: dict, save_cache: bool) -> engine.Buil
     docs = project / config.get("docs_dir", "docs")
     shown = os.path.relpath(docs, project)
     state.context = engine.build_context(
-        code, project, (project / "mkdocs.yml").read_bytes(), config.get("site_url") or "", [f"zensical {CHECKED}"], []
+        code,
+        project,
+        (project / "mkdocs.yml").read_bytes(),
+        config.get("site_url") or "",
+        [f"zensical {CHECKED}"],
+        [],
+        _assets(project, config).names(),
     )
     state.load_knowledge_base(docs / "_data", os.path.join(shown, "_data"), config.get("extra", {}).get("archive"))
     state.generated = state.load_articles(
         docs, shown, config.get("site_url") or "/", config.get("site_name") or "The archive"
     )
     return state
+
+
+def _assets(project: Path, config: dict) -> Assets:
+    """The project's CSS and JavaScript bundles (``newsroom.assets``), as under MkDocs."""
+    docs = project / config.get("docs_dir", "docs")
+    return bundle_assets(docs, config.get("extra_css") or [], config.get("extra_javascript") or [])
 
 
 def build_state() -> engine.BuildState:
@@ -185,6 +199,8 @@ def stage(project: Path, config: dict, state: engine.BuildState, work: Path) -> 
         wanted[src_uri] = data
     # Material's styles of the search dialog, which Zensical's theme does not have (see the file)
     wanted[SEARCH_CSS] = (Path(__file__).parent / "material-search.css").read_bytes()
+    assets = _assets(project, config)
+    wanted.update((b.uri, b.content) for b in assets.bundles)
     for src_uri, data in wanted.items():
         _write(staged / src_uri, data)
     for path in tree_files(staged) if staged.is_dir() else []:
@@ -205,7 +221,8 @@ def stage(project: Path, config: dict, state: engine.BuildState, work: Path) -> 
     out["theme"] = theme
     out["markdown_extensions"] = [*out.get("markdown_extensions", []), MODULE]
     out["extra"] = {**out.get("extra", {}), "newsroom_generator": "zensical"}  # read by overrides/main.html
-    out["extra_css"] = [SEARCH_CSS, *out.get("extra_css", [])]
+    out["extra_css"] = [SEARCH_CSS, *assets.css]
+    out["extra_javascript"] = assets.javascript
     path = work / "mkdocs.yml"
     _write(path, yaml.safe_dump(out, sort_keys=False, allow_unicode=True).encode("utf-8"))
     return path
