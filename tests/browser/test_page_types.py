@@ -96,3 +96,47 @@ def test_the_focus_ring_check_fails_when_focus_draws_nothing(page, base_url):
     page.focus("a.na-mention >> nth=0")
     changed, perimeter = focus_ring_pixels(page)
     assert changed < perimeter, (changed, perimeter)
+
+
+SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) {
+      window.__shifts.push([entry.value, entry.sources.map((s) => s.node ? (s.node.id || s.node.className || s.node.nodeName) : "")]);
+    }
+  }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+@pytest.mark.parametrize("path", ["people/", "timeline/", "notes/", "?q=strike", PAGES["article"]])
+def test_nothing_moves_once_drawn_on_a_phone(browser, base_url, path):
+    """What a script adds is in place from the first paint (the js class set in the head, a
+    filter's box and count line; the search dialog opened by a link does not widen the page):
+    no layout shift while the page loads, as Chromium itself records them."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.add_init_script(SHIFTS)
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(700)  # past Material's scroll lock (400 ms after search opens)
+    shifts = page.evaluate("window.__shifts")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert shifts == [], shifts
+    assert width == 412
+
+
+def test_a_filter_is_absent_without_scripts(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "people/")
+    assert page.locator(".na-people-filter").is_hidden()
+    assert page.locator(".na-people .na-person >> nth=0").is_visible()
+    context.close()
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + "people/")
+    assert page.locator(".na-people-filter").is_visible()
+    context.close()

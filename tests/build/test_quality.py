@@ -43,7 +43,8 @@ def upstream(line: str, sources: dict) -> bool:
     path = match["file"]
     if path not in sources:
         sources[path] = open(path, encoding="utf-8").read().splitlines()  # noqa: SIM115
-    at = sources[path][int(match["line"]) - 1][int(match["column"]) - 1 :]
+    # (the checker sometimes reports the column before the element's "<": the space before it)
+    at = sources[path][int(match["line"]) - 1][int(match["column"]) - 1 :].lstrip(" ")
     return any(
         match["message"].startswith(message) and at.startswith(element) for message, element in UPSTREAM_HTML_ERRORS
     )
