@@ -6,6 +6,11 @@
 It writes the annotated project (as bench_build.py does), starts `mkdocs serve` on 127.0.0.1,
 then (1) edits one article, (2) edits the knowledge base, (3) edits the engine itself, and
 for each prints the seconds until the server's page shows the change.
+
+    python benchmarks/bench_serve.py --edits 100 --memory   # a long session: memory edit by edit
+
+``--memory`` also prints the server's resident memory (``VmRSS``, Linux) after the first build
+and after the first and the last article edit, and their ratio (issue 28: within 10 %).
 """
 
 from __future__ import annotations
@@ -38,6 +43,14 @@ def fetch(url: str) -> str:
         return ""
 
 
+def resident_mib(pid: int) -> float:
+    """A process's resident memory in MiB, from /proc (Linux)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise SystemExit(f"no VmRSS for process {pid}")
+
+
 def wait_for(url: str, needle: str, limit: float) -> float:
     start = time.perf_counter()
     while time.perf_counter() - start < limit:
@@ -51,6 +64,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--edits", type=int, default=5, help="article edits to take the median of")
+    parser.add_argument("--memory", action="store_true", help="print the server's memory after each edit")
     args = parser.parse_args()
     kb = synthetic_kb(1000)
     items = articles(kb, args.articles)
@@ -79,6 +93,7 @@ def main() -> None:
             first = wait_for(page, "Report number 0", 3600)
             print(f"N={args.articles}: first build served after {first:.1f} s")
             time.sleep(2)
+            memory = [resident_mib(server.pid)]
             times = []
             for n in range(args.edits):
                 slug = items[n * 97 % len(items)][0]
@@ -89,9 +104,16 @@ def main() -> None:
                 )
                 times.append(wait_for(f"{base}articles/{slug}/", f"An edited paragraph number {n}", 1200))
                 time.sleep(1)
+                memory.append(resident_mib(server.pid))
             print(
                 f"  article saved -> change served after {statistics.median(times):.2f} s (median of {len(times)}: {', '.join(f'{t:.2f}' for t in times)})"
             )
+            if args.memory:
+                print(
+                    f"  server memory: {memory[0]:.0f} MiB after the first build, {memory[1]:.0f} MiB after the first edit,"
+                    f" {memory[-1]:.0f} MiB after edit {len(times)} (last/first edit {memory[-1] / memory[1]:.3f});"
+                    f" every tenth: {', '.join(f'{m:.0f}' for m in memory[1::10])}"
+                )
             notes = project / "docs" / "articles" / f"{items[0][0]}.notes.yml"
             notes.write_text(
                 notes.read_text(encoding="utf-8").replace("A generated note", "An edited note", 1), encoding="utf-8"

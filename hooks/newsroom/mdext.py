@@ -80,6 +80,9 @@ class PutBack(Treeprocessor):
         for stand_in, tree in self.aside.stand_ins:
             root[list(root).index(stand_in)] = tree
         self.aside.stand_ins = []
+        # The Markdown instance and its processors refer to each other: holding the page's trees
+        # too, they would wait for the cycle collector (see the MkDocs adapter's gc.freeze).
+        self.aside.pages.inserted = []
 
 
 class NewsroomExtension(Extension):
