@@ -27,6 +27,8 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
+from .errors import DataError
+
 FOLDER = "assets"
 
 
@@ -77,16 +79,24 @@ def bundle(docs: Path, css: list, javascript: list) -> Assets:
     made: list[Bundle] = []
     lists = []
     for kind, entries in (("css", css), ("js", javascript)):
-        local = [(e, p) for e in entries if (p := _local(docs, e)) is not None]
-        rest = [e for e in entries if _local(docs, e) is None]
+        found = [(e, _local(docs, e)) for e in entries]
+        local = [(e, p) for e, p in found if p is not None]
+        rest = [e for e, p in found if p is None]
         if not local:
             lists.append(list(entries))
             continue
         texts = [p.read_text(encoding="utf-8") for _, p in local]
         if kind == "css":
             # Stylesheets of the same folder as the bundle: their relative url()s still hold.
-            if any(Path(e).parent.as_posix() != FOLDER for e, _ in local):
-                raise ValueError(f"extra_css: only stylesheets in docs/{FOLDER}/ are bundled, not {local}")
+            for entry, _ in local:
+                if Path(entry).parent.as_posix() != FOLDER:
+                    raise DataError(
+                        "mkdocs.yml",
+                        None,
+                        "extra_css",
+                        f"{entry!r}: only stylesheets in docs/{FOLDER}/ are bundled (their url()s are read"
+                        f" from there); move it into docs/{FOLDER}/",
+                    )
             content = "\n".join(minify_css(t) for t in texts).encode("utf-8")
         else:
             content = "\n;".join(_guarded(e, minify_js(t)) for (e, _), t in zip(local, texts, strict=True))

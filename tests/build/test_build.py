@@ -172,6 +172,26 @@ def test_bad_knowledge_base_fails_the_build(site_copy):
     )
 
 
+def test_a_stylesheet_outside_assets_fails_the_build_naming_the_field(site_copy):
+    """The CSS bundle is written in assets/ (newsroom.assets): a stylesheet elsewhere would keep
+    url()s that point nowhere from there."""
+    site_copy.write("styles/extra.css", ".x { color: red; }\n")
+    config = site_copy.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - assets/search.css\n", "  - assets/search.css\n  - styles/extra.css\n", 1
+        ),
+        encoding="utf-8",
+    )
+    result = site_copy.build()
+    assert result.returncode != 0
+    assert (
+        "mkdocs.yml: extra_css: 'styles/extra.css': only stylesheets in docs/assets/ are bundled (their url()s are"
+        " read from there); move it into docs/assets/" in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
 def test_new_article_links_known_people_and_reports_unknown_names(site_copy):
     site_copy.write(
         "articles/2024-09-02-new-term.txt",

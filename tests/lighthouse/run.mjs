@@ -1,8 +1,8 @@
 // Lighthouse on a list of pages, one Chromium for all: `node run.mjs jobs.json out.json`.
 // jobs.json is [{"url": ..., "preset": "mobile" | "desktop"}, ...]; out.json gets, for each job,
 // its scores (0-100), the metrics in milliseconds (CLS unitless), the bytes transferred (in all and
-// by resource), and the
-// audits that did not pass (id, title, score, displayValue) so a failing test can say why.
+// by resource), and the audits that did not pass (id, title, score, displayValue) so a failing
+// test can say why.
 // CHROME_PATH names the browser (Debian's /usr/bin/chromium); nothing is downloaded.
 import fs from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';

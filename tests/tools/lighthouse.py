@@ -1,6 +1,6 @@
 """Lighthouse on the built site, as a reader's phone (or desktop) meets it on a host.
 
-Used by tests/lighthouse/test_lighthouse.py (the 95+ gate) and benchmarks/bench_lighthouse.py
+Used by tests/browser/test_lighthouse.py (the 95+ gate) and benchmarks/bench_lighthouse.py
 (medians of three, before and after). Lighthouse itself is the npm package pinned by
 tests/lighthouse/package-lock.json (12.2.3: 13 needs a newer Node), driven by
 tests/lighthouse/run.mjs with Debian's Chromium; nothing is downloaded.
@@ -16,23 +16,32 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from tests.tools.helpers import PAGES
+
 HERE = Path(__file__).resolve().parents[1] / "lighthouse"
 RUNNER = HERE / "run.mjs"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # The axe-core Lighthouse runs (its dependency, in the lock file): the axe tests inject the same.
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
 
-# Every page type of the real site, as a path under the site's root.
+# Every page type of the real site, as a path under the site's root: the browser tests' page
+# types (but the organisation with statements, a glossary entry again, and the notes index), the
+# tags page, and search opened by a link.
 PAGE_TYPES = {
-    "home": "",
-    "articles index": "articles/",
-    "article": "articles/2023-04-28-unions-vow-coordinated-strikes/",
-    "note's share page": "notes/2023-04-28-unions-vow-coordinated-strikes/four-national-walkouts/",
-    "glossary entry": "glossary/naht/",
-    "person": "people/paul-whiteman/",
-    "people index": "people/",
-    "timeline index": "timeline/",
-    "month page": "timeline/2023-04/",
+    **{
+        name: PAGES[name]
+        for name in (
+            "home",
+            "articles index",
+            "article",
+            "note's own page",
+            "glossary entry",
+            "person",
+            "people index",
+            "timeline index",
+            "timeline month",
+        )
+    },
     "tags": "tags/",
     "search open": "?q=strike",
 }

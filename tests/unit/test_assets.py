@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 from newsroom.assets import bundle
+from newsroom.errors import DataError
 
 from tests.tools.helpers import ROOT as REPO
 
@@ -70,7 +71,7 @@ def test_nothing_local_leaves_the_lists_as_they_are(tmp_path):
 def test_a_stylesheet_elsewhere_is_refused(tmp_path):
     """Its relative url()s would point elsewhere from the bundle's folder."""
     docs = write(tmp_path, {"styles/x.css": ".x{}"})
-    with pytest.raises(ValueError, match="only stylesheets in docs/assets/"):
+    with pytest.raises(DataError, match="^mkdocs.yml: extra_css: 'styles/x.css': only stylesheets in docs/assets/"):
         bundle(docs, ["styles/x.css"], [])
 
 

@@ -192,7 +192,10 @@ def config(held: Held, config) -> None:
     state = held.state = engine.BuildState(held.caches, mode, engine=held.code)
     config_bytes = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
     theme_dirs = [str(Path(d).resolve()) for d in config.theme.dirs]
-    held.assets = bundle_assets(Path(config.docs_dir), config.extra_css, config.extra_javascript)
+    try:
+        held.assets = bundle_assets(Path(config.docs_dir), config.extra_css, config.extra_javascript)
+    except engine.DataError as err:
+        raise PluginError(str(err)) from None
     config.extra_css, config.extra_javascript = held.assets.css, held.assets.javascript
     state.context = engine.build_context(
         held.code, project, config_bytes, config.site_url, renderer_versions(), theme_dirs, held.assets.names()
