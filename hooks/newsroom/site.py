@@ -33,7 +33,7 @@ from .linkcheck import resolve as resolve_links
 from .linkcheck import site_files
 from .loader import load_knowledge_base
 from .matcher import Matcher
-from .mdext import NewsroomExtension, placeholder
+from .mdext import Content, ContentRenderer, NewsroomExtension, placeholder
 from .model import KnowledgeBase
 from .pages import ArticlePage, EntityPage, NotePage, PageSpec, page_specs
 from .pages.cite import HEAD_MARK
@@ -47,6 +47,7 @@ __all__ = [  # what the adapters (newsroom.adapters) use
     "BackgroundIndex",
     "BuildState",
     "Caches",
+    "ContentRenderer",
     "DataError",
     "Sources",
     "build_context",
@@ -225,6 +226,11 @@ class BuildState:
                         if entity is not None:
                             changed.add(entity_uri(entity))
         return {src_uri: inputs for src_uri, inputs in previous[1].items() if src_uri not in changed}
+
+    def content(self, src_uri: str, renderer: ContentRenderer) -> Content:
+        """A generated page's content (its HTML, table of contents and anchors), made as
+        Python-Markdown would make it from the page's Markdown (see ``mdext.ContentRenderer``)."""
+        return renderer.render(self.specs[src_uri].build(self.current()))
 
     def final_page(self, src_uri: str, output: str) -> str:
         """A page's HTML as published: its JSON-LD in its head, and an article's or a note's

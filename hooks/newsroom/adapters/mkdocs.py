@@ -14,9 +14,11 @@ test_generators.py``). What it relies on beyond MkDocs' documented plugin events
   site served (``on_serve``);
 - ``File.is_modified`` is set per page in a dirty build, so that MkDocs skips the pages whose
   output is already in the site folder (``on_nav``);
-- ``Page.render`` is replaced for a page whose HTML is in the cache, leaving what MkDocs reads of
-  a rendered page (``content``, ``toc``, ``present_anchor_ids``, ``links_to_anchors``), and
-  ``page.meta["template"]`` names ``overrides/newsroom-cached.html``;
+- ``Page.render`` is replaced for every generated page, leaving what MkDocs reads of a rendered
+  page (``content``, ``toc``, ``present_anchor_ids``, ``links_to_anchors``): for a page whose HTML
+  is in the cache, ``page.meta["template"]`` names ``overrides/newsroom-cached.html``; any other
+  is made from the engine's tree by one Markdown instance a build with the configuration's
+  extensions (``mdext.ContentRenderer``: it reads Python-Markdown's treeprocessor registry);
 - Material's tags plugin (``material/tags``) is told the tags of the pages a dirty build skips,
   through its ``on_page_markdown``;
 - ``File.generated`` and ``set_exclusions`` add the generated pages and exports, and the
@@ -38,6 +40,7 @@ from pathlib import Path
 
 import jinja2
 import jinja2.bccache
+import markdown
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, set_exclusions
 from mkdocs.structure.toc import get_toc
@@ -86,6 +89,7 @@ class Held:
     sources: dict = field(default_factory=dict)  # site folder -> engine.Sources
     inclusions: dict = field(default_factory=dict)  # (patterns, src_uri) -> MkDocs' inclusion
     assets: object = None  # newsroom.assets.Assets of the build in progress
+    renderer: object = None  # engine.ContentRenderer of the build in progress
     frozen: int = 0  # objects the first build after the last full collection froze
     bytecode: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
     dirty: bool = False  # this build keeps the site folder (serve's rebuilds, or --dirty)
@@ -175,6 +179,7 @@ def config(held: Held, config) -> None:
         gc.unfreeze()
         gc.collect()
         held.frozen = 0  # measured again when this build freezes
+    held.renderer = None  # made with this build's extensions
     if held.caches is None:  # the first build since the engine was imported
         held.caches, held.sources = engine.Caches(), {}
     mode = os.environ.get("NEWSROOM_CACHE", "on")
@@ -318,9 +323,25 @@ def remove(site_dir: Path, dest_uri: str) -> None:
 
 
 def pre_page(held: Held, page) -> None:
-    entry = held.state.hits.get(page.file.src_uri)
+    src_uri = page.file.src_uri
+    entry = held.state.hits.get(src_uri)
     if entry is not None and not held.state.verify:
         page.render = lambda config, files: render_from_cache(held, page, entry)
+    elif src_uri in held.state.specs:
+        page.render = lambda config, files: render_generated(held, page, config)
+
+
+def render_generated(held: Held, page, config) -> None:
+    """``Page.render`` for a generated page: its content made from the engine's tree, without a
+    Markdown instance of its own or a parse (``mdext.ContentRenderer``, held equal to it)."""
+    if held.renderer is None:  # one a build: the configuration's extensions, as MkDocs gives each page
+        md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {})
+        held.renderer = engine.ContentRenderer(md)
+    content = held.state.content(page.file.src_uri, held.renderer)
+    page.content = content.html
+    page.toc = get_toc(content.toc_tokens)
+    page.present_anchor_ids = set(content.anchors)
+    page.links_to_anchors = {}  # MkDocs' link resolver never walked a generated page's tree
 
 
 def render_from_cache(held: Held, page, entry) -> None:
