@@ -89,8 +89,13 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):
-    env.bytecode_cache = _held.bytecode  # templates compiled once, not on every rebuild (Jinja checks the source)
+    _adapter.env(_held, env, config, files)
     return env
+
+
+def on_page_context(context, page, config, nav):
+    _adapter.page_context(_held, page)
+    return context
 
 
 def on_pre_page(page, config, files):

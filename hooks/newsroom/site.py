@@ -13,6 +13,7 @@ import datetime as dt
 import html
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -37,7 +38,7 @@ from .mdext import Content, ContentRenderer, NewsroomExtension, placeholder
 from .model import KnowledgeBase
 from .pages import ArticlePage, EntityPage, NotePage, PageSpec, page_specs
 from .pages.cite import HEAD_MARK
-from .search import BackgroundIndex, Sources, note_records, update_index
+from .search import BackgroundIndex, Sources, indexed_part, note_records, update_index
 from .search import front_matter as search_front_matter
 from .settings import Settings, check_settings, read_settings
 from .sources import check_article_files, is_source
@@ -57,6 +58,17 @@ __all__ = [  # what the adapters (newsroom.adapters) use
     "build_date",
     "update_index",
 ]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A generated page's final HTML, its ids and resolved links (``linkcheck``) and its indexed
+    part (``search.indexed_part``)."""
+
+    html: str
+    ids: frozenset[str]
+    links: tuple
+    part: str | None
 
 
 class BuildState:
@@ -246,9 +258,24 @@ class BuildState:
         end = output.index("</head>")
         return output[:end] + extra + output[end:]
 
-    def page_written(self, src_uri: str, dest_uri: str, output: str, anchors: frozenset[str] = frozenset()) -> None:
+    def prepared(self, src_uri: str, dest_uri: str, output: str) -> Prepared:
+        """A page's final HTML (``final_page``) and what ``page_written`` and the search index
+        read of it: made apart from them, so that a worker process can make it."""
+        output = self.final_page(src_uri, output)
+        ids, links = extract_links(output)
+        return Prepared(output, ids, resolve_links(dest_uri, links, self.base_path), indexed_part(output))
+
+    def page_written(
+        self,
+        src_uri: str,
+        dest_uri: str,
+        output: str,
+        anchors: frozenset[str] = frozenset(),
+        prepared: Prepared | None = None,
+    ) -> None:
         """After a page's HTML is final: remember it for the link check and the cache.
-        ``anchors``: the ids the generator found in the page's content (its headings')."""
+        ``anchors``: the ids the generator found in the page's content (its headings');
+        ``prepared``: its ids and links, if already read (:meth:`prepared`)."""
         entry = self.hits.get(src_uri)
         if src_uri not in self.specs:  # a hand-written page: never cached
             ids, links = extract_links(output)
@@ -268,8 +295,11 @@ class BuildState:
                     "the cached page differs from the page built afresh, though its inputs did not change: "
                     "newsroom.incremental.page_inputs misses something this page is made from",
                 )
-            ids, links = extract_links(output)
-            resolved = resolve_links(dest_uri, links, self.base_path)
+            if prepared is not None:
+                ids, resolved = prepared.ids, prepared.links
+            else:
+                ids, links = extract_links(output)
+                resolved = resolve_links(dest_uri, links, self.base_path)
             entry = PageEntry(self.keys[src_uri], frozenset(anchors), ids, resolved)
             if self.caches:
                 self.caches.write_html(entry.key, output)

@@ -24,7 +24,12 @@ test_generators.py``). What it relies on beyond MkDocs' documented plugin events
 - ``File.generated`` and ``set_exclusions`` add the generated pages and exports, and the
   bundles of the project's CSS and JavaScript (``newsroom.assets``), which replace the files
   ``extra_css`` and ``extra_javascript`` list in the configuration the theme renders with;
-- the theme's Jinja environment gets an in-memory bytecode cache (``on_env``).
+- the theme's Jinja environment gets an in-memory bytecode cache (``on_env``);
+- in a ``mkdocs build`` of many pages, worker processes forked in ``on_env`` (after every page's
+  content is made, before any is written) render half of the generated pages with the theme,
+  as ``mkdocs.commands.build._build_page`` would (``get_context``, the template, plugins'
+  ``on_page_context``); MkDocs then writes those pages through ``newsroom-cached.html``, their
+  HTML set in ``on_page_context`` (:class:`Workers`).
 """
 
 from __future__ import annotations
@@ -33,7 +38,11 @@ import gc
 import hashlib
 import logging
 import os
+import pickle
+import shutil
+import signal
 import sqlite3
+import tempfile
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -41,14 +50,16 @@ from pathlib import Path
 import jinja2
 import jinja2.bccache
 import markdown
+from mkdocs.commands.build import get_context
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.structure.files import File, set_exclusions
+from mkdocs.structure.files import File, InclusionLevel, set_exclusions
 from mkdocs.structure.toc import get_toc
 
 from .. import site as engine
 from ..assets import bundle as bundle_assets
 
 CACHED_TEMPLATE = "newsroom-cached.html"  # in overrides/: writes a cached page's HTML as it is
+EITHER_TEMPLATE = "newsroom-either.html"  # in overrides/: the same if a worker rendered the page, else main.html
 log = logging.getLogger("mkdocs.plugins.newsroom")
 # What renders the pages, for the build context: the first of each group that is installed.
 RENDERERS = (
@@ -90,6 +101,11 @@ class Held:
     inclusions: dict = field(default_factory=dict)  # (patterns, src_uri) -> MkDocs' inclusion
     assets: object = None  # newsroom.assets.Assets of the build in progress
     renderer: object = None  # engine.ContentRenderer of the build in progress
+    nav: object = None  # MkDocs' Navigation of the build in progress (for the workers)
+    workers: object = None  # Workers of the build in progress, if any
+    config: object = None  # and, for them, MkDocs' configuration, the theme's environment, the pages
+    env: object = None
+    doc_files: object = None
     frozen: int = 0  # objects the first build after the last full collection froze
     bytecode: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
     dirty: bool = False  # this build keeps the site folder (serve's rebuilds, or --dirty)
@@ -180,6 +196,7 @@ def config(held: Held, config) -> None:
         gc.collect()
         held.frozen = 0  # measured again when this build freezes
     held.renderer = None  # made with this build's extensions
+    close_workers(held)  # if the last build failed while its workers were at work
     if held.caches is None:  # the first build since the engine was imported
         held.caches, held.sources = engine.Caches(), {}
     mode = os.environ.get("NEWSROOM_CACHE", "on")
@@ -269,7 +286,7 @@ def nav_digest(items) -> str:
 
 def nav(held: Held, nav, config, files) -> None:
     state = held.state
-    held.files = files
+    held.files, held.nav = files, nav
     if state.build_date is not None:  # every page's date (the sitemap's lastmod): the build's, not the clock's
         day = state.build_date.strftime("%Y-%m-%d")
         for file in files.documentation_pages():
@@ -296,6 +313,7 @@ def nav(held: Held, nav, config, files) -> None:
         for dest_uri in set(written or ()) - {file.dest_uri for file in files}:
             remove(Path(config.site_dir), dest_uri)
         tell_tags_plugin(state, config, files)
+    start_content_workers(held, config, files)
 
 
 def tell_tags_plugin(state, config, files) -> None:
@@ -322,6 +340,165 @@ def remove(site_dir: Path, dest_uri: str) -> None:
         folder.rmdir()
 
 
+MIN_PAGES_FOR_WORKERS = 200  # below this, forking costs more than it saves (unless NEWSROOM_WORKERS says)
+
+
+def worker_count(held: Held, pages: int) -> int:
+    """How many worker processes share the pages to render: ``NEWSROOM_WORKERS`` if set (0:
+    none), else one fewer than the cores this process may use, for a ``mkdocs build`` with at
+    least ``MIN_PAGES_FOR_WORKERS`` generated pages to render (never under ``mkdocs serve``: its
+    server's threads and a fork do not mix, and a rebuild renders few pages)."""
+    setting = os.environ.get("NEWSROOM_WORKERS")
+    if setting is not None:
+        if not setting.isdigit():
+            raise PluginError(f"NEWSROOM_WORKERS={setting!r}: use a number of worker processes (0: none)")
+        return int(setting) if pages else 0
+    if held.command == "serve" or pages < MIN_PAGES_FOR_WORKERS:
+        return 0
+    if not hasattr(os, "fork"):  # Windows: one process
+        return 0
+    return max(len(os.sched_getaffinity(0)) - 1, 0)
+
+
+class Workers:
+    """Worker processes, forked from the build, that make part of the generated pages' work while
+    MkDocs, in this process, makes the rest. They see the build as it was when they were forked.
+    They take the pages from the last, MkDocs from the first: when MkDocs reaches a page whose
+    result a worker has written, it takes it (:meth:`ready`); any other it makes itself, as it
+    would without workers, so that neither waits for the other and a page that fails in a worker
+    fails again here, with MkDocs' own message. They meet about where the work is shared evenly.
+
+    A worker writes each result to a file of its own in a temporary folder (pickled, then renamed
+    into place), and this process looks for the file: no thread here hands results over, so
+    nothing waits for this process's lock on the interpreter.
+
+    Two rounds a build: while MkDocs reads the pages (forked in ``on_nav``), each page's content
+    (:func:`_content_in_worker`); while it writes them (forked in ``on_env``, every content made),
+    each page's HTML through the theme (:func:`_page_in_worker`). The output is the same as a
+    one-process build's, byte for byte (``tests/build/test_workers.py``)."""
+
+    def __init__(self, held: Held, work, keys: list[str], count: int) -> None:
+        memory = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None  # Linux: a folder in memory
+        self.folder = tempfile.mkdtemp(prefix="newsroom-workers-", dir=memory)
+        self.number = {key: number for number, key in enumerate(keys)}
+        theirs = list(enumerate(keys))[::-1]
+        gc.collect()  # what this process has is shared with the workers until either writes it:
+        gc.freeze()  # keep the cycle collector from writing (so copying) all of it in each
+        self.pids = []
+        for worker in range(count):
+            pid = os.fork()
+            if pid == 0:  # the worker
+                status = 1
+                try:
+                    for number, key in theirs[worker::count]:
+                        result = work(held, key)
+                        path = os.path.join(self.folder, str(number))
+                        with open(path + ".part", "wb") as stream:
+                            pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                        os.rename(path + ".part", path)
+                    status = 0
+                except BaseException:  # noqa: BLE001 - a worker's pages are made again by the build
+                    pass
+                finally:
+                    os._exit(status)
+            self.pids.append(pid)
+
+    def ready(self, key: str):
+        """The workers' result for ``key`` if one has written it, else None (never waits)."""
+        number = self.number.pop(key, None)
+        if number is None:
+            return None
+        path = os.path.join(self.folder, str(number))
+        try:
+            with open(path, "rb") as stream:
+                result = pickle.load(stream)
+        except FileNotFoundError:
+            return None
+        os.unlink(path)
+        return result
+
+    def close(self) -> None:
+        for pid in self.pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            os.waitpid(pid, 0)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def close_workers(held: Held) -> None:
+    if held.workers is not None:
+        held.workers.close()
+        held.workers = None
+
+
+def to_render(held: Held, files) -> list:
+    """The generated pages this build renders, in MkDocs' order."""
+    state = held.state
+    return [
+        file.page
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_included)
+        if file.src_uri in state.specs
+        and file.page is not None
+        and (file.src_uri not in state.hits or state.verify)
+        and file.src_uri not in state.skipped
+    ]
+
+
+def _content_in_worker(held: Held, src_uri: str):
+    """In a worker: a generated page's content (``render_generated``)."""
+    return held.state.content(src_uri, held.renderer)
+
+
+def _page_in_worker(held: Held, src_uri: str):
+    """In a worker: a page as ``mkdocs.commands.build._build_page`` renders it, made final and
+    read for the link check and the search index (``engine.Prepared``)."""
+    page, config = held.files.get_file_from_path(src_uri).page, held.config
+    config._current_page = page
+    page.active = True
+    try:
+        context = get_context(held.nav, held.doc_files, config, page)
+        template = held.env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=held.nav)
+        return held.state.prepared(src_uri, page.file.dest_uri, template.render(context))
+    finally:
+        page.active = False
+        config._current_page = None
+
+
+def start_content_workers(held: Held, config, files) -> None:
+    """End of ``on_nav``: workers make part of the generated pages' content."""
+    close_workers(held)
+    keys = [page.file.src_uri for page in to_render(held, files)]
+    count = worker_count(held, len(keys))
+    if count:
+        renderer(held, config)  # made here, so that the workers have it
+        held.workers = Workers(held, _content_in_worker, keys, count)
+
+
+def env(held: Held, env, config, files) -> None:
+    """The theme's environment is ready and every page's content made: workers render part of
+    the generated pages with the theme, and MkDocs writes those pages' HTML as it is."""
+    env.bytecode_cache = held.bytecode  # templates compiled once, not on every rebuild (Jinja checks the source)
+    close_workers(held)
+    pages = [page for page in to_render(held, files) if page.meta.get("template") != CACHED_TEMPLATE]
+    count = worker_count(held, len(pages))
+    if count:
+        held.config, held.env = config, env
+        held.doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)  # as MkDocs' build has them
+        held.workers = Workers(held, _page_in_worker, [page.file.src_uri for page in pages], count)
+        for page in pages:  # after the fork: the workers render them with the theme's templates
+            page.meta["template"] = EITHER_TEMPLATE
+
+
+def page_context(held: Held, page) -> None:
+    """A page a worker has rendered is written as it is (``newsroom-either.html``)."""
+    if held.workers is not None and page.meta.get("template") == EITHER_TEMPLATE:
+        page.newsroom_prepared = held.workers.ready(page.file.src_uri)
+        page.newsroom_html = page.newsroom_prepared.html if page.newsroom_prepared else None
+
+
 def pre_page(held: Held, page) -> None:
     src_uri = page.file.src_uri
     entry = held.state.hits.get(src_uri)
@@ -331,13 +508,21 @@ def pre_page(held: Held, page) -> None:
         page.render = lambda config, files: render_generated(held, page, config)
 
 
-def render_generated(held: Held, page, config) -> None:
-    """``Page.render`` for a generated page: its content made from the engine's tree, without a
-    Markdown instance of its own or a parse (``mdext.ContentRenderer``, held equal to it)."""
-    if held.renderer is None:  # one a build: the configuration's extensions, as MkDocs gives each page
+def renderer(held: Held, config):
+    """One a build: a Markdown instance with the configuration's extensions, as MkDocs gives each page."""
+    if held.renderer is None:
         md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {})
         held.renderer = engine.ContentRenderer(md)
-    content = held.state.content(page.file.src_uri, held.renderer)
+    return held.renderer
+
+
+def render_generated(held: Held, page, config) -> None:
+    """``Page.render`` for a generated page: its content made from the engine's tree, without a
+    Markdown instance of its own or a parse (``mdext.ContentRenderer``, held equal to it), here
+    or by a worker."""
+    content = held.workers.ready(page.file.src_uri) if held.workers is not None else None
+    if content is None:
+        content = held.state.content(page.file.src_uri, renderer(held, config))
     page.content = content.html
     page.toc = get_toc(content.toc_tokens)
     page.present_anchor_ids = set(content.anchors)
@@ -358,14 +543,17 @@ def post_page(held: Held, output: str, page) -> str:
     held.pages_written = True
     state = held.state
     src_uri, dest_uri = page.file.src_uri, page.file.dest_uri
-    output = state.final_page(src_uri, output)
+    prepared = getattr(page, "newsroom_prepared", None)  # a worker's page (page_context)
+    if prepared is None or prepared.html != output:  # (another plugin may have changed it)
+        prepared = None
+        output = state.final_page(src_uri, output)
     try:
-        state.page_written(src_uri, dest_uri, output, frozenset(page.present_anchor_ids or ()))
+        state.page_written(src_uri, dest_uri, output, frozenset(page.present_anchor_ids or ()), prepared)
     except engine.DataError as err:
         raise PluginError(str(err)) from None
-    state.search_sources.page(dest_uri, output)
-    if src_uri in state.specs:
-        page.content = page.newsroom_html = None  # written: MkDocs need not keep every page's HTML
+    state.search_sources.page(dest_uri, output, *([prepared.part] if prepared else []))
+    if src_uri in state.specs:  # written: MkDocs need not keep every page's HTML
+        page.content = page.newsroom_html = page.newsroom_prepared = None
     return output
 
 
@@ -381,5 +569,6 @@ def post_build(held: Held, config) -> None:
         held.indexer = state.index_search(site_dir, config.theme["language"] or "en", background, held.indexer, log)
     except Exception as err:  # Pagefind's own message: the binary missing, a page it cannot read
         raise PluginError(f"search index: {err}") from err
+    close_workers(held)
     for file in held.files or ():  # so that reference counting frees them when the next build begins
         file.page = None

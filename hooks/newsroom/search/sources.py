@@ -64,8 +64,10 @@ class Sources:
         if self.persistent:
             (self.folder / self.MARK).unlink(missing_ok=True)
 
-    def page(self, dest_uri: str, page_html: str) -> None:
-        part = indexed_part(page_html)
+    def page(self, dest_uri: str, page_html: str, part: str | None | type(...) = ...) -> None:
+        """A page written: ``part``, its indexed part if already read (``indexed_part``)."""
+        if part is ...:
+            part = indexed_part(page_html)
         data = None if part is None else part.encode("utf-8", "surrogatepass")
         key = None if part is None else f"{part_of(part)}/{hashlib.sha256(data).hexdigest()}"
         self.seen.add(dest_uri)
