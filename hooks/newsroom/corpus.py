@@ -184,25 +184,38 @@ def annotate_articles(
     ``names``: the files in the articles folder, if the caller has listed it."""
     articles = {}
     for path, shown in sorted(article_paths, key=lambda p: p[1]):
-        source = path.read_bytes()
-        notes_path = path.with_name(path.name.removesuffix(".txt") + ".notes.yml")
-        notes_source = None
-        if notes_path.name in names if names is not None else notes_path.exists():
-            notes_source = notes_path.read_bytes()
+        source, notes_path, notes_source = read_article_files(path, names)
         annotated = annotations.get(shown, source, notes_source) if annotations else None
         if annotated is None:
-            article = article_from_bytes(source, shown, path.name.removesuffix(".txt"))
-            notes_shown = shown.removesuffix(".txt") + ".notes.yml"
-            notes, overrides = (
-                load_notes(notes_path, notes_shown, article, decode(notes_source, notes_shown))
-                if notes_source is not None
-                else ((), ())
-            )
-            annotated = annotate(article, matcher, notes, overrides)
+            annotated = annotate_files(matcher, path, shown, source, notes_path, notes_source)
             if annotations:
                 annotations.put(shown, source, notes_source, annotated)
         articles[annotated.article.slug] = annotated
     return articles
+
+
+def read_article_files(path: Path, names: set[str] | None = None) -> tuple[bytes, Path, bytes | None]:
+    """An article's bytes, its notes file and that file's bytes (None if it has none)."""
+    source = path.read_bytes()
+    notes_path = path.with_name(path.name.removesuffix(".txt") + ".notes.yml")
+    notes_source = None
+    if notes_path.name in names if names is not None else notes_path.exists():
+        notes_source = notes_path.read_bytes()
+    return source, notes_path, notes_source
+
+
+def annotate_files(
+    matcher: Matcher, path: Path, shown: str, source: bytes, notes_path: Path, notes_source: bytes | None
+) -> AnnotatedArticle:
+    """One article read from its files' bytes (:func:`read_article_files`) and annotated."""
+    article = article_from_bytes(source, shown, path.name.removesuffix(".txt"))
+    notes_shown = shown.removesuffix(".txt") + ".notes.yml"
+    notes, overrides = (
+        load_notes(notes_path, notes_shown, article, decode(notes_source, notes_shown))
+        if notes_source is not None
+        else ((), ())
+    )
+    return annotate(article, matcher, notes, overrides)
 
 
 class AnnotationMemo(Protocol):

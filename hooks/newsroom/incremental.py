@@ -426,10 +426,24 @@ class ArticleMemo:
         return entry.annotated
 
     def put(self, shown: str, source: bytes, notes: bytes | None, annotated: AnnotatedArticle) -> None:
-        self.used[shown] = ArticleEntry(
-            self._key(shown, source, notes), annotated, digest(annotated), contributions(annotated)
-        )
-        self.annotated_now.add(annotated.article.slug)
+        self.take(shown, self.entry(shown, source, notes, annotated))
+
+    def entry(self, shown: str, source: bytes, notes: bytes | None, annotated: AnnotatedArticle) -> ArticleEntry:
+        """What :meth:`put` keeps of an article annotated now (a worker process makes it)."""
+        return ArticleEntry(self._key(shown, source, notes), annotated, digest(annotated), contributions(annotated))
+
+    def take(self, shown: str, entry: ArticleEntry) -> None:
+        self.used[shown] = entry
+        self.annotated_now.add(entry.annotated.article.slug)
+
+    def made(
+        self, shown: str, source: bytes, notes: bytes | None, entry: ArticleEntry | None
+    ) -> AnnotatedArticle | None:
+        """``entry`` (from :meth:`entry`, in a worker) if it is of these bytes: kept, as by :meth:`put`."""
+        if entry is None or entry.key != self._key(shown, source, notes):
+            return None
+        self.take(shown, entry)
+        return entry.annotated
 
     def corpus_digest(self, kb_digest: str) -> str:
         return digest(kb_digest, [(shown, entry.digest) for shown, entry in sorted(self.used.items())])

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .corpus import Corpus, annotate_articles, check_orphan_notes
+from .corpus import Corpus, annotate_articles, annotate_files, check_orphan_notes, read_article_files
 from .dates import long_date
 from .errors import DataError
 from .exports.annotations import annotations_jsonld
@@ -43,11 +43,15 @@ from .search import front_matter as search_front_matter
 from .settings import Settings, check_settings, read_settings
 from .sources import check_article_files, is_source
 from .urls import card_uri, entity_uri
+from .workers import Workers
+from .workers import count as worker_count
 
 __all__ = [  # what the adapters (newsroom.adapters) use
     "BackgroundIndex",
     "BuildState",
     "Caches",
+    "Workers",
+    "worker_count",
     "ContentRenderer",
     "DataError",
     "Sources",
@@ -135,9 +139,15 @@ class BuildState:
         return self.corpus
 
     def load_articles(
-        self, docs_dir: Path, shown_dir: str, site_url: str = "/", site_name: str = "The archive"
+        self,
+        docs_dir: Path,
+        shown_dir: str,
+        site_url: str = "/",
+        site_name: str = "The archive",
+        workers: bool = False,
     ) -> list[tuple[str, str]]:
-        """Annotate every ``articles/*.txt``; return the generated pages as (src_uri, Markdown)."""
+        """Annotate every ``articles/*.txt``; return the generated pages as (src_uri, Markdown).
+        ``workers``: worker processes may share the annotation (``newsroom.workers.count``)."""
         assert self.kb is not None and self.matcher is not None
         folder = docs_dir / "articles"
         # One listing of the folder, whose entries say which are folders (no stat per article).
@@ -155,7 +165,16 @@ class BuildState:
             present,
         )
         self.memo = ArticleMemo(self.caches.articles if self.caches else {}, self.kb_digest)
-        annotated = annotate_articles(self.matcher, paths, self.memo, present)
+        count = worker_count(len(paths), allowed=workers)
+        if count:  # worker processes annotate articles too (newsroom.workers)
+            context = (self.matcher, {shown: path for path, shown in paths}, present, self.memo)
+            shared = Workers(_annotate_in_worker, context, sorted(shown for _, shown in paths), count)
+            try:
+                annotated = annotate_articles(self.matcher, paths, SharedMemo(self.memo, shared), present)
+            finally:
+                shared.close()
+        else:
+            annotated = annotate_articles(self.matcher, paths, self.memo, present)
         self.corpus = Corpus(
             self.kb,
             annotated,
@@ -431,6 +450,34 @@ class BuildState:
             for item in annotated.unresolved:
                 lines.append(f"{slug}: paragraph {item.paragraph}: {item.text!r} not linked: {item.why}")
         return lines
+
+
+class SharedMemo:
+    """The build's ``ArticleMemo``, and the articles worker processes have annotated meanwhile."""
+
+    def __init__(self, memo: ArticleMemo, workers: Workers) -> None:
+        self.memo, self.workers = memo, workers
+
+    def get(self, shown: str, source: bytes, notes: bytes | None):
+        found = self.memo.get(shown, source, notes)
+        if found is None:
+            found = self.memo.made(shown, source, notes, self.workers.ready(shown))
+        return found
+
+    def put(self, shown: str, source: bytes, notes: bytes | None, annotated) -> None:
+        self.memo.put(shown, source, notes, annotated)
+
+
+def _annotate_in_worker(context, shown: str):
+    """In a worker: one article annotated, as ``annotate_articles`` would (None if the memo has it)."""
+    matcher, paths, names, memo = context
+    path = paths[shown]
+    source, notes_path, notes_source = read_article_files(path, names)
+    if memo.get(shown, source, notes_source) is not None:
+        return None
+    return memo.entry(
+        shown, source, notes_source, annotate_files(matcher, path, shown, source, notes_path, notes_source)
+    )
 
 
 def page_markdown(spec: PageSpec, search: dict | None = None, tags: tuple[str, ...] = ()) -> str:

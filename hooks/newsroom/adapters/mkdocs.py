@@ -38,11 +38,7 @@ import gc
 import hashlib
 import logging
 import os
-import pickle
-import shutil
-import signal
 import sqlite3
-import tempfile
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -102,7 +98,7 @@ class Held:
     assets: object = None  # newsroom.assets.Assets of the build in progress
     renderer: object = None  # engine.ContentRenderer of the build in progress
     nav: object = None  # MkDocs' Navigation of the build in progress (for the workers)
-    workers: object = None  # Workers of the build in progress, if any
+    workers: object = None  # engine.Workers of the build in progress, if any
     config: object = None  # and, for them, MkDocs' configuration, the theme's environment, the pages
     env: object = None
     doc_files: object = None
@@ -234,7 +230,13 @@ def config(held: Held, config) -> None:
 def files(held: Held, files, config):
     state = held.state
     try:
-        generated = state.load_articles(Path(config.docs_dir), shown(config), config.site_url or "/", config.site_name)
+        generated = state.load_articles(
+            Path(config.docs_dir),
+            shown(config),
+            config.site_url or "/",
+            config.site_name,
+            workers=held.command != "serve",  # a fork and the server's threads do not mix
+        )
     except engine.DataError as err:
         raise PluginError(str(err)) from None
     for line in state.report(only_annotated_now=held.dirty):
@@ -340,91 +342,13 @@ def remove(site_dir: Path, dest_uri: str) -> None:
         folder.rmdir()
 
 
-MIN_PAGES_FOR_WORKERS = 200  # below this, forking costs more than it saves (unless NEWSROOM_WORKERS says)
-
-
 def worker_count(held: Held, pages: int) -> int:
-    """How many worker processes share the pages to render: ``NEWSROOM_WORKERS`` if set (0:
-    none), else one fewer than the cores this process may use, for a ``mkdocs build`` with at
-    least ``MIN_PAGES_FOR_WORKERS`` generated pages to render (never under ``mkdocs serve``: its
-    server's threads and a fork do not mix, and a rebuild renders few pages)."""
-    setting = os.environ.get("NEWSROOM_WORKERS")
-    if setting is not None:
-        if not setting.isdigit():
-            raise PluginError(f"NEWSROOM_WORKERS={setting!r}: use a number of worker processes (0: none)")
-        return int(setting) if pages else 0
-    if held.command == "serve" or pages < MIN_PAGES_FOR_WORKERS:
-        return 0
-    if not hasattr(os, "fork"):  # Windows: one process
-        return 0
-    return max(len(os.sched_getaffinity(0)) - 1, 0)
-
-
-class Workers:
-    """Worker processes, forked from the build, that make part of the generated pages' work while
-    MkDocs, in this process, makes the rest. They see the build as it was when they were forked.
-    They take the pages from the last, MkDocs from the first: when MkDocs reaches a page whose
-    result a worker has written, it takes it (:meth:`ready`); any other it makes itself, as it
-    would without workers, so that neither waits for the other and a page that fails in a worker
-    fails again here, with MkDocs' own message. They meet about where the work is shared evenly.
-
-    A worker writes each result to a file of its own in a temporary folder (pickled, then renamed
-    into place), and this process looks for the file: no thread here hands results over, so
-    nothing waits for this process's lock on the interpreter.
-
-    Two rounds a build: while MkDocs reads the pages (forked in ``on_nav``), each page's content
-    (:func:`_content_in_worker`); while it writes them (forked in ``on_env``, every content made),
-    each page's HTML through the theme (:func:`_page_in_worker`). The output is the same as a
-    one-process build's, byte for byte (``tests/build/test_workers.py``)."""
-
-    def __init__(self, held: Held, work, keys: list[str], count: int) -> None:
-        memory = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None  # Linux: a folder in memory
-        self.folder = tempfile.mkdtemp(prefix="newsroom-workers-", dir=memory)
-        self.number = {key: number for number, key in enumerate(keys)}
-        theirs = list(enumerate(keys))[::-1]
-        gc.collect()  # what this process has is shared with the workers until either writes it:
-        gc.freeze()  # keep the cycle collector from writing (so copying) all of it in each
-        self.pids = []
-        for worker in range(count):
-            pid = os.fork()
-            if pid == 0:  # the worker
-                status = 1
-                try:
-                    for number, key in theirs[worker::count]:
-                        result = work(held, key)
-                        path = os.path.join(self.folder, str(number))
-                        with open(path + ".part", "wb") as stream:
-                            pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
-                        os.rename(path + ".part", path)
-                    status = 0
-                except BaseException:  # noqa: BLE001 - a worker's pages are made again by the build
-                    pass
-                finally:
-                    os._exit(status)
-            self.pids.append(pid)
-
-    def ready(self, key: str):
-        """The workers' result for ``key`` if one has written it, else None (never waits)."""
-        number = self.number.pop(key, None)
-        if number is None:
-            return None
-        path = os.path.join(self.folder, str(number))
-        try:
-            with open(path, "rb") as stream:
-                result = pickle.load(stream)
-        except FileNotFoundError:
-            return None
-        os.unlink(path)
-        return result
-
-    def close(self) -> None:
-        for pid in self.pids:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            os.waitpid(pid, 0)
-        shutil.rmtree(self.folder, ignore_errors=True)
+    """How many worker processes share ``pages`` pages (``newsroom.workers.count``): none under
+    ``mkdocs serve``, whose server's threads and a fork do not mix (and a rebuild renders few)."""
+    try:
+        return engine.worker_count(pages, allowed=held.command != "serve")
+    except engine.DataError as err:
+        raise PluginError(str(err)) from None
 
 
 def close_workers(held: Held) -> None:
@@ -474,7 +398,7 @@ def start_content_workers(held: Held, config, files) -> None:
     count = worker_count(held, len(keys))
     if count:
         renderer(held, config)  # made here, so that the workers have it
-        held.workers = Workers(held, _content_in_worker, keys, count)
+        held.workers = engine.Workers(_content_in_worker, held, keys, count)
 
 
 def env(held: Held, env, config, files) -> None:
@@ -487,7 +411,7 @@ def env(held: Held, env, config, files) -> None:
     if count:
         held.config, held.env = config, env
         held.doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)  # as MkDocs' build has them
-        held.workers = Workers(held, _page_in_worker, [page.file.src_uri for page in pages], count)
+        held.workers = engine.Workers(_page_in_worker, held, [page.file.src_uri for page in pages], count)
         for page in pages:  # after the fork: the workers render them with the theme's templates
             page.meta["template"] = EITHER_TEMPLATE
 
