@@ -25,13 +25,12 @@ def count(items: int, allowed: bool = True) -> int:
     none), else, where ``allowed``, one fewer than the cores this process may use, for at least
     ``MIN_ITEMS`` items. None where there is no ``fork`` (Windows)."""
     setting = os.environ.get("NEWSROOM_WORKERS")
+    if setting is not None and not setting.isdigit():
+        message = f"{setting!r}: use a number of worker processes (0: none)"
+        raise DataError("environment", None, "NEWSROOM_WORKERS", message)
     if not hasattr(os, "fork") or not items:
         return 0
     if setting is not None:
-        if not setting.isdigit():
-            raise DataError(
-                "NEWSROOM_WORKERS", None, "value", f"{setting!r}: use a number of worker processes (0: none)"
-            )
         return int(setting)
     if not allowed or items < MIN_ITEMS:
         return 0

@@ -412,6 +412,7 @@ def env(held: Held, env, config, files) -> None:
         held.config, held.env = config, env
         held.doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)  # as MkDocs' build has them
         held.workers = engine.Workers(_page_in_worker, held, [page.file.src_uri for page in pages], count)
+        log.info(f"{count} worker process{'es' if count > 1 else ''} share{'' if count > 1 else 's'} the build's work")
         for page in pages:  # after the fork: the workers render them with the theme's templates
             page.meta["template"] = EITHER_TEMPLATE
 
