@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ENGINE = ROOT / "hooks" / "newsroom"
-ADAPTER = "newsroom.adapters.mkdocs"
+ADAPTER = "newsroom.adapters.mkdocs"  # and newsroom.adapters.mkdocs_pages, its continuation
 MAX_LINES = 450
 GENERATOR_PACKAGES = ("mkdocs", "material", "properdocs", "mkdocs_ng", "zensical")  # the Zensical adapter runs its CLI
 
@@ -120,7 +120,7 @@ def test_no_engine_module_is_over_450_lines(name):
 def test_nothing_of_mkdocs_is_imported_outside_its_adapter():
     offenders = []
     for name, path in modules().items():
-        if name == ADAPTER:
+        if name in (ADAPTER, ADAPTER + "_pages"):
             continue
         for target in imports(name, path):
             if target.split(".")[0] in GENERATOR_PACKAGES:

@@ -1,7 +1,8 @@
 """The MkDocs adapter: MkDocs' events turned into the engine's pipeline (``newsroom.site``).
 
-Everything the engine knows of MkDocs and of Material's plugins is here, and only here: the
-engine's other modules import nothing of them. ``hooks/annotate.py`` is the hook MkDocs loads;
+Everything the engine knows of MkDocs and of Material's plugins is here (with
+``mkdocs_pages.py``, how each generated page is rendered), and only here: the engine's other
+modules import nothing of them. ``hooks/annotate.py`` is the hook MkDocs loads;
 its event functions call these, handing over a :class:`Held` that outlives the engine's
 re-imports under ``mkdocs serve``.
 
@@ -45,17 +46,15 @@ from pathlib import Path
 
 import jinja2
 import jinja2.bccache
-import markdown
-from mkdocs.commands.build import get_context
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.structure.files import File, InclusionLevel, set_exclusions
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.files import File, set_exclusions
 
 from .. import site as engine
 from ..assets import bundle as bundle_assets
+from .mkdocs_pages import close_workers, env, page_context, pre_page, start_content_workers
 
-CACHED_TEMPLATE = "newsroom-cached.html"  # in overrides/: writes a cached page's HTML as it is
-EITHER_TEMPLATE = "newsroom-either.html"  # in overrides/: the same if a worker rendered the page, else main.html
+__all__ = ["env", "page_context", "pre_page"]  # the events of generated pages (mkdocs_pages), for the hook
+
 log = logging.getLogger("mkdocs.plugins.newsroom")
 # What renders the pages, for the build context: the first of each group that is installed.
 RENDERERS = (
@@ -340,128 +339,6 @@ def remove(site_dir: Path, dest_uri: str) -> None:
         if folder == site_dir or any(folder.iterdir()):
             break
         folder.rmdir()
-
-
-def worker_count(held: Held, pages: int) -> int:
-    """How many worker processes share ``pages`` pages (``newsroom.workers.count``): none under
-    ``mkdocs serve``, whose server's threads and a fork do not mix (and a rebuild renders few)."""
-    try:
-        return engine.worker_count(pages, allowed=held.command != "serve")
-    except engine.DataError as err:
-        raise PluginError(str(err)) from None
-
-
-def close_workers(held: Held) -> None:
-    if held.workers is not None:
-        held.workers.close()
-        held.workers = None
-
-
-def to_render(held: Held, files) -> list:
-    """The generated pages this build renders, in MkDocs' order."""
-    state = held.state
-    return [
-        file.page
-        for file in files.documentation_pages(inclusion=InclusionLevel.is_included)
-        if file.src_uri in state.specs
-        and file.page is not None
-        and (file.src_uri not in state.hits or state.verify)
-        and file.src_uri not in state.skipped
-    ]
-
-
-def _content_in_worker(held: Held, src_uri: str):
-    """In a worker: a generated page's content (``render_generated``)."""
-    return held.state.content(src_uri, held.renderer)
-
-
-def _page_in_worker(held: Held, src_uri: str):
-    """In a worker: a page as ``mkdocs.commands.build._build_page`` renders it, made final and
-    read for the link check and the search index (``engine.Prepared``)."""
-    page, config = held.files.get_file_from_path(src_uri).page, held.config
-    config._current_page = page
-    page.active = True
-    try:
-        context = get_context(held.nav, held.doc_files, config, page)
-        template = held.env.get_template(page.meta.get("template", "main.html"))
-        context = config.plugins.on_page_context(context, page=page, config=config, nav=held.nav)
-        return held.state.prepared(src_uri, page.file.dest_uri, template.render(context))
-    finally:
-        page.active = False
-        config._current_page = None
-
-
-def start_content_workers(held: Held, config, files) -> None:
-    """End of ``on_nav``: workers make part of the generated pages' content."""
-    close_workers(held)
-    keys = [page.file.src_uri for page in to_render(held, files)]
-    count = worker_count(held, len(keys))
-    if count:
-        renderer(held, config)  # made here, so that the workers have it
-        held.workers = engine.Workers(_content_in_worker, held, keys, count)
-
-
-def env(held: Held, env, config, files) -> None:
-    """The theme's environment is ready and every page's content made: workers render part of
-    the generated pages with the theme, and MkDocs writes those pages' HTML as it is."""
-    env.bytecode_cache = held.bytecode  # templates compiled once, not on every rebuild (Jinja checks the source)
-    close_workers(held)
-    pages = [page for page in to_render(held, files) if page.meta.get("template") != CACHED_TEMPLATE]
-    count = worker_count(held, len(pages))
-    if count:
-        held.config, held.env = config, env
-        held.doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)  # as MkDocs' build has them
-        held.workers = engine.Workers(_page_in_worker, held, [page.file.src_uri for page in pages], count)
-        log.info(f"{count} worker process{'es' if count > 1 else ''} share{'' if count > 1 else 's'} the build's work")
-        for page in pages:  # after the fork: the workers render them with the theme's templates
-            page.meta["template"] = EITHER_TEMPLATE
-
-
-def page_context(held: Held, page) -> None:
-    """A page a worker has rendered is written as it is (``newsroom-either.html``)."""
-    if held.workers is not None and page.meta.get("template") == EITHER_TEMPLATE:
-        page.newsroom_prepared = held.workers.ready(page.file.src_uri)
-        page.newsroom_html = page.newsroom_prepared.html if page.newsroom_prepared else None
-
-
-def pre_page(held: Held, page) -> None:
-    src_uri = page.file.src_uri
-    entry = held.state.hits.get(src_uri)
-    if entry is not None and not held.state.verify:
-        page.render = lambda config, files: render_from_cache(held, page, entry)
-    elif src_uri in held.state.specs:
-        page.render = lambda config, files: render_generated(held, page, config)
-
-
-def renderer(held: Held, config):
-    """One a build: a Markdown instance with the configuration's extensions, as MkDocs gives each page."""
-    if held.renderer is None:
-        md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {})
-        held.renderer = engine.ContentRenderer(md)
-    return held.renderer
-
-
-def render_generated(held: Held, page, config) -> None:
-    """``Page.render`` for a generated page: its content made from the engine's tree, without a
-    Markdown instance of its own or a parse (``mdext.ContentRenderer``, held equal to it), here
-    or by a worker."""
-    content = held.workers.ready(page.file.src_uri) if held.workers is not None else None
-    if content is None:
-        content = held.state.content(page.file.src_uri, renderer(held, config))
-    page.content = content.html
-    page.toc = get_toc(content.toc_tokens)
-    page.present_anchor_ids = set(content.anchors)
-    page.links_to_anchors = {}  # MkDocs' link resolver never walked a generated page's tree
-
-
-def render_from_cache(held: Held, page, entry) -> None:
-    """What ``Page.render`` leaves on a page, from the cache: MkDocs checks links to its anchors."""
-    page.content = ""
-    page.toc = get_toc([])
-    page.present_anchor_ids = set(entry.anchors)
-    page.links_to_anchors = {}
-    page.meta["template"] = CACHED_TEMPLATE
-    page.newsroom_html = held.caches.read_html(entry.key)
 
 
 def post_page(held: Held, output: str, page) -> str:
