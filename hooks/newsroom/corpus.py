@@ -18,6 +18,7 @@ from .notes import DateOverride, Note, load_notes
 from .quotes import Quote, attribute
 from .settings import Settings
 from .timeline import TimelineIndex, timeline_index
+from .workers import Workers
 
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])([\"'\u201d\u2019]?)\s+(?=[\"'\u201c\u2018]?[A-Z0-9])"
@@ -224,3 +225,44 @@ class AnnotationMemo(Protocol):
     def get(self, shown: str, source: bytes, notes: bytes | None) -> AnnotatedArticle | None: ...
 
     def put(self, shown: str, source: bytes, notes: bytes | None, annotated: AnnotatedArticle) -> None: ...
+
+
+def annotate_shared(
+    matcher: Matcher, article_paths: list[tuple[Path, str]], memo, names: set[str] | None, count: int
+) -> dict[str, AnnotatedArticle]:
+    """:func:`annotate_articles`, with ``count`` worker processes (``newsroom.workers``) that
+    annotate articles too, from the last; ``memo``: the build's ``incremental.ArticleMemo``."""
+    context = (matcher, {shown: path for path, shown in article_paths}, names, memo)
+    workers = Workers(_annotate_in_worker, context, sorted(shown for _, shown in article_paths), count)
+    try:
+        return annotate_articles(matcher, article_paths, SharedMemo(memo, workers), names)
+    finally:
+        workers.close()
+
+
+class SharedMemo:
+    """The build's ``ArticleMemo``, and the articles worker processes have annotated meanwhile."""
+
+    def __init__(self, memo, workers: Workers) -> None:
+        self.memo, self.workers = memo, workers
+
+    def get(self, shown: str, source: bytes, notes: bytes | None):
+        found = self.memo.get(shown, source, notes)
+        if found is None:
+            found = self.memo.made(shown, source, notes, self.workers.ready(shown))
+        return found
+
+    def put(self, shown: str, source: bytes, notes: bytes | None, annotated) -> None:
+        self.memo.put(shown, source, notes, annotated)
+
+
+def _annotate_in_worker(context, shown: str):
+    """In a worker: one article annotated, as ``annotate_articles`` would (None if the memo has it)."""
+    matcher, paths, names, memo = context
+    path = paths[shown]
+    source, notes_path, notes_source = read_article_files(path, names)
+    if memo.get(shown, source, notes_source) is not None:
+        return None
+    return memo.entry(
+        shown, source, notes_source, annotate_files(matcher, path, shown, source, notes_path, notes_source)
+    )

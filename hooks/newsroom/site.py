@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .corpus import Corpus, annotate_articles, annotate_files, check_orphan_notes, read_article_files
+from .corpus import Corpus, annotate_articles, annotate_shared, check_orphan_notes
 from .dates import long_date
 from .errors import DataError
 from .exports.annotations import annotations_jsonld
@@ -26,6 +25,7 @@ from .exports.feed import atom_feed, follow_feeds
 from .exports.oembed import note_oembeds
 from .exports.report import editor_report
 from .exports.timeline import entity_calendars, icalendar, timelinejs
+from .generated import build_context, build_date, page_markdown
 from .html import structured_data_in_head
 from .incremental import ArticleMemo, Caches, Digests, PageEntry, digest, files_digest, page_inputs, tree_files
 from .linkcheck import check as check_links
@@ -34,7 +34,7 @@ from .linkcheck import resolve as resolve_links
 from .linkcheck import site_files
 from .loader import load_knowledge_base
 from .matcher import Matcher
-from .mdext import Content, ContentRenderer, NewsroomExtension, placeholder
+from .mdext import Content, ContentRenderer, NewsroomExtension
 from .model import KnowledgeBase
 from .pages import ArticlePage, EntityPage, NotePage, PageSpec, page_specs
 from .pages.cite import HEAD_MARK
@@ -167,12 +167,7 @@ class BuildState:
         self.memo = ArticleMemo(self.caches.articles if self.caches else {}, self.kb_digest)
         count = worker_count(len(paths), allowed=workers)
         if count:  # worker processes annotate articles too (newsroom.workers)
-            context = (self.matcher, {shown: path for path, shown in paths}, present, self.memo)
-            shared = Workers(_annotate_in_worker, context, sorted(shown for _, shown in paths), count)
-            try:
-                annotated = annotate_articles(self.matcher, paths, SharedMemo(self.memo, shared), present)
-            finally:
-                shared.close()
+            annotated = annotate_shared(self.matcher, paths, self.memo, present, count)
         else:
             annotated = annotate_articles(self.matcher, paths, self.memo, present)
         self.corpus = Corpus(
@@ -450,79 +445,3 @@ class BuildState:
             for item in annotated.unresolved:
                 lines.append(f"{slug}: paragraph {item.paragraph}: {item.text!r} not linked: {item.why}")
         return lines
-
-
-class SharedMemo:
-    """The build's ``ArticleMemo``, and the articles worker processes have annotated meanwhile."""
-
-    def __init__(self, memo: ArticleMemo, workers: Workers) -> None:
-        self.memo, self.workers = memo, workers
-
-    def get(self, shown: str, source: bytes, notes: bytes | None):
-        found = self.memo.get(shown, source, notes)
-        if found is None:
-            found = self.memo.made(shown, source, notes, self.workers.ready(shown))
-        return found
-
-    def put(self, shown: str, source: bytes, notes: bytes | None, annotated) -> None:
-        self.memo.put(shown, source, notes, annotated)
-
-
-def _annotate_in_worker(context, shown: str):
-    """In a worker: one article annotated, as ``annotate_articles`` would (None if the memo has it)."""
-    matcher, paths, names, memo = context
-    path = paths[shown]
-    source, notes_path, notes_source = read_article_files(path, names)
-    if memo.get(shown, source, notes_source) is not None:
-        return None
-    return memo.entry(
-        shown, source, notes_source, annotate_files(matcher, path, shown, source, notes_path, notes_source)
-    )
-
-
-def page_markdown(spec: PageSpec, search: dict | None = None, tags: tuple[str, ...] = ()) -> str:
-    # Material writes the title and description into the page unescaped: escape them here.
-    meta = {"title": html.escape(spec.title, quote=False), "description": html.escape(spec.description)}
-    if search:
-        meta["search"] = search  # read by overrides/main.html: see newsroom.search
-    if tags:
-        meta["tags"] = list(tags)  # Material's tags plugin: shown on the page, listed on tags/
-    if isinstance(spec, NotePage):
-        meta["image"] = card_uri(spec.slug, spec.note_id)  # og:image, in overrides/main.html
-    if isinstance(spec, EntityPage):
-        meta["feed"] = (
-            f"feeds/{spec.src_uri.removesuffix('.md')}.xml"  # urls.feed_uri; <link rel=alternate> in main.html
-        )
-    if isinstance(spec, (ArticlePage, NotePage)):
-        meta["hide"] = ["toc"]
-    front = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
-    return f"---\n{front}\n---\n\n{placeholder(spec)}"
-
-
-def build_date(corpus: Corpus) -> dt.datetime | None:
-    """Reproducible builds: the caller's ``SOURCE_DATE_EPOCH`` if set, else the newest article's
-    day (none without articles: MkDocs then dates its pages by the clock)."""
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=dt.UTC)
-    if not corpus.articles:
-        return None
-    return dt.datetime.combine(corpus.latest, dt.time(), tzinfo=dt.UTC)
-
-
-def build_context(
-    engine: str, project: Path, config_bytes: bytes, site_url: str, versions, theme_dirs, assets=()
-) -> str:
-    """What every generated page depends on besides its inputs: the engine's code, the theme's
-    overrides (``project/overrides``), the configuration file's bytes, the site URL, the versions
-    of what renders the pages, the theme's folders (the adapter names them) and the names of the
-    CSS and JavaScript bundles every page links to (``newsroom.assets``: a digest of their bytes)."""
-    overrides = project / "overrides"
-    return digest(
-        engine,
-        files_digest(tree_files(overrides), overrides),
-        config_bytes,
-        site_url,
-        list(versions),
-        list(theme_dirs),
-        list(assets),
-    )
