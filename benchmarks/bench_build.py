@@ -246,8 +246,9 @@ def main() -> None:
             write_annotated(annotated, kb, items)
             a_time, a_mem, a_pss = build(plain)
             one = None
-            if args.one_process:  # the same cold build without worker processes, cache off
-                one = build(annotated, {"NEWSROOM_WORKERS": "0", "NEWSROOM_CACHE": "off"})
+            if args.one_process:  # the same cold build without worker processes (then its cache goes)
+                one = build(annotated, {"NEWSROOM_WORKERS": "0"})
+                shutil.rmtree(annotated / ".cache"), shutil.rmtree(annotated / "site")
             b_time, b_mem, b_pss = build(annotated)
             pages = sum(1 for _ in (annotated / "site").rglob("index.html"))
             source = annotated / "docs" / "articles" / f"{items[count // 2][0]}.txt"
