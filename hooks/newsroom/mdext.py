@@ -13,7 +13,7 @@ the engine's own link checker (``newsroom.linkcheck``) checks every link of ever
 :class:`ContentRenderer` makes the same HTML without Python-Markdown parsing anything: the page's
 tree is the engine's already, so only the tree processors that see it above (``toc``, between
 ``PRIORITY`` and ``ASIDE``) are run on it, then the serialiser and the postprocessors. The MkDocs
-adapter renders every generated page so; ``tests/build/test_render.py`` holds it equal to
+adapter renders every generated page so; ``tests/render/test_content_renderer.py`` holds it equal to
 Python-Markdown's output, page by page.
 """
 

@@ -276,8 +276,12 @@ class BuildState:
         """A page's final HTML (``final_page``) and what ``page_written`` and the search index
         read of it: made apart from them, so that a worker process can make it."""
         output = self.final_page(src_uri, output)
+        return Prepared(output, *self._links(dest_uri, output), indexed_part(output))
+
+    def _links(self, dest_uri: str, output: str) -> tuple[frozenset[str], tuple]:
+        """A page's ids and its links, resolved (``linkcheck``)."""
         ids, links = extract_links(output)
-        return Prepared(output, ids, resolve_links(dest_uri, links, self.base_path), indexed_part(output))
+        return ids, resolve_links(dest_uri, links, self.base_path)
 
     def page_written(
         self,
@@ -292,8 +296,7 @@ class BuildState:
         ``prepared``: its ids and links, if already read (:meth:`prepared`)."""
         entry = self.hits.get(src_uri)
         if src_uri not in self.specs:  # a hand-written page: never cached
-            ids, links = extract_links(output)
-            self.links[dest_uri] = (ids, resolve_links(dest_uri, links, self.base_path))
+            self.links[dest_uri] = self._links(dest_uri, output)
             return
         if entry is None:
             cached = self.caches.pages.get(src_uri) if self.caches and self.verify else None
@@ -309,11 +312,7 @@ class BuildState:
                     "the cached page differs from the page built afresh, though its inputs did not change: "
                     "newsroom.incremental.page_inputs misses something this page is made from",
                 )
-            if prepared is not None:
-                ids, resolved = prepared.ids, prepared.links
-            else:
-                ids, links = extract_links(output)
-                resolved = resolve_links(dest_uri, links, self.base_path)
+            ids, resolved = (prepared.ids, prepared.links) if prepared else self._links(dest_uri, output)
             entry = PageEntry(self.keys[src_uri], frozenset(anchors), ids, resolved)
             if self.caches:
                 self.caches.write_html(entry.key, output)

@@ -26,11 +26,12 @@ test_generators.py``). What it relies on beyond MkDocs' documented plugin events
   bundles of the project's CSS and JavaScript (``newsroom.assets``), which replace the files
   ``extra_css`` and ``extra_javascript`` list in the configuration the theme renders with;
 - the theme's Jinja environment gets an in-memory bytecode cache (``on_env``);
-- in a ``mkdocs build`` of many pages, worker processes forked in ``on_env`` (after every page's
-  content is made, before any is written) render half of the generated pages with the theme,
-  as ``mkdocs.commands.build._build_page`` would (``get_context``, the template, plugins'
-  ``on_page_context``); MkDocs then writes those pages through ``newsroom-cached.html``, their
-  HTML set in ``on_page_context`` (:class:`Workers`).
+- in a ``mkdocs build`` of many pages, worker processes (``newsroom.workers``) forked at the end
+  of ``on_nav`` make generated pages' content, and forked in ``on_env`` (every content made,
+  none written) render generated pages with the theme as ``mkdocs.commands.build._build_page``
+  would (``get_context``, the template, plugins' ``on_page_context``); each such page's
+  template is ``newsroom-either.html``, which writes a worker's HTML (set in ``on_page_context``)
+  as it is, or renders ``main.html`` (``mkdocs_pages.py``).
 """
 
 from __future__ import annotations
@@ -353,7 +354,7 @@ def post_page(held: Held, output: str, page) -> str:
         state.page_written(src_uri, dest_uri, output, frozenset(page.present_anchor_ids or ()), prepared)
     except engine.DataError as err:
         raise PluginError(str(err)) from None
-    state.search_sources.page(dest_uri, output, *([prepared.part] if prepared else []))
+    state.search_sources.page(dest_uri, output, prepared.part if prepared else ...)
     if src_uri in state.specs:  # written: MkDocs need not keep every page's HTML
         page.content = page.newsroom_html = page.newsroom_prepared = None
     return output

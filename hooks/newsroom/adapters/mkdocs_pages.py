@@ -86,7 +86,7 @@ def env(held, env, config, files) -> None:
     the generated pages with the theme, and MkDocs writes those pages' HTML as it is."""
     env.bytecode_cache = held.bytecode  # templates compiled once, not on every rebuild (Jinja checks the source)
     close_workers(held)
-    pages = [page for page in to_render(held, files) if page.meta.get("template") != CACHED_TEMPLATE]
+    pages = to_render(held, files)
     count = worker_count(held, len(pages))
     if count:
         held.config, held.env = config, env
