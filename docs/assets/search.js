@@ -434,6 +434,9 @@
       idle();
       return;
     }
+    // The filters take their place as the search starts, not when its results come in: the
+    // results below them do not move down (a layout shift where ?q= opened the dialog).
+    if (filtersBox.hidden) updateFilters(null);
     // The same query with the same filters as the search still current (a space typed after a
     // word): nothing to do.
     if (started.key === queryKey(term) && started.sequence === sequence) return;

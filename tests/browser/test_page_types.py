@@ -128,6 +128,31 @@ def test_nothing_moves_once_drawn_on_a_phone(browser, base_url, path):
     assert width == 412
 
 
+def test_search_opened_by_a_link_moves_nothing_while_its_results_are_slow(browser, base_url):
+    """A ?q= link on a slow connection: the dialog shows "Searching…" and its moving line, then
+    the results. Nothing moves meanwhile (the filters are in place from the start, the line moves
+    by transform): each of Pagefind's fragments is held back 0.6 s, so the slow case happens on
+    every run, not only on a loaded machine."""
+    import time
+
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.add_init_script(SHIFTS)
+
+    def slowly(route):
+        time.sleep(0.6)
+        route.continue_()
+
+    page.route("**/*.pf_fragment", slowly)
+    page.goto(base_url + "?q=strike")
+    page.wait_for_selector(".na-search[data-na-search-busy]", state="attached")
+    page.wait_for_selector(".md-search-result__item", timeout=30000)
+    page.wait_for_timeout(300)
+    shifts = page.evaluate("window.__shifts")
+    context.close()
+    assert shifts == [], shifts
+
+
 def test_a_filter_is_absent_without_scripts(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
