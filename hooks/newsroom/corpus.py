@@ -231,7 +231,7 @@ def annotate_shared(
     matcher: Matcher, article_paths: list[tuple[Path, str]], memo, names: set[str] | None, count: int
 ) -> dict[str, AnnotatedArticle]:
     """:func:`annotate_articles`, with ``count`` worker processes (``newsroom.workers``) that
-    annotate articles too, from the last; ``memo``: the build's ``incremental.ArticleMemo``."""
+    annotate articles too, from the last; ``memo``: the build's ``article_memo.ArticleMemo``."""
     context = (matcher, {shown: path for path, shown in article_paths}, names, memo)
     workers = Workers(_annotate_in_worker, context, sorted(shown for _, shown in article_paths), count)
     try:

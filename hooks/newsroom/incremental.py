@@ -11,8 +11,8 @@ A page's *key* is a digest of everything its output depends on:
 When a page's key equals the key stored in the cache from an earlier build, its final HTML,
 anchors and links are taken from the cache instead of being rendered again:
 the same inputs give the same bytes. Articles are annotated once per change in the same way
-(:class:`AnnotationCache`, keyed by the article's and notes file's bytes, the knowledge base
-and the engine).
+(``newsroom.article_memo``, keyed by the article's and notes file's bytes and the engine; after a
+knowledge-base edit only the articles that hold an alias it changed are annotated again).
 
 The caches live in memory between the rebuilds of ``mkdocs serve`` and on disk in
 ``.cache/newsroom/`` between builds. Set ``NEWSROOM_CACHE=off`` to build without them, and
@@ -33,7 +33,7 @@ from . import pages, timeline
 from .corpus import AnnotatedArticle, Corpus
 from .model import Article, KnowledgeBase, Organisation, Person
 
-FORMAT = 9  # bump when what the cache stores changes shape
+FORMAT = 10  # bump when what the cache stores changes shape
 
 
 def digest(*parts: object) -> str:
@@ -297,7 +297,7 @@ class Caches:
     pages: dict[str, PageEntry] = field(default_factory=dict)
     articles: dict[str, ArticleEntry] = field(default_factory=dict)
     loaded_from: Path | None = None
-    knowledge_base: tuple | None = None  # (digest, (knowledge base, matcher)): in memory only
+    knowledge_base: tuple | None = None  # (digest, (knowledge base, matcher, view)): in memory only
     record_digests: tuple | None = None  # (knowledge base digest, Digests.of_knowledge_base(…)): likewise
     exports: tuple | None = None  # (digest, the knowledge base's exports): likewise
     report: tuple | None = None  # (corpus digest, editor-report.json): likewise
@@ -305,6 +305,7 @@ class Caches:
     follow_feeds: tuple | None = None  # (corpus digest, the feed of each entity and tag): likewise
     cards: dict = field(default_factory=dict)  # digest of a note card's words -> its PNG: likewise
     inputs: tuple | None = None  # ((knowledge base digest, newest date), {src_uri: inputs digest}): likewise
+    article_view: tuple | None = None  # (digest, view): the knowledge base as ``articles`` were annotated under it
     _db: sqlite3.Connection | None = None
 
     def load(self, folder: Path) -> None:
@@ -313,7 +314,7 @@ class Caches:
             if not self._db.in_transaction:
                 self._db.execute("BEGIN")
             return
-        self.folder, self.pages, self.articles = folder, {}, {}
+        self.folder, self.pages, self.articles, self.article_view = folder, {}, {}, None
         folder.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(folder / "cache.sqlite", isolation_level=None)
         self._db.executescript(SCHEMA)
@@ -327,6 +328,8 @@ class Caches:
             self.articles = {
                 name: pickle.loads(entry) for name, entry in self._db.execute("SELECT name, entry FROM articles")
             }  # noqa: S301
+            (view,) = self._db.execute("SELECT value FROM meta WHERE name = 'view'").fetchone() or (None,)
+            self.article_view = pickle.loads(view) if view is not None else None  # noqa: S301
         except (
             ValueError,
             pickle.UnpicklingError,
@@ -336,7 +339,8 @@ class Caches:
             TypeError,
             sqlite3.DatabaseError,
         ):
-            self.pages, self.articles = {}, {}  # a cache from another version of the engine: start afresh
+            # a cache from another version of the engine: start afresh
+            self.pages, self.articles, self.article_view = {}, {}, None
             self._db.executescript(
                 "DELETE FROM pages; DELETE FROM html; DELETE FROM articles; DELETE FROM cards; DELETE FROM meta;"
             )
@@ -375,10 +379,13 @@ class Caches:
         assert self._db is not None
         self._db.execute("INSERT OR REPLACE INTO html VALUES (?, ?)", (key, output.encode("utf-8")))
 
-    def save(self, pages: dict[str, PageEntry], articles: dict[str, ArticleEntry]) -> None:
-        """Keep what this build used: rows for new or changed entries, none for gone ones."""
+    def save(self, pages: dict[str, PageEntry], articles: dict[str, ArticleEntry], view: tuple) -> None:
+        """Keep what this build used: rows for new or changed entries, none for gone ones; ``view``:
+        the knowledge base as every article in ``articles`` holds under it (``article_memo``)."""
         assert self._db is not None
         db = self._db
+        if self.article_view is None or self.article_view[0] != view[0]:
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('view', ?)", (pickle.dumps(view, pickle.HIGHEST_PROTOCOL),))
         for table, now, before in (("pages", pages, self.pages), ("articles", articles, self.articles)):
             changed = [
                 (name, entry.key, pickle.dumps(entry, pickle.HIGHEST_PROTOCOL))
@@ -391,7 +398,7 @@ class Caches:
         db.execute("DELETE FROM html WHERE key NOT IN (SELECT key FROM pages)")
         db.execute("COMMIT")
         db.execute("BEGIN")
-        self.pages, self.articles = pages, articles
+        self.pages, self.articles, self.article_view = pages, articles, view
 
 
 SCHEMA = """
@@ -401,49 +408,3 @@ CREATE TABLE IF NOT EXISTS html (key TEXT PRIMARY KEY, html BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (name TEXT PRIMARY KEY, key TEXT NOT NULL, entry BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS cards (key TEXT PRIMARY KEY, png BLOB NOT NULL);
 """
-
-
-class ArticleMemo:
-    """Annotated articles by the bytes of their files, for :func:`newsroom.corpus.annotate_articles`."""
-
-    def __init__(self, previous: dict[str, ArticleEntry], context: str) -> None:
-        self.previous = previous
-        self.context = context  # the engine and the knowledge base: a change to either re-annotates
-        self.used: dict[str, ArticleEntry] = {}
-        self.annotated_now: set[str] = set()  # slugs of the articles this build read and annotated
-
-    def _key(self, shown: str, source: bytes, notes: bytes | None) -> str:
-        hasher = hashlib.sha256(self.context.encode() + b"\0" + shown.encode("utf-8", "surrogateescape") + b"\0")
-        hasher.update(source)
-        hasher.update(b"\0" if notes is None else b"\1" + notes)
-        return hasher.hexdigest()
-
-    def get(self, shown: str, source: bytes, notes: bytes | None) -> AnnotatedArticle | None:
-        entry = self.previous.get(shown)
-        if entry is None or entry.key != self._key(shown, source, notes):
-            return None
-        self.used[shown] = entry
-        return entry.annotated
-
-    def put(self, shown: str, source: bytes, notes: bytes | None, annotated: AnnotatedArticle) -> None:
-        self.take(shown, self.entry(shown, source, notes, annotated))
-
-    def entry(self, shown: str, source: bytes, notes: bytes | None, annotated: AnnotatedArticle) -> ArticleEntry:
-        """What :meth:`put` keeps of an article annotated now (a worker process makes it)."""
-        return ArticleEntry(self._key(shown, source, notes), annotated, digest(annotated), contributions(annotated))
-
-    def take(self, shown: str, entry: ArticleEntry) -> None:
-        self.used[shown] = entry
-        self.annotated_now.add(entry.annotated.article.slug)
-
-    def made(
-        self, shown: str, source: bytes, notes: bytes | None, entry: ArticleEntry | None
-    ) -> AnnotatedArticle | None:
-        """``entry`` (from :meth:`entry`, in a worker) if it is of these bytes: kept, as by :meth:`put`."""
-        if entry is None or entry.key != self._key(shown, source, notes):
-            return None
-        self.take(shown, entry)
-        return entry.annotated
-
-    def corpus_digest(self, kb_digest: str) -> str:
-        return digest(kb_digest, [(shown, entry.digest) for shown, entry in sorted(self.used.items())])

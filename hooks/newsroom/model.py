@@ -160,10 +160,14 @@ class KnowledgeBase:
     def holders(self, office_id: str, day: dt.date) -> tuple[Person, ...]:
         """Everyone who held ``office_id`` on ``day``."""
         found: dict[str, Person] = {}
-        for person, role in self._by_office.get(office_id, ()):
+        for person, role in self.office_roles(office_id):
             if role.held_on(day):
                 found.setdefault(person.id, person)
         return tuple(found.values())
+
+    def office_roles(self, office_id: str) -> tuple[tuple[Person, Role], ...]:
+        """Everyone who held ``office_id`` and when, in the knowledge base's order."""
+        return self._by_office.get(office_id, ())
 
     def leaders(self, organisation_id: str) -> tuple[tuple[Person, Role], ...]:
         """Everyone who led ``organisation_id``, oldest first."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .article_memo import ArticleMemo, annotation_view, keeps, view_digest
 from .corpus import Corpus, annotate_articles, annotate_shared, check_orphan_notes
 from .dates import long_date
 from .errors import DataError
@@ -27,7 +28,7 @@ from .exports.report import editor_report
 from .exports.timeline import entity_calendars, icalendar, timelinejs
 from .generated import build_context, build_date, page_markdown
 from .html import structured_data_in_head
-from .incremental import ArticleMemo, Caches, Digests, PageEntry, digest, files_digest, page_inputs, tree_files
+from .incremental import Caches, Digests, PageEntry, digest, files_digest, page_inputs, tree_files
 from .linkcheck import check as check_links
 from .linkcheck import extract as extract_links
 from .linkcheck import resolve as resolve_links
@@ -87,6 +88,7 @@ class BuildState:
         self.engine = engine  # digest of the engine's code
         self.kb_digest = ""
         self.memo: ArticleMemo | None = None
+        self.view: tuple[str, dict] = ("", {})  # the knowledge base as annotation reads it (article_memo)
         self.specs: dict[str, PageSpec] = {}  # src_uri -> spec, for every generated page
         self.keys: dict[str, str] = {}  # src_uri -> the page's key in this build
         self.hits: dict[str, PageEntry] = {}  # pages whose cached output is still right
@@ -111,11 +113,12 @@ class BuildState:
             self.engine, files_digest(tree_files(data_dir, (".yml", ".yaml")), data_dir), shown_dir, kinds
         )
 
-        def load() -> tuple[KnowledgeBase, Matcher]:
-            kb = load_knowledge_base(data_dir, shown_dir, *kinds)
-            return kb, Matcher(kb)
+        def load() -> tuple[KnowledgeBase, Matcher, tuple[str, dict]]:
+            matcher = Matcher(load_knowledge_base(data_dir, shown_dir, *kinds))
+            view = annotation_view(matcher)
+            return matcher.kb, matcher, (view_digest(view), view)
 
-        self.kb, self.matcher = self.remembered("knowledge_base", self.kb_digest, load)
+        self.kb, self.matcher, self.view = self.remembered("knowledge_base", self.kb_digest, load)
         check_settings(self.settings, self.kb)
         self.corpus = None
 
@@ -139,12 +142,7 @@ class BuildState:
         return self.corpus
 
     def load_articles(
-        self,
-        docs_dir: Path,
-        shown_dir: str,
-        site_url: str = "/",
-        site_name: str = "The archive",
-        workers: bool = False,
+        self, docs_dir: Path, shown_dir: str, site_url: str = "/", site_name: str = "The archive", workers: bool = False
     ) -> list[tuple[str, str]]:
         """Annotate every ``articles/*.txt``; return the generated pages as (src_uri, Markdown).
         ``workers``: worker processes may share the annotation (``newsroom.workers.count``)."""
@@ -164,7 +162,10 @@ class BuildState:
             ],
             present,
         )
-        self.memo = ArticleMemo(self.caches.articles if self.caches else {}, self.kb_digest)
+        # Annotations from the last build are kept unless the engine changed or the knowledge base
+        # changed an alias they hold (newsroom.article_memo).
+        previous, view = (self.caches.articles, self.caches.article_view) if self.caches else ({}, None)
+        self.memo = ArticleMemo(previous, self.engine, keeps(view, self.view))
         count = worker_count(len(paths), allowed=workers)
         if count:  # worker processes annotate articles too (newsroom.workers)
             annotated = annotate_shared(self.matcher, paths, self.memo, present, count)
@@ -333,7 +334,7 @@ class BuildState:
 
     def save(self) -> None:
         if self.caches and self.memo:
-            self.caches.save(self.rendered, self.memo.used)
+            self.caches.save(self.rendered, self.memo.used, self.view)
             self.caches.inputs = ((self.kb_digest, self.current().latest), self.inputs)
 
     def exports(self, site_url: str, site_name: str, site_description: str = "") -> list[tuple[str, str]]:

@@ -144,6 +144,15 @@ def main() -> int:
             "_data/people.yml",
             lambda text: text.replace("name: Paul Whiteman", "name: Paul Whiteman-Renamed", 1),
         ),
+        (
+            "give a union an alias one article holds (only that article is annotated again)",
+            "_data/organisations.yml",
+            lambda text: text.replace(
+                "  short_name: ASCL\n",
+                "  short_name: ASCL\n  aliases: [ASCL executive committee, executive committee]\n",
+                1,
+            ),
+        ),
         ("remove the term", "_data/terms.yml", lambda text: text.replace(term, "")),
         ("delete the notes file", notes, lambda _: None),
         (

@@ -1,0 +1,155 @@
+"""Annotated articles kept between builds, and which of them a knowledge-base edit can change.
+
+An article's annotation (:func:`newsroom.corpus.annotate`) reads the knowledge base only through
+the matcher: which aliases exist and what each resolves to (an entity and its kind, an office and
+who held it when, a surname and the people who have it), and which aliases are offices' (a title
+before a name). :func:`annotation_view` is exactly that, by alias. An edit that changes the view
+of no alias found in an article cannot change the article's annotation:
+
+- the matcher finds, at each position, the longest alias present; if the text holds no alias whose
+  view changed (added, removed or resolved otherwise), every match is the same one, resolved alike;
+- an alias is found only where each of its words stands as a whole word in the text (the
+  pattern's edges are word boundaries and the characters between its words are not word
+  characters), so an article in which some word of each changed alias is missing cannot hold one.
+
+So after a knowledge-base edit only the articles that hold every word (case aside, less "the" and
+honorifics) of some changed alias are annotated again (:class:`Unaffected`); the others keep
+their annotation. ``tests/unit/test_article_memo.py`` checks this against annotating everything
+again, and ``tests/build/serve_steps.py`` against clean builds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+
+from .annotated import AnnotatedArticle
+from .incremental import ArticleEntry, contributions, digest
+from .loader import normalise_alias
+from .matcher import HONORIFICS, Matcher
+
+OFFICE_ALIAS = "\0office\0"  # the view's keys for offices' aliases (read by the title-before-name rule)
+_WORDS = re.compile(r"\w+")
+_COMMON = frozenset(word.lower() for word in ("the", *HONORIFICS))  # in nearly every article: not telling
+
+
+def annotation_view(matcher: Matcher) -> dict[str, tuple]:
+    """What annotating an article reads of the knowledge base, by the alias it is read through."""
+    kb = matcher.kb
+    view: dict[str, tuple] = {}
+    for alias, target in matcher.targets.items():
+        if target.via == "entity":
+            read: object = type(kb.entities[target.key]).__name__
+        elif target.via == "office":
+            read = tuple((person.id, role.start, role.end) for person, role in kb.office_roles(target.key))
+        else:  # "surname", "honorific": the people of that surname
+            read = matcher.by_surname[target.key]
+        view[alias] = (target.via, target.key, target.skip, read)
+    for office in kb.offices:
+        for alias in (office.name, *office.aliases):
+            view[OFFICE_ALIAS + normalise_alias(alias)] = ("office alias",)
+    return view
+
+
+def view_digest(view: dict[str, tuple]) -> str:
+    return hashlib.sha256(repr(sorted(view.items())).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def changed_aliases(before: dict[str, tuple], after: dict[str, tuple]) -> list[str]:
+    """The aliases whose view differs (added, removed or read otherwise), sorted."""
+    return sorted(alias for alias in before.keys() | after.keys() if before.get(alias) != after.get(alias))
+
+
+class Unaffected:
+    """Whether an article annotated under one view is annotated the same under another: true
+    when, for every changed alias, some word of it is missing from the article's paragraphs."""
+
+    def __init__(self, changed: list[str]) -> None:
+        self.needs: list[frozenset[str]] = []
+        self.everything = False  # a changed alias made only of common words: every article may change
+        for alias in changed:
+            words = frozenset(w.lower() for w in _WORDS.findall(alias.removeprefix(OFFICE_ALIAS))) - _COMMON
+            if not words:
+                self.everything = True
+            self.needs.append(words)
+        wanted = sorted({w for words in self.needs for w in words}, key=lambda w: (-len(w), w))
+        self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, wanted)) + r")(?!\w)", re.IGNORECASE)
+        self.empty = not self.needs
+
+    def __call__(self, annotated: AnnotatedArticle) -> bool:
+        if self.empty:
+            return True
+        if self.everything:
+            return False
+        found: set[str] = set()
+        for paragraph in annotated.article.paragraphs:
+            found.update(m.group().lower() for m in self.pattern.finditer(paragraph.text))
+        return not any(words <= found for words in self.needs)
+
+
+def keeps(before: tuple[str, dict] | None, after: tuple[str, dict]) -> Callable[[AnnotatedArticle], bool] | None:
+    """Which annotations made under the view ``before`` (digest, view) still hold under ``after``:
+    None if none can be told (no earlier view), else a test of one annotated article."""
+    if before is None:
+        return None
+    if before[0] == after[0]:
+        return lambda annotated: True
+    return Unaffected(changed_aliases(before[1], after[1]))
+
+
+class ArticleMemo:
+    """Annotated articles by the bytes of their files, for :func:`newsroom.corpus.annotate_articles`."""
+
+    def __init__(
+        self,
+        previous: dict[str, ArticleEntry],
+        context: str,
+        keep: Callable[[AnnotatedArticle], bool] | None = None,
+    ) -> None:
+        self.previous = previous
+        self.context = context  # the engine: a change to it annotates every article again
+        self.keep = keep  # which of ``previous`` hold under this build's knowledge base (:func:`keeps`); None: none
+        self.used: dict[str, ArticleEntry] = {}
+        self.annotated_now: set[str] = set()  # slugs of the articles this build read and annotated
+
+    def _key(self, shown: str, source: bytes, notes: bytes | None) -> str:
+        hasher = hashlib.sha256(self.context.encode() + b"\0" + shown.encode("utf-8", "surrogateescape") + b"\0")
+        hasher.update(source)
+        hasher.update(b"\0" if notes is None else b"\1" + notes)
+        return hasher.hexdigest()
+
+    def get(self, shown: str, source: bytes, notes: bytes | None) -> AnnotatedArticle | None:
+        entry = self.previous.get(shown)
+        if (
+            entry is None
+            or self.keep is None
+            or entry.key != self._key(shown, source, notes)
+            or not self.keep(entry.annotated)
+        ):
+            return None
+        self.used[shown] = entry
+        return entry.annotated
+
+    def put(self, shown: str, source: bytes, notes: bytes | None, annotated: AnnotatedArticle) -> None:
+        self.take(shown, self.entry(shown, source, notes, annotated))
+
+    def entry(self, shown: str, source: bytes, notes: bytes | None, annotated: AnnotatedArticle) -> ArticleEntry:
+        """What :meth:`put` keeps of an article annotated now (a worker process makes it)."""
+        return ArticleEntry(self._key(shown, source, notes), annotated, digest(annotated), contributions(annotated))
+
+    def take(self, shown: str, entry: ArticleEntry) -> None:
+        self.used[shown] = entry
+        self.annotated_now.add(entry.annotated.article.slug)
+
+    def made(
+        self, shown: str, source: bytes, notes: bytes | None, entry: ArticleEntry | None
+    ) -> AnnotatedArticle | None:
+        """``entry`` (from :meth:`entry`, in a worker) if it is of these bytes: kept, as by :meth:`put`."""
+        if entry is None or entry.key != self._key(shown, source, notes):
+            return None
+        self.take(shown, entry)
+        return entry.annotated
+
+    def corpus_digest(self, kb_digest: str) -> str:
+        return digest(kb_digest, [(shown, entry.digest) for shown, entry in sorted(self.used.items())])
