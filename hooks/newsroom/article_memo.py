@@ -21,6 +21,7 @@ again, and ``tests/build/serve_steps.py`` against clean builds.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from collections.abc import Callable
 
@@ -30,7 +31,7 @@ from .loader import normalise_alias
 from .matcher import HONORIFICS, Matcher
 
 OFFICE_ALIAS = "\0office\0"  # the view's keys for offices' aliases (read by the title-before-name rule)
-_WORDS = re.compile(r"\w+")
+_WORDS = re.compile(r"[^\W_]+")  # letters and digits: "_NEU_" in a note's Markdown holds "NEU"
 _COMMON = frozenset(word.lower() for word in ("the", *HONORIFICS))  # in nearly every article: not telling
 
 
@@ -56,6 +57,47 @@ def view_digest(view: dict[str, tuple]) -> str:
     return hashlib.sha256(repr(sorted(view.items())).encode("utf-8", "surrogateescape")).hexdigest()
 
 
+def words(alias: str) -> frozenset[str]:
+    """The telling words of an alias (or of an office's alias in the view), lower case."""
+    return frozenset(w.lower() for w in _WORDS.findall(alias.removeprefix(OFFICE_ALIAS))) - _COMMON
+
+
+class NamesIndex:
+    """What a text matched at page time (a note's body) can read of the knowledge base: the view
+    of every alias all of whose words the text holds, and the records those aliases resolve to."""
+
+    def __init__(self, matcher: Matcher, view: dict[str, tuple], entity_digests: dict[str, str]) -> None:
+        kb = matcher.kb
+        self.view = view
+        self.always: list[str] = []  # aliases of common words only: any text may hold them
+        self.by_word: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        self.reads: dict[str, tuple[str, ...]] = {}
+        for alias in view:
+            telling = words(alias)
+            if telling:
+                self.by_word.setdefault(min(telling), []).append((alias, telling))
+            else:
+                self.always.append(alias)
+            target = matcher.targets.get(alias)
+            if target is None:
+                continue
+            if target.via == "entity":
+                ids: tuple[str, ...] = (target.key,)
+            elif target.via == "office":
+                ids = tuple(person.id for person, _ in kb.office_roles(target.key))
+            else:
+                ids = matcher.by_surname[target.key]
+            self.reads[alias] = tuple(entity_digests[i] for i in ids)
+
+    def digest(self, texts) -> str:
+        found = {w.lower() for text in texts for w in _WORDS.findall(html.unescape(text))}
+        held = set(self.always)
+        for word in found:
+            held.update(alias for alias, telling in self.by_word.get(word, ()) if telling <= found)
+        read = [(alias, self.view[alias], self.reads.get(alias)) for alias in sorted(held)]
+        return hashlib.sha256(repr(read).encode("utf-8", "surrogateescape")).hexdigest()
+
+
 def changed_aliases(before: dict[str, tuple], after: dict[str, tuple]) -> list[str]:
     """The aliases whose view differs (added, removed or read otherwise), sorted."""
     return sorted(alias for alias in before.keys() | after.keys() if before.get(alias) != after.get(alias))
@@ -69,12 +111,12 @@ class Unaffected:
         self.needs: list[frozenset[str]] = []
         self.everything = False  # a changed alias made only of common words: every article may change
         for alias in changed:
-            words = frozenset(w.lower() for w in _WORDS.findall(alias.removeprefix(OFFICE_ALIAS))) - _COMMON
-            if not words:
+            telling = words(alias)
+            if not telling:
                 self.everything = True
-            self.needs.append(words)
-        wanted = sorted({w for words in self.needs for w in words}, key=lambda w: (-len(w), w))
-        self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, wanted)) + r")(?!\w)", re.IGNORECASE)
+            self.needs.append(telling)
+        wanted = sorted({w for telling in self.needs for w in telling}, key=lambda w: (-len(w), w))
+        self.pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, wanted)) + r")(?![^\W_])", re.IGNORECASE)
         self.empty = not self.needs
 
     def __call__(self, annotated: AnnotatedArticle) -> bool:
@@ -85,7 +127,7 @@ class Unaffected:
         found: set[str] = set()
         for paragraph in annotated.article.paragraphs:
             found.update(m.group().lower() for m in self.pattern.finditer(paragraph.text))
-        return not any(words <= found for words in self.needs)
+        return not any(telling <= found for telling in self.needs)
 
 
 def keeps(before: tuple[str, dict] | None, after: tuple[str, dict]) -> Callable[[AnnotatedArticle], bool] | None:

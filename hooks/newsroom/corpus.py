@@ -37,7 +37,6 @@ class Corpus:
     site_name: str = "The archive"  # mkdocs.yml's site_name: who keeps the copies (citations)
     settings: Settings = field(default_factory=Settings)  # mkdocs.yml's extra.archive (newsroom.settings)
     digest: str = ""  # of the whole corpus and knowledge base: what index pages are made from
-    names_digest: str = ""  # of the knowledge base: what note bodies are matched against
     # The indexes, from the articles and the knowledge base:
     newest: list[AnnotatedArticle] = field(init=False)  # by publication date (then slug), newest first
     months: dict[str, list[Article]] = field(init=False)  # articles newest first by month (YYYY-MM), newest month first

@@ -79,6 +79,7 @@ class Digests:
     articles: dict[str, str]  # slug -> digest of the annotated article
     parts: dict[str, dict[str, str]]  # slug -> what it gives each page: see contributions()
     events_of: dict[str, list] = field(default_factory=dict)  # entity id -> its events, in the knowledge base's order
+    notes_names: dict[str, str] = field(default_factory=dict)  # slug -> what its notes' bodies read (NamesIndex)
 
     @staticmethod
     def of_knowledge_base(kb: KnowledgeBase) -> tuple[dict[str, str], dict[str, str], dict[str, list]]:
@@ -140,7 +141,7 @@ def _article_inputs(corpus: Corpus, digests: Digests, annotated: AnnotatedArticl
         [m.entity for paragraph in annotated.mentions for m in paragraph]
         + [q.speaker for q in annotated.quotes if q.speaker]
     )
-    names = corpus.names_digest if annotated.notes else ""
+    names = digests.notes_names.get(annotated.article.slug, "")
     events = [digests.events[e.id] for e in timeline.article_events(corpus, annotated.article.slug)]
     return (digests.articles[annotated.article.slug], "".join([digests.entities[i] for i in ids]), events, names)
 
@@ -244,8 +245,11 @@ def page_inputs(corpus: Corpus, digests: Digests, spec: pages.PageSpec) -> tuple
             )
         case pages.NotesIndex():
             return (
-                [(slug, digests.parts[slug]["notes"]) for slug, a in sorted(corpus.articles.items()) if a.notes],
-                corpus.names_digest,
+                [
+                    (slug, digests.parts[slug]["notes"], digests.notes_names[slug])
+                    for slug, a in sorted(corpus.articles.items())
+                    if a.notes
+                ],
             )
         case pages.TimelineIndex():
             return _timeline_index_inputs(corpus, digests)
@@ -263,7 +267,7 @@ def page_inputs(corpus: Corpus, digests: Digests, spec: pages.PageSpec) -> tuple
         case pages.NotePage(
             slug=slug
         ):  # a note's own page reads its article (text, card, notes) and the names it links
-            return (digests.articles[slug], corpus.names_digest)
+            return (digests.articles[slug], digests.notes_names.get(slug, ""))
     return (corpus.digest,)  # a page type this function does not know yet reads everything
 
 
@@ -299,10 +303,11 @@ class Caches:
     loaded_from: Path | None = None
     knowledge_base: tuple | None = None  # (digest, (knowledge base, matcher, view)): in memory only
     record_digests: tuple | None = None  # (knowledge base digest, Digests.of_knowledge_base(…)): likewise
+    names_index: tuple | None = None  # (knowledge base digest, article_memo.NamesIndex): likewise
     exports: tuple | None = None  # (digest, the knowledge base's exports): likewise
     report: tuple | None = None  # (corpus digest, editor-report.json): likewise
     search_records: tuple | None = None  # (corpus digest, the notes' search records): likewise
-    follow_feeds: tuple | None = None  # (corpus digest, the feed of each entity and tag): likewise
+    follow_feeds: dict | None = None  # feed uri -> (digest of its inputs, feed): likewise (exports.feed.FeedMemo)
     cards: dict = field(default_factory=dict)  # digest of a note card's words -> its PNG: likewise
     inputs: tuple | None = None  # ((knowledge base digest, newest date), {src_uri: inputs digest}): likewise
     article_view: tuple | None = None  # (digest, view): the knowledge base as ``articles`` were annotated under it

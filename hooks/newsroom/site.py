@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .article_memo import ArticleMemo, annotation_view, keeps, view_digest
+from .article_memo import ArticleMemo, NamesIndex, annotation_view, keeps, view_digest
 from .corpus import Corpus, annotate_articles, annotate_shared, check_orphan_notes
 from .dates import long_date
 from .errors import DataError
 from .exports.annotations import annotations_jsonld
 from .exports.entities import entities_json
-from .exports.feed import atom_feed, follow_feeds
+from .exports.feed import FeedMemo, atom_feed, follow_feeds
 from .exports.oembed import note_oembeds
 from .exports.report import editor_report
 from .exports.timeline import entity_calendars, icalendar, timelinejs
@@ -179,7 +179,6 @@ class BuildState:
             site_name=site_name,
             settings=self.settings,
             digest=self.memo.corpus_digest(self.kb_digest),
-            names_digest=self.kb_digest,
         )
         self.build_date = build_date(self.corpus)
         self.specs = {spec.src_uri: spec for spec in page_specs(self.corpus)}
@@ -189,7 +188,11 @@ class BuildState:
         )
         articles = {entry.annotated.article.slug: entry.digest for entry in self.memo.used.values()}
         parts = {entry.annotated.article.slug: entry.parts for entry in self.memo.used.values()}
-        self.digests = Digests(entities, events, articles, parts, events_of)
+        # What each article's notes can read of the knowledge base (their bodies are matched as
+        # the page is built): so that an edit re-renders only the note pages it can change.
+        names = self.remembered("names_index", self.kb_digest, lambda: NamesIndex(self.matcher, self.view[1], entities))
+        notes = {s: names.digest(n.body for n in a.notes) for s, a in self.corpus.articles.items() if a.notes}
+        self.digests = Digests(entities, events, articles, parts, events_of, notes)
         return [
             (spec.src_uri, page_markdown(spec, search_front_matter(self.corpus, spec), self._tags(spec)))
             for spec in self.specs.values()
@@ -353,11 +356,10 @@ class BuildState:
                 *entity_calendars(corpus, site_url, site_name, stamp),
             ],
         )
-        follow = self.remembered(
-            "follow_feeds",
-            digest(corpus.digest, site_url, site_name),
-            lambda: follow_feeds(corpus, site_url, site_name),
-        )
+        memo = FeedMemo(self.caches.follow_feeds if self.caches else None)
+        follow = follow_feeds(corpus, site_url, site_name, memo)
+        if self.caches:
+            self.caches.follow_feeds = memo.kept
         notes = [spec for spec in self.specs.values() if isinstance(spec, NotePage)]
         return [
             ("annotations.jsonld", annotations_jsonld(corpus, site_url, stamp.date())),

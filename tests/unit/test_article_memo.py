@@ -170,3 +170,24 @@ def test_every_word_of_a_changed_alias_must_be_in_the_article():
 def test_no_earlier_view_keeps_nothing():
     view = annotation_view(Matcher(KB))
     assert keeps(None, (view_digest(view), view)) is None
+
+
+def names_digest(kb, body: str) -> str:
+    from newsroom.article_memo import NamesIndex
+    from newsroom.incremental import digest
+
+    matcher = Matcher(kb)
+    return NamesIndex(matcher, annotation_view(matcher), {i: digest(e) for i, e in kb.entities.items()}).digest([body])
+
+
+def test_a_note_body_reads_the_aliases_it_holds_and_the_records_they_name():
+    """A note's body is matched when its page is built: its pages change when an alias it holds
+    changes or a record it can name is edited, and not for an edit elsewhere."""
+    body = "As _Paul Whiteman_ told the NAHT's conference, the [executive](../glossary/naht.md) met."
+    base = names_digest(KB, body)
+    assert names_digest(renamed(KB), body) != base  # his alias changed
+    assert names_digest(replace_person(KB, "paul-whiteman", description="Edited."), body) != base  # his record
+    naht = next(o for o in KB.organisations if o.id == "naht")
+    assert names_digest(replace_org(KB, "naht", aliases=(*naht.aliases, "NAHT's conference")), body) != base
+    assert names_digest(replace_person(KB, "gillian-keegan", description="Edited."), body) == base
+    assert names_digest(alias_added(KB), body) == base  # "the NEU executive": the body has no "NEU"

@@ -5,6 +5,7 @@ each with the sentence that does) and each tag (``follow_feeds``)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 from feedgen.feed import FeedGenerator
 
@@ -12,6 +13,7 @@ from ..annotated import AnnotatedArticle
 from ..corpus import Corpus
 from ..dates import long_date
 from ..html import absolute
+from ..model import Article
 from ..urls import entity_uri, feed_uri, paragraph_uri, tag_feed_uri
 
 
@@ -68,9 +70,57 @@ def atom_feed(corpus: Corpus, site_url: str, title: str, description: str) -> st
     return _feed(site_url, "feed.xml", "index.md", title, description, entries, dt.date(1970, 1, 1))
 
 
-def follow_feeds(corpus: Corpus, site_url: str, site_name: str) -> list[tuple[str, str]]:
+def _entry_key(article: Article) -> tuple:
+    """All that :func:`_feed` reads of an article."""
+    return (
+        article.src_uri,
+        article.title,
+        article.published,
+        article.modified,
+        article.summary,
+        article.paragraphs[0].text if article.paragraphs else None,
+        repr(article.corrections),
+        article.byline,
+        article.publisher,
+        article.tags,
+    )
+
+
+class FeedMemo:
+    """Each feed as an earlier build (of this process) made it, by a digest of all it reads: a
+    feed whose inputs are the same is the same text, so an edit makes only the feeds it touches
+    again (1,029 feeds at 1,000 articles took a second on every rebuild of `mkdocs serve`)."""
+
+    def __init__(self, held: dict[str, tuple[str, str]] | None = None) -> None:
+        self.held = held or {}
+        self.kept: dict[str, tuple[str, str]] = {}  # uri -> (key, feed): what the next build may take
+        self._entries: dict[str, tuple] = {}
+
+    def feed(self, site_url: str, self_uri: str, page_uri: str, title: str, subtitle: str, entries, empty: dt.date):
+        for annotated, _, _ in entries:
+            if annotated.article.slug not in self._entries:
+                self._entries[annotated.article.slug] = _entry_key(annotated.article)
+        reads = (
+            site_url,
+            page_uri,
+            title,
+            subtitle,
+            [(self._entries[a.article.slug], s, link) for a, s, link in entries],
+        )
+        key = hashlib.sha256(repr((reads, None if entries else empty)).encode("utf-8", "surrogateescape")).hexdigest()
+        held = self.held.get(self_uri)
+        text = (
+            held[1] if held and held[0] == key else _feed(site_url, self_uri, page_uri, title, subtitle, entries, empty)
+        )
+        self.kept[self_uri] = (key, text)
+        return text
+
+
+def follow_feeds(corpus: Corpus, site_url: str, site_name: str, memo: FeedMemo | None = None) -> list[tuple[str, str]]:
     """A feed for each entity (the articles that mention it, newest first, each with the first
-    sentence that does and a link to that paragraph) and for each tag."""
+    sentence that does and a link to that paragraph) and for each tag. ``memo``: the feeds an
+    earlier build made (:class:`FeedMemo`)."""
+    make = (memo or FeedMemo()).feed
     newest = corpus.newest_first()
     order = {a.article.slug: n for n, a in enumerate(newest)}
     latest = corpus.latest if corpus.articles else dt.date(1970, 1, 1)
@@ -85,7 +135,7 @@ def follow_feeds(corpus: Corpus, site_url: str, site_name: str) -> list[tuple[st
         title = f"{entity.label} · {site_name}"
         subtitle = f"Articles that mention {entity.label}, newest first."
         out.append(
-            (feed_uri(entity), _feed(site_url, feed_uri(entity), entity_uri(entity), title, subtitle, entries, latest))
+            (feed_uri(entity), make(site_url, feed_uri(entity), entity_uri(entity), title, subtitle, entries, latest))
         )
     tagged: dict[str, tuple[str, list[AnnotatedArticle]]] = {}
     for annotated in newest:
@@ -95,6 +145,6 @@ def follow_feeds(corpus: Corpus, site_url: str, site_name: str) -> list[tuple[st
         entries = [(a, None, absolute(site_url, a.article.src_uri)) for a in articles[:size]]
         title = f"Tagged {tag} · {site_name}"
         out.append(
-            (uri, _feed(site_url, uri, "tags.md", title, f"Articles tagged {tag}, newest first.", entries, latest))
+            (uri, make(site_url, uri, "tags.md", title, f"Articles tagged {tag}, newest first.", entries, latest))
         )
     return out

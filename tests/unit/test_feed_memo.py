@@ -1,0 +1,61 @@
+"""The follow feeds kept between rebuilds (exports.feed.FeedMemo): a feed whose inputs are
+unchanged is taken, any other made again, and what comes out equals feeds made afresh."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from mkdocs.config import load_config
+from newsroom.exports import feed
+from newsroom.site import BuildState
+
+from tests.tools.helpers import ROOT
+
+URL, NAME = "https://archive.example/", "The archive"
+
+
+@pytest.fixture
+def corpus():
+    state = BuildState(mode="off")
+    state.load_knowledge_base(
+        ROOT / "docs" / "_data", "docs/_data", load_config(str(ROOT / "mkdocs.yml")).extra["archive"]
+    )
+    state.load_articles(ROOT / "docs", "docs")
+    return state.current()
+
+
+@pytest.fixture
+def made(monkeypatch):
+    """The feeds made (not taken from the memo), by uri."""
+    calls = []
+    original = feed._feed
+    monkeypatch.setattr(feed, "_feed", lambda *args: calls.append(args[1]) or original(*args))
+    return calls
+
+
+def test_a_rebuild_with_nothing_changed_makes_no_feed(corpus, made):
+    first = feed.FeedMemo()
+    fresh = feed.follow_feeds(corpus, URL, NAME, first)
+    assert len(made) == len(fresh) > 28
+    made.clear()
+    assert feed.follow_feeds(corpus, URL, NAME, feed.FeedMemo(first.kept)) == fresh
+    assert made == []
+    assert len(feed.follow_feeds(corpus, "https://elsewhere.example/", NAME, feed.FeedMemo(first.kept))) == len(made)
+
+
+def test_an_article_retitled_makes_again_only_the_feeds_that_list_it(corpus, made):
+    first = feed.FeedMemo()
+    feed.follow_feeds(corpus, URL, NAME, first)
+    slug = "2023-04-04-ascl-members-reject-pay-offer"
+    annotated = corpus.articles[slug]
+    retitled = dataclasses.replace(annotated, article=dataclasses.replace(annotated.article, title="Retitled"))
+    corpus.articles[slug] = retitled
+    corpus.newest[corpus.newest.index(annotated)] = retitled  # what the tags' feeds read
+    made.clear()
+    kept = feed.follow_feeds(corpus, URL, NAME, feed.FeedMemo(first.kept))
+    again = list(made)
+    assert kept == feed.follow_feeds(corpus, URL, NAME)  # as made afresh
+    listing = [uri for uri, text in kept if "Retitled" in text]
+    assert again == listing and "feeds/glossary/ascl.xml" in listing
+    assert "feeds/people/paul-whiteman.xml" not in listing  # the ASCL article does not name him
