@@ -308,6 +308,7 @@ class Caches:
     report: tuple | None = None  # (corpus digest, editor-report.json): likewise
     search_records: tuple | None = None  # (corpus digest, the notes' search records): likewise
     follow_feeds: dict | None = None  # feed uri -> (digest of its inputs, feed): likewise (exports.feed.FeedMemo)
+    calendars: dict = field(default_factory=dict)  # uri -> (digest, calendar): exports.timeline.entity_calendars
     cards: dict = field(default_factory=dict)  # digest of a note card's words -> its PNG: likewise
     inputs: tuple | None = None  # ((knowledge base digest, newest date), {src_uri: inputs digest}): likewise
     article_view: tuple | None = None  # (digest, view): the knowledge base as ``articles`` were annotated under it

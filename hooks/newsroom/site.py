@@ -353,9 +353,10 @@ class BuildState:
                 ("entities.json", entities_json(corpus)),
                 ("timeline.json", timelinejs(corpus, site_url, site_name)),
                 ("timeline.ics", icalendar(corpus, site_url, site_name, stamp)),
-                *entity_calendars(corpus, site_url, site_name, stamp),
             ],
         )
+        calendars = self.caches.calendars if self.caches else None
+        of_kb = [*of_kb, *entity_calendars(corpus, site_url, site_name, stamp, calendars)]
         memo = FeedMemo(self.caches.follow_feeds if self.caches else None)
         follow = follow_feeds(corpus, site_url, site_name, memo)
         if self.caches:

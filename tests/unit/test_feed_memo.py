@@ -59,3 +59,27 @@ def test_an_article_retitled_makes_again_only_the_feeds_that_list_it(corpus, mad
     listing = [uri for uri, text in kept if "Retitled" in text]
     assert again == listing and "feeds/glossary/ascl.xml" in listing
     assert "feeds/people/paul-whiteman.xml" not in listing  # the ASCL article does not name him
+
+
+def test_an_event_edited_makes_again_only_the_calendars_it_is_in(corpus, monkeypatch):
+    """The organisations' and people's calendars are kept the same way (exports.timeline)."""
+    import datetime as dt
+
+    from newsroom.exports import timeline
+
+    stamp = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    memo: dict = {}
+    fresh = timeline.entity_calendars(corpus, URL, NAME, stamp, memo)
+    made = []
+    original = timeline.icalendar
+    monkeypatch.setattr(timeline, "icalendar", lambda *args: made.append(args[2]) or original(*args))
+    assert timeline.entity_calendars(corpus, URL, NAME, stamp, memo) == fresh and made == []
+    event = corpus.kb.events[0]
+    edited = dataclasses.replace(event, title="An edited event")
+    kb = dataclasses.replace(corpus.kb, events=(edited, *corpus.kb.events[1:]))
+    corpus = dataclasses.replace(corpus, kb=kb)
+    again = timeline.entity_calendars(corpus, URL, NAME, stamp, memo)
+    remade = list(made)
+    assert again == timeline.entity_calendars(corpus, URL, NAME, stamp)  # as made afresh
+    listing = [uri for uri, text in again if "An edited event" in text]
+    assert len(remade) == len(listing) and 0 < len(remade) < len(again)

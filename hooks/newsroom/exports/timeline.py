@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 
 from ..corpus import Corpus
@@ -62,14 +63,26 @@ def icalendar(corpus: Corpus, site_url: str, title: str, stamp: dt.datetime, eve
     return calendar.to_ical().decode("utf-8")
 
 
-def entity_calendars(corpus: Corpus, site_url: str, site_name: str, stamp: dt.datetime) -> list[tuple[str, str]]:
-    """A calendar for each organisation and person that has events: ``calendars/<section>/<id>.ics``."""
+def entity_calendars(
+    corpus: Corpus, site_url: str, site_name: str, stamp: dt.datetime, memo: dict | None = None
+) -> list[tuple[str, str]]:
+    """A calendar for each organisation and person that has events: ``calendars/<section>/<id>.ics``.
+    ``memo``: uri -> (digest of what the calendar reads, calendar), as an earlier build made them
+    (`mkdocs serve`); it is updated to this build's, so an edit makes only the calendars it touches."""
     out = []
+    kept: dict[str, tuple[str, str]] = {}
     for entity in sorted(corpus.kb.entities.values(), key=lambda e: (e.section, e.id)):
         events = calendar_events(corpus, entity)
         if events:
-            title = f"{entity.label} · {site_name}"
-            out.append((calendar_uri(entity), icalendar(corpus, site_url, title, stamp, events)))
+            title, uri = f"{entity.label} · {site_name}", calendar_uri(entity)
+            key = hashlib.sha256(repr((site_url, title, stamp, events)).encode("utf-8", "surrogatepass")).hexdigest()
+            held = (memo or {}).get(uri)
+            text = held[1] if held and held[0] == key else icalendar(corpus, site_url, title, stamp, events)
+            kept[uri] = (key, text)
+            out.append((uri, text))
+    if memo is not None:
+        memo.clear()
+        memo.update(kept)
     return out
 
 
