@@ -118,15 +118,21 @@ class Unaffected:
         wanted = sorted({w for telling in self.needs for w in telling}, key=lambda w: (-len(w), w))
         self.pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, wanted)) + r")(?![^\W_])", re.IGNORECASE)
         self.empty = not self.needs
+        self.ascii = all(word.isascii() for word in wanted)
 
     def __call__(self, annotated: AnnotatedArticle) -> bool:
         if self.empty:
             return True
         if self.everything:
             return False
-        found: set[str] = set()
-        for paragraph in annotated.article.paragraphs:
-            found.update(m.group().lower() for m in self.pattern.finditer(paragraph.text))
+        # One scan of the whole text (no word runs across a line break): a scan per paragraph
+        # took a second at 10,000 articles.
+        text = "\n".join(paragraph.text for paragraph in annotated.article.paragraphs)
+        if self.ascii and text.isascii():  # first, as substrings (case is exact in ASCII): most articles stop here
+            lowered = text.lower()
+            if not any(all(word in lowered for word in telling) for telling in self.needs):
+                return True
+        found = {word.lower() for word in self.pattern.findall(text)}
         return not any(telling <= found for telling in self.needs)
 
 
