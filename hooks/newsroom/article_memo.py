@@ -54,7 +54,7 @@ def annotation_view(matcher: Matcher) -> dict[str, tuple]:
 
 
 def view_digest(view: dict[str, tuple]) -> str:
-    return hashlib.sha256(repr(sorted(view.items())).encode("utf-8", "surrogateescape")).hexdigest()
+    return digest(sorted(view.items()))
 
 
 def words(alias: str) -> frozenset[str]:
@@ -95,7 +95,7 @@ class NamesIndex:
         for word in found:
             held.update(alias for alias, telling in self.by_word.get(word, ()) if telling <= found)
         read = [(alias, self.view[alias], self.reads.get(alias)) for alias in sorted(held)]
-        return hashlib.sha256(repr(read).encode("utf-8", "surrogateescape")).hexdigest()
+        return digest(read)
 
 
 def changed_aliases(before: dict[str, tuple], after: dict[str, tuple]) -> list[str]:

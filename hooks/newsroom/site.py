@@ -23,6 +23,7 @@ from .errors import DataError
 from .exports.annotations import annotations_jsonld
 from .exports.entities import entities_json
 from .exports.feed import FeedMemo, atom_feed, follow_feeds
+from .exports.kept import Kept
 from .exports.oembed import note_oembeds
 from .exports.report import editor_report
 from .exports.timeline import entity_calendars, icalendar, timelinejs
@@ -355,12 +356,11 @@ class BuildState:
                 ("timeline.ics", icalendar(corpus, site_url, site_name, stamp)),
             ],
         )
-        calendars = self.caches.calendars if self.caches else None
+        calendars = Kept(self.caches.calendars if self.caches else None)
         of_kb = [*of_kb, *entity_calendars(corpus, site_url, site_name, stamp, calendars)]
-        memo = FeedMemo(self.caches.follow_feeds if self.caches else None)
-        follow = follow_feeds(corpus, site_url, site_name, memo)
+        follow = follow_feeds(corpus, site_url, site_name, memo := FeedMemo(self.caches and self.caches.follow_feeds))
         if self.caches:
-            self.caches.follow_feeds = memo.kept
+            self.caches.follow_feeds, self.caches.calendars = memo.kept, calendars.kept
         notes = [spec for spec in self.specs.values() if isinstance(spec, NotePage)]
         return [
             ("annotations.jsonld", annotations_jsonld(corpus, site_url, stamp.date())),

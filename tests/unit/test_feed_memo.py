@@ -68,17 +68,20 @@ def test_an_event_edited_makes_again_only_the_calendars_it_is_in(corpus, monkeyp
     from newsroom.exports import timeline
 
     stamp = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
-    memo: dict = {}
+    from newsroom.exports.kept import Kept
+
+    memo = Kept()
     fresh = timeline.entity_calendars(corpus, URL, NAME, stamp, memo)
     made = []
     original = timeline.icalendar
     monkeypatch.setattr(timeline, "icalendar", lambda *args: made.append(args[2]) or original(*args))
+    memo = Kept(memo.kept)
     assert timeline.entity_calendars(corpus, URL, NAME, stamp, memo) == fresh and made == []
     event = corpus.kb.events[0]
     edited = dataclasses.replace(event, title="An edited event")
     kb = dataclasses.replace(corpus.kb, events=(edited, *corpus.kb.events[1:]))
     corpus = dataclasses.replace(corpus, kb=kb)
-    again = timeline.entity_calendars(corpus, URL, NAME, stamp, memo)
+    again = timeline.entity_calendars(corpus, URL, NAME, stamp, Kept(memo.kept))
     remade = list(made)
     assert again == timeline.entity_calendars(corpus, URL, NAME, stamp)  # as made afresh
     listing = [uri for uri, text in again if "An edited event" in text]

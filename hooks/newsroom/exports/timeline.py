@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 
 from ..corpus import Corpus
 from ..html import absolute
 from ..timeline import calendar_events
 from ..urls import calendar_uri, event_uri
+from .kept import Kept
 
 
 def timelinejs(corpus: Corpus, site_url: str, title: str) -> str:
@@ -64,25 +64,19 @@ def icalendar(corpus: Corpus, site_url: str, title: str, stamp: dt.datetime, eve
 
 
 def entity_calendars(
-    corpus: Corpus, site_url: str, site_name: str, stamp: dt.datetime, memo: dict | None = None
+    corpus: Corpus, site_url: str, site_name: str, stamp: dt.datetime, kept: Kept | None = None
 ) -> list[tuple[str, str]]:
     """A calendar for each organisation and person that has events: ``calendars/<section>/<id>.ics``.
-    ``memo``: uri -> (digest of what the calendar reads, calendar), as an earlier build made them
-    (`mkdocs serve`); it is updated to this build's, so an edit makes only the calendars it touches."""
+    ``kept``: the calendars an earlier build made (:class:`Kept`): only those an edit touches are
+    made again."""
+    kept = kept or Kept()
     out = []
-    kept: dict[str, tuple[str, str]] = {}
     for entity in sorted(corpus.kb.entities.values(), key=lambda e: (e.section, e.id)):
         events = calendar_events(corpus, entity)
         if events:
             title, uri = f"{entity.label} · {site_name}", calendar_uri(entity)
-            key = hashlib.sha256(repr((site_url, title, stamp, events)).encode("utf-8", "surrogatepass")).hexdigest()
-            held = (memo or {}).get(uri)
-            text = held[1] if held and held[0] == key else icalendar(corpus, site_url, title, stamp, events)
-            kept[uri] = (key, text)
-            out.append((uri, text))
-    if memo is not None:
-        memo.clear()
-        memo.update(kept)
+            reads = (site_url, title, stamp, events)
+            out.append((uri, kept.get(uri, reads, icalendar, corpus, site_url, title, stamp, events)))
     return out
 
 
