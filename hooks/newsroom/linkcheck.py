@@ -57,7 +57,7 @@ def check(pages: dict[str, tuple[frozenset[str], tuple[str, ...]]], existing: se
     every file in the site. Returns one line for each broken link."""
     broken = []
     folders = {posixpath.dirname(path) for path in existing}
-    verdicts: dict[str, str] = {}  # a link -> "" when it resolves, else what is wrong: pages share most links
+    verdicts: dict[str, str] = {}  # a broken link -> what is wrong with it
 
     def verdict(link: str) -> str:
         if link.startswith("!"):
@@ -71,11 +71,17 @@ def check(pages: dict[str, tuple[frozenset[str], tuple[str, ...]]], existing: se
             return f"a link points at {target}#{fragment}, and {target} has no #{fragment}"
         return ""
 
+    # Each distinct link is judged once (a union of the pages' tuples: at 10,000 pages, 1.3 million
+    # links, 50 times fewer distinct ones); only if one is broken are the pages read in order.
+    for link in set().union(*(links for _, links in pages.values())):
+        found = verdict(link)
+        if found:
+            verdicts[link] = found
+    if not verdicts:
+        return broken
     for page, (_, links) in sorted(pages.items()):
         for link in links:
             found = verdicts.get(link)
-            if found is None:
-                found = verdicts[link] = verdict(link)
             if found:
                 broken.append(f"{page}: {found}")
     return broken
@@ -115,9 +121,18 @@ def _resolve(page: str, here: list[str], link: str, base_path: str) -> tuple[str
 
 
 def site_files(site_dir: str) -> set[str]:
+    """Every file in the site, as its path in the site (``articles/x/index.html``). One
+    ``scandir`` per folder, each path made from its folder's (no ``relpath``: at 10,000 pages,
+    a folder each, it was half the walk)."""
     found = set()
-    for folder, _, names in os.walk(site_dir):
-        relative = os.path.relpath(folder, site_dir)
-        for name in names:
-            found.add(name if relative == "." else f"{relative}/{name}".replace(os.sep, "/"))
+    folders = [(site_dir, "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    if not entry.is_symlink():  # (as os.walk: a link to a folder is not followed)
+                        folders.append((entry.path, f"{prefix}{entry.name}/"))
+                else:
+                    found.add(prefix + entry.name)
     return found

@@ -101,7 +101,7 @@ class BuildState:
         self.base_path = "/"  # the path of site_url, which root-relative links start with
         self.inputs: dict[str, str] = {}  # src_uri -> digest of the inputs of article and entity pages
         self.search_sources: Sources | None = None  # what Pagefind indexes of the site's pages (set by the hook)
-        self.exported: list[str] = []  # the files exports() made (src_uri = dest_uri), for dirty builds
+        self.exported: dict[str, str] = {}  # the files exports() made (src_uri = dest_uri) -> digest, for dirty builds
         self.build_date: dt.datetime | None = None  # the build's date (build_date): its pages' and exports' date
         self.settings = Settings()  # mkdocs.yml's extra.archive, read with the knowledge base
 

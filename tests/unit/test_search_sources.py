@@ -60,6 +60,44 @@ def test_a_completed_build_is_trusted_by_the_next_process_and_a_half_build_is_no
     assert again.digests == {} and not (folder / "reference").exists(), "a half-written folder was trusted"
 
 
+def test_a_serve_snapshot_holds_only_the_parts_the_index_may_write(tmp_path: Path):
+    """Under serve, the snapshot the index thread reads holds the parts whose stored bundle has
+    another fingerprint, and those the index in progress will leave so (writes with another
+    fingerprint, or removes from the store because it lacks them)."""
+    from newsroom.search.index import BackgroundIndex
+
+    sources = Sources(tmp_path / "parts")
+    sources.begin()
+    sources.page("a/index.html", page("one", "2023"))
+    sources.page("p/index.html", page("a person"))
+    sources.complete(set(), tmp_path / "site")
+    store = tmp_path / "store"
+    first = sources.fingerprints([], "en")
+    for part, fingerprint in first.items():
+        (store / "parts" / part).mkdir(parents=True)
+        (store / "parts" / part / "fingerprint").write_text(fingerprint, encoding="utf-8")
+    index = BackgroundIndex()
+    assert index._to_index(first, store) == [] and index._to_index(first, None) is None
+    sources.begin()
+    sources.page("a/index.html", page("uno", "2023"))
+    sources.page("p/index.html", page("a person"))
+    sources.complete(set(), tmp_path / "site")
+    second = sources.fingerprints([], "en")
+    assert index._to_index(second, store) == ["2023"]
+    index._indexing = {"reference": "another"}  # in progress: would rewrite reference, remove 2023
+    assert index._to_index(first, store) == ["reference", "2023"]
+    index._indexing = dict(first)
+    assert index._to_index(first, store) == []
+    snapshot = sources.snapshot(["2023"])
+    assert sorted(str(p.relative_to(snapshot)) for p in snapshot.rglob("*.html")) == ["2023/a/index.html"]
+    assert "uno" in (snapshot / "2023" / "a" / "index.html").read_text()
+    everything = sources.snapshot()
+    assert sorted(str(p.relative_to(everything)) for p in everything.rglob("*.html")) == [
+        "2023/a/index.html",
+        "reference/p/index.html",
+    ]
+
+
 def test_a_page_skipped_by_a_dirty_build_and_never_seen_is_read_from_the_site(tmp_path: Path):
     site = tmp_path / "site"
     (site / "old").mkdir(parents=True)

@@ -13,8 +13,8 @@ test_generators.py``). What it relies on beyond MkDocs' documented plugin events
 - ``mkdocs.commands.serve.build`` is replaced under ``mkdocs serve`` so that every rebuild after
   the first keeps the site folder (a dirty build), and a failed rebuild leaves the last good
   site served (``on_serve``);
-- ``File.is_modified`` is set per page in a dirty build, so that MkDocs skips the pages whose
-  output is already in the site folder (``on_nav``);
+- ``File.is_modified`` is set per page and per export in a dirty build, so that MkDocs skips
+  the pages and the exports whose output is already in the site folder (``on_nav``, ``on_files``);
 - ``Page.render`` is replaced for every generated page, leaving what MkDocs reads of a rendered
   page (``content``, ``toc``, ``present_anchor_ids``, ``links_to_anchors``): for a page whose HTML
   is in the cache, ``page.meta["template"]`` names ``overrides/newsroom-cached.html``; any other
@@ -92,7 +92,7 @@ class Held:
     caches: object = None  # engine.Caches
     state: object = None  # engine.BuildState of the build in progress
     files: object = None  # MkDocs' Files of that build (their cycles are broken when it ends)
-    written: dict = field(default_factory=dict)  # site folder -> {dest_uri: key} ("" for exports)
+    written: dict = field(default_factory=dict)  # site folder -> {dest_uri: key} (export_key for exports)
     sources: dict = field(default_factory=dict)  # site folder -> engine.Sources
     inclusions: dict = field(default_factory=dict)  # (patterns, src_uri) -> MkDocs' inclusion
     assets: object = None  # newsroom.assets.Assets of the build in progress
@@ -257,15 +257,27 @@ def files(held: Held, files, config):
         held.frozen = gc.get_freeze_count()  # what is alive after a full collection (see config)
     exports = state.exports(config.site_url or "/", config.site_name, config.site_description or "")
     bundles = [(b.uri, b.content) for b in held.assets.bundles]
-    state.exported = [src_uri for src_uri, _ in exports + bundles]  # gone from the site when no longer made
+    # Each export's digest: gone from the site when no longer made, and not written again by a
+    # dirty build when the site folder holds it as the last good build wrote it (MkDocs writes
+    # every generated file on every build: thousands of feeds and files at 10,000 articles).
+    state.exported = {src_uri: export_key(content) for src_uri, content in exports + bundles}
+    before = held.written.get(config.site_dir, {}) if held.dirty else {}
     for src_uri, content in generated + exports + bundles:
         file = File.generated(config, src_uri, content=content)
         if (patterns, src_uri) not in held.inclusions:  # MkDocs matches every file against the patterns
             set_exclusions([file], config)
             held.inclusions[patterns, src_uri] = file.inclusion
         file.inclusion = held.inclusions[patterns, src_uri]
+        if src_uri in state.exported and before.get(src_uri) == state.exported[src_uri]:
+            file.is_modified = lambda path=file.abs_dest_path: not os.path.isfile(path)
         files.append(file)
     return files
+
+
+def export_key(content: str | bytes) -> str:
+    """What ``Held.written`` keeps of an export (a page's is its key, another digest)."""
+    data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+    return "export:" + hashlib.sha256(data).hexdigest()
 
 
 def nav_digest(items) -> str:
@@ -366,7 +378,7 @@ def post_build(held: Held, config) -> None:
     for problem in state.finish(site_dir):
         log.warning(problem)
     state.save()
-    held.written[config.site_dir] = {**state.written(), **dict.fromkeys(state.exported, "")}
+    held.written[config.site_dir] = {**state.written(), **state.exported}
     background = config.site_dir == held.serve_dir
     try:
         held.indexer = state.index_search(site_dir, config.theme["language"] or "en", background, held.indexer, log)

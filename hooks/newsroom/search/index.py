@@ -137,6 +137,7 @@ class BackgroundIndex:
         self._done = 0  # the generation the index in the site reflects
         self._thread: threading.Thread | None = None
         self._stale: list[Path] = []  # snapshots a newer request replaced before they were indexed
+        self._indexing: dict[str, str] | None = None  # the fingerprints of the index being written
         self.error: str | None = None
 
     def request(self, site_dir: Path, sources: Sources, records: list[dict], language: str, store: Path | None) -> None:
@@ -145,11 +146,26 @@ class BackgroundIndex:
             if self._wanted is not None:  # never indexed: its snapshot is deleted on the thread
                 self._stale.append(self._wanted[1][1])
             self._generation += 1
-            self._wanted = (self._generation, (site_dir, sources.snapshot(), fingerprints, records, language, store))
+            snapshot = sources.snapshot(self._to_index(fingerprints, store))
+            self._wanted = (self._generation, (site_dir, snapshot, fingerprints, records, language, store))
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="newsroom-search-index", daemon=True)
                 self._thread.start()
             self._lock.notify_all()
+
+    def _to_index(self, fingerprints: dict[str, str], store: Path | None) -> list[str] | None:
+        """The parts ``update_index`` may have to write for this request, whose pages the snapshot
+        must hold (None: every part). Called under the lock. A part is kept when the store holds
+        it with this fingerprint now, and the index in progress, if any, leaves it so: it writes
+        a part it holds with its own fingerprint, and removes from the store a part it lacks."""
+        if store is None:
+            return None
+        return [
+            part
+            for part, fingerprint in fingerprints.items()
+            if _read_text(store / "parts" / part / "fingerprint") != fingerprint
+            or (self._indexing is not None and self._indexing.get(part) != fingerprint)
+        ]
 
     def _run(self) -> None:
         try:  # Linux gives each thread its own priority; the processes it starts inherit it
@@ -170,6 +186,7 @@ class BackgroundIndex:
                     return
                 generation, arguments = self._wanted
                 self._wanted = None
+                self._indexing = arguments[2]
             try:
                 log.info(update_index(*arguments))
                 self.error = None
@@ -179,7 +196,7 @@ class BackgroundIndex:
             finally:
                 shutil.rmtree(arguments[1], ignore_errors=True)
             with self._lock:
-                self._done = generation
+                self._done, self._indexing = generation, None
                 self._lock.notify_all()
 
     def wait(self, timeout: float | None = None) -> bool:

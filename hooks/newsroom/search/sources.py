@@ -9,6 +9,7 @@ import json
 import shutil
 import tempfile
 import weakref
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..incremental import files_digest
@@ -131,13 +132,19 @@ class Sources:
         pages, mine = self._grouped(records)
         return {part: _fingerprint(part, pages[part], mine.get(part, []), language) for part in parts_in_order(pages)}
 
-    def snapshot(self) -> Path:
-        """A copy of the folder made of hard links, for an index written while the next build runs.
-        The caller removes it."""
+    def snapshot(self, parts: Iterable[str] | None = None) -> Path:
+        """A copy of the folder made of hard links, for an index written while the next build runs:
+        of the folders of ``parts`` only, if given (an edit changes one part or two: at 10,000
+        pages, linking every page took a second of each rebuild). The caller removes it."""
         copy = Path(tempfile.mkdtemp(prefix="newsroom-search-snapshot-"))
-        shutil.copytree(
-            self.folder, copy, copy_function=link, dirs_exist_ok=True, ignore=shutil.ignore_patterns(self.MARK)
-        )
+        if parts is None:
+            shutil.copytree(
+                self.folder, copy, copy_function=link, dirs_exist_ok=True, ignore=shutil.ignore_patterns(self.MARK)
+            )
+            return copy
+        for part in sorted(parts):
+            if (self.folder / part).is_dir():
+                shutil.copytree(self.folder / part, copy / part, copy_function=link)
         return copy
 
 
