@@ -154,12 +154,44 @@ class ArticleMemo:
         previous: dict[str, ArticleEntry],
         context: str,
         keep: Callable[[AnnotatedArticle], bool] | None = None,
+        files: dict[str, tuple] | None = None,
     ) -> None:
         self.previous = previous
         self.context = context  # the engine: a change to it annotates every article again
         self.keep = keep  # which of ``previous`` hold under this build's knowledge base (:func:`keeps`); None: none
         self.used: dict[str, ArticleEntry] = {}
         self.annotated_now: set[str] = set()  # slugs of the articles this build read and annotated
+        # Between the rebuilds of one process: each article's files' signature (file_signature)
+        # when their bytes were read, the key of those bytes and the engine it was made with. A
+        # file whose signature is the same is not read again (at 10,000 articles, reading and
+        # hashing took a second a rebuild).
+        self.files_before: dict[str, tuple] = files or {}
+        self.files: dict[str, tuple] = {}
+
+    def unchanged(self, shown: str, signature: tuple | None) -> AnnotatedArticle | None:
+        """The article kept, without reading its files, if their signature is the one they had
+        when the bytes of the kept entry were read (and the knowledge base keeps it)."""
+        before = self.files_before.get(shown)
+        entry = self.previous.get(shown)
+        if (
+            signature is None
+            or before is None
+            or before[0] != signature
+            or before[2] != self.context
+            or entry is None
+            or entry.key != before[1]
+            or self.keep is None
+            or not self.keep(entry.annotated)
+        ):
+            return None
+        self.used[shown] = entry
+        self.files[shown] = before
+        return entry.annotated
+
+    def read(self, shown: str, signature: tuple | None) -> None:
+        """The article's files had ``signature`` before they were read (their bytes are now used)."""
+        if signature is not None and shown in self.used:
+            self.files[shown] = (signature, self.used[shown].key, self.context)
 
     def _key(self, shown: str, source: bytes, notes: bytes | None) -> str:
         hasher = hashlib.sha256(self.context.encode() + b"\0" + shown.encode("utf-8", "surrogateescape") + b"\0")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,21 +184,52 @@ def annotate_articles(
     :mod:`newsroom.incremental`): an article whose files did not change is not read again.
     ``names``: the files in the articles folder, if the caller has listed it."""
     articles = {}
+    signed = hasattr(annotations, "unchanged")  # an ArticleMemo: files unchanged since read need no reading
     for path, shown in sorted(article_paths, key=lambda p: p[1]):
+        signature = None
+        if signed:
+            signature = file_signature(path, names)  # before reading: a write meanwhile changes it
+            annotated = annotations.unchanged(shown, signature)
+            if annotated is not None:
+                articles[annotated.article.slug] = annotated
+                continue
         source, notes_path, notes_source = read_article_files(path, names)
         annotated = annotations.get(shown, source, notes_source) if annotations else None
         if annotated is None:
             annotated = annotate_files(matcher, path, shown, source, notes_path, notes_source)
             if annotations:
                 annotations.put(shown, source, notes_source, annotated)
+        if signed:
+            annotations.read(shown, signature)
         articles[annotated.article.slug] = annotated
     return articles
+
+
+def notes_path_of(path: Path) -> Path:
+    return path.with_name(path.name.removesuffix(".txt") + ".notes.yml")
+
+
+def file_signature(path: Path, names: set[str] | None = None) -> tuple | None:
+    """What tells, without reading them, that an article's files (and its notes file, if any:
+    :func:`read_article_files`) are the ones read before: device, inode, size, and the times of
+    the last change of content (mtime) and of the file itself (ctime, which no tool sets back:
+    any write or rename moves it). None if a file cannot be read."""
+    notes = notes_path_of(path)
+    has_notes = notes.name in names if names is not None else notes.exists()
+    try:
+        signature = []
+        for one in (path, notes) if has_notes else (path,):
+            stat = os.stat(one)
+            signature.append((stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns))
+        return tuple(signature)
+    except OSError:
+        return None
 
 
 def read_article_files(path: Path, names: set[str] | None = None) -> tuple[bytes, Path, bytes | None]:
     """An article's bytes, its notes file and that file's bytes (None if it has none)."""
     source = path.read_bytes()
-    notes_path = path.with_name(path.name.removesuffix(".txt") + ".notes.yml")
+    notes_path = notes_path_of(path)
     notes_source = None
     if notes_path.name in names if names is not None else notes_path.exists():
         notes_source = notes_path.read_bytes()

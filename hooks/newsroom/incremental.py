@@ -306,12 +306,13 @@ class Caches:
     names_index: tuple | None = None  # (knowledge base digest, article_memo.NamesIndex): likewise
     exports: tuple | None = None  # (digest, the knowledge base's exports): likewise
     report: tuple | None = None  # (corpus digest, editor-report.json): likewise
-    search_records: tuple | None = None  # (corpus digest, the notes' search records): likewise
+    search_records: dict | None = None  # slug -> (digest of its inputs, its notes' search records): exports.kept.Kept
     follow_feeds: dict | None = None  # feed uri -> (digest of its inputs, feed): likewise (exports.feed.FeedMemo)
     calendars: dict = field(default_factory=dict)  # uri -> (digest, calendar): exports.timeline.entity_calendars
     cards: dict = field(default_factory=dict)  # digest of a note card's words -> its PNG: likewise
     inputs: tuple | None = None  # ((knowledge base digest, newest date), {src_uri: inputs digest}): likewise
     article_view: tuple | None = None  # (digest, view): the knowledge base as ``articles`` were annotated under it
+    article_files: dict = field(default_factory=dict)  # shown -> (files' signature, key): article_memo, in memory only
     _db: sqlite3.Connection | None = None
 
     def load(self, folder: Path) -> None:

@@ -18,15 +18,9 @@ from urllib.parse import urlsplit
 
 from .article_memo import ArticleMemo, NamesIndex, annotation_view, keeps, view_digest
 from .corpus import Corpus, annotate_articles, annotate_shared, check_orphan_notes
-from .dates import long_date
 from .errors import DataError
-from .exports.annotations import annotations_jsonld
-from .exports.entities import entities_json
-from .exports.feed import FeedMemo, atom_feed, follow_feeds
-from .exports.kept import Kept
-from .exports.oembed import note_oembeds
+from .exports.made import every_export, search_records
 from .exports.report import editor_report
-from .exports.timeline import entity_calendars, icalendar, timelinejs
 from .generated import build_context, build_date, page_markdown
 from .html import structured_data_in_head
 from .incremental import Caches, Digests, PageEntry, digest, files_digest, page_inputs, tree_files
@@ -38,13 +32,13 @@ from .loader import load_knowledge_base
 from .matcher import Matcher
 from .mdext import Content, ContentRenderer, NewsroomExtension
 from .model import KnowledgeBase
-from .pages import ArticlePage, EntityPage, NotePage, PageSpec, page_specs
+from .pages import ArticlePage, EntityPage, PageSpec, page_specs
 from .pages.cite import HEAD_MARK
-from .search import BackgroundIndex, Sources, indexed_part, note_records, update_index
+from .search import BackgroundIndex, Sources, indexed_part, update_index
 from .search import front_matter as search_front_matter
 from .settings import Settings, check_settings, read_settings
 from .sources import check_article_files, is_source
-from .urls import card_uri, entity_uri
+from .urls import entity_uri
 from .workers import Workers
 from .workers import count as worker_count
 
@@ -101,7 +95,7 @@ class BuildState:
         self.base_path = "/"  # the path of site_url, which root-relative links start with
         self.inputs: dict[str, str] = {}  # src_uri -> digest of the inputs of article and entity pages
         self.search_sources: Sources | None = None  # what Pagefind indexes of the site's pages (set by the hook)
-        self.exported: dict[str, str] = {}  # the files exports() made (src_uri = dest_uri) -> digest, for dirty builds
+        self.exported: dict[str, str | bytes] = {}  # the files exports() made (src_uri = dest_uri), for dirty builds
         self.build_date: dt.datetime | None = None  # the build's date (build_date): its pages' and exports' date
         self.settings = Settings()  # mkdocs.yml's extra.archive, read with the knowledge base
 
@@ -166,7 +160,8 @@ class BuildState:
         # Annotations from the last build are kept unless the engine changed or the knowledge base
         # changed an alias they hold (newsroom.article_memo).
         previous, view = (self.caches.articles, self.caches.article_view) if self.caches else ({}, None)
-        self.memo = ArticleMemo(previous, self.engine, keeps(view, self.view))
+        files = self.caches.article_files if self.caches and not self.verify else None
+        self.memo = ArticleMemo(previous, self.engine, keeps(view, self.view), files)
         count = worker_count(len(paths), allowed=workers)
         if count:  # worker processes annotate articles too (newsroom.workers)
             annotated = annotate_shared(self.matcher, paths, self.memo, present, count)
@@ -339,72 +334,16 @@ class BuildState:
     def save(self) -> None:
         if self.caches and self.memo:
             self.caches.save(self.rendered, self.memo.used, self.view)
+            self.caches.article_files = self.memo.files
             self.caches.inputs = ((self.kb_digest, self.current().latest), self.inputs)
 
-    def exports(self, site_url: str, site_name: str, site_description: str = "") -> list[tuple[str, str]]:
-        """The machine-readable files: ``feed.xml`` and a feed per entity and tag (Atom),
-        ``timeline.json`` (TimelineJS3), ``timeline.ics``, ``annotations.jsonld``."""
-        stamp = self.build_date or dt.datetime.fromtimestamp(0, tz=dt.UTC)
-        corpus = self.current()
-        # The knowledge base's exports are made again only when it (or what they name) changes.
-        of_kb = self.remembered(
-            "exports",
-            digest(self.kb_digest, site_url, site_name, stamp, repr(corpus.settings)),
-            lambda: [
-                ("entities.json", entities_json(corpus)),
-                ("timeline.json", timelinejs(corpus, site_url, site_name)),
-                ("timeline.ics", icalendar(corpus, site_url, site_name, stamp)),
-            ],
-        )
-        calendars = Kept(self.caches.calendars if self.caches else None)
-        of_kb = [*of_kb, *entity_calendars(corpus, site_url, site_name, stamp, calendars)]
-        follow = follow_feeds(corpus, site_url, site_name, memo := FeedMemo(self.caches and self.caches.follow_feeds))
-        if self.caches:
-            self.caches.follow_feeds, self.caches.calendars = memo.kept, calendars.kept
-        notes = [spec for spec in self.specs.values() if isinstance(spec, NotePage)]
-        return [
-            ("annotations.jsonld", annotations_jsonld(corpus, site_url, stamp.date())),
-            ("feed.xml", atom_feed(corpus, site_url, site_name, site_description)),
-            *follow,
-            *note_oembeds(corpus, {(s.slug, s.note_id): s.description for s in notes}),
-            *of_kb,
-            *self.cards(site_name),
-        ]
-
-    def cards(self, site_name: str) -> list[tuple[str, bytes]]:
-        """Each note's preview image (newsroom.cards), drawn again only when its words change:
-        kept in memory between the rebuilds of `mkdocs serve`, and in the build cache between builds."""
-        from .cards import note_card
-
-        corpus = self.current()
-        wanted = []
-        for slug, annotated in sorted(corpus.articles.items()):
-            article = annotated.article
-            for note in annotated.notes:
-                words = (
-                    note.label,
-                    note.quote,
-                    article.title,
-                    f"{article.publisher} · {long_date(article.published)}",
-                    site_name,
-                )
-                wanted.append((card_uri(slug, note.id), digest(self.engine, words), words))
-        held = {**self.caches.cards, **self.caches.stored_cards([key for _, key, _ in wanted])} if self.caches else {}
-        made: dict[str, bytes] = {}
-        out = []
-        for uri, key, words in wanted:
-            made[key] = held.get(key) or note_card(*words)
-            out.append((uri, made[key]))
-        if self.caches:
-            self.caches.keep_cards(made)
-        return out
+    def exports(self, site_url: str, site_name: str, site_description: str = "") -> list[tuple[str, str | bytes]]:
+        """The machine-readable files and the notes' preview images (``exports.made``)."""
+        return every_export(self, site_url, site_name, site_description)
 
     def search_records(self, language: str) -> list[dict]:
-        """The editors' notes as search records (see newsroom.search), made again when the corpus changes."""
-        corpus = self.current()
-        return self.remembered(
-            "search_records", digest(corpus.digest, language), lambda: note_records(corpus, language)
-        )
+        """The editors' notes as search records (``exports.made.search_records``)."""
+        return search_records(self, language)
 
     def write_report(self, site_dir: Path) -> None:
         """``editor-report.json`` in the site folder (made again only when the corpus changes)."""

@@ -44,8 +44,16 @@ def test_a_rebuild_with_nothing_changed_makes_no_feed(corpus, made):
     assert len(feed.follow_feeds(corpus, "https://elsewhere.example/", NAME, feed.FeedMemo(first.kept))) == len(made)
 
 
-def test_an_article_retitled_makes_again_only_the_feeds_that_list_it(corpus, made):
-    first = feed.FeedMemo()
+def digests(corpus) -> dict[str, str]:
+    """Each article's annotation digest, as the build hands it over (``Digests.articles``)."""
+    from newsroom.incremental import digest
+
+    return {slug: digest(annotated) for slug, annotated in corpus.articles.items()}
+
+
+@pytest.mark.parametrize("by_digest", [False, True], ids=["articles read", "articles by their digest"])
+def test_an_article_retitled_makes_again_only_the_feeds_that_list_it(corpus, made, by_digest):
+    first = feed.FeedMemo(None, digests(corpus) if by_digest else None)
     feed.follow_feeds(corpus, URL, NAME, first)
     slug = "2023-04-04-ascl-members-reject-pay-offer"
     annotated = corpus.articles[slug]
@@ -53,7 +61,7 @@ def test_an_article_retitled_makes_again_only_the_feeds_that_list_it(corpus, mad
     corpus.articles[slug] = retitled
     corpus.newest[corpus.newest.index(annotated)] = retitled  # what the tags' feeds read
     made.clear()
-    kept = feed.follow_feeds(corpus, URL, NAME, feed.FeedMemo(first.kept))
+    kept = feed.follow_feeds(corpus, URL, NAME, feed.FeedMemo(first.kept, digests(corpus) if by_digest else None))
     again = list(made)
     assert kept == feed.follow_feeds(corpus, URL, NAME)  # as made afresh
     listing = [uri for uri, text in kept if "Retitled" in text]

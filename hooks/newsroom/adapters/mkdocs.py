@@ -92,7 +92,7 @@ class Held:
     caches: object = None  # engine.Caches
     state: object = None  # engine.BuildState of the build in progress
     files: object = None  # MkDocs' Files of that build (their cycles are broken when it ends)
-    written: dict = field(default_factory=dict)  # site folder -> {dest_uri: key} (export_key for exports)
+    written: dict = field(default_factory=dict)  # site folder -> {dest_uri: key} (an export's content)
     sources: dict = field(default_factory=dict)  # site folder -> engine.Sources
     inclusions: dict = field(default_factory=dict)  # (patterns, src_uri) -> MkDocs' inclusion
     assets: object = None  # newsroom.assets.Assets of the build in progress
@@ -257,10 +257,11 @@ def files(held: Held, files, config):
         held.frozen = gc.get_freeze_count()  # what is alive after a full collection (see config)
     exports = state.exports(config.site_url or "/", config.site_name, config.site_description or "")
     bundles = [(b.uri, b.content) for b in held.assets.bundles]
-    # Each export's digest: gone from the site when no longer made, and not written again by a
-    # dirty build when the site folder holds it as the last good build wrote it (MkDocs writes
-    # every generated file on every build: thousands of feeds and files at 10,000 articles).
-    state.exported = {src_uri: export_key(content) for src_uri, content in exports + bundles}
+    # The exports: gone from the site when no longer made, and not written again by a dirty build
+    # when the site folder holds them as the last good build wrote them (MkDocs writes every
+    # generated file on every build: thousands of feeds and files at 10,000 articles). Most are
+    # the very objects the last build wrote (kept by the engine's memos); the others are compared.
+    state.exported = dict(exports + bundles)
     before = held.written.get(config.site_dir, {}) if held.dirty else {}
     for src_uri, content in generated + exports + bundles:
         file = File.generated(config, src_uri, content=content)
@@ -268,16 +269,15 @@ def files(held: Held, files, config):
             set_exclusions([file], config)
             held.inclusions[patterns, src_uri] = file.inclusion
         file.inclusion = held.inclusions[patterns, src_uri]
-        if src_uri in state.exported and before.get(src_uri) == state.exported[src_uri]:
+        if src_uri in state.exported and same(before.get(src_uri), content):
             file.is_modified = lambda path=file.abs_dest_path: not os.path.isfile(path)
         files.append(file)
     return files
 
 
-def export_key(content: str | bytes) -> str:
-    """What ``Held.written`` keeps of an export (a page's is its key, another digest)."""
-    data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
-    return "export:" + hashlib.sha256(data).hexdigest()
+def same(before: object, content: str | bytes) -> bool:
+    """Whether an export is what ``Held.written`` holds of the last good build (its content)."""
+    return before is content or (type(before) is type(content) and before == content)
 
 
 def nav_digest(items) -> str:

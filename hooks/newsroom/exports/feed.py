@@ -90,9 +90,13 @@ class FeedMemo(Kept):
     """The follow feeds kept (:class:`Kept`; 1,029 feeds at 1,000 articles took a second on
     every rebuild), with what each article gives a feed read once a build."""
 
-    def __init__(self, held: dict[str, tuple[str, str]] | None = None) -> None:
+    def __init__(self, held: dict[str, tuple[str, str]] | None = None, articles: dict[str, str] | None = None) -> None:
         super().__init__(held)
-        self._entries: dict[str, tuple] = {}
+        # What a feed reads of an article: its annotation's digest (``Digests.articles``, made once
+        # per annotation), which covers all of _entry_key, or else _entry_key itself. (Each feed's
+        # inputs held 20 articles' first paragraphs: repr and digest of them took a second of
+        # each rebuild at 10,000 articles.)
+        self._entries: dict[str, object] = dict(articles or {})
 
     def feed(self, site_url: str, self_uri: str, page_uri: str, title: str, subtitle: str, entries, empty: dt.date):
         for annotated, _, _ in entries:

@@ -38,6 +38,7 @@ from .pagefind import CHUNK, UNUSED, canonical, check_bundle, write_parts
 from .records import (
     EXCLUDE,
     OUTPUT,
+    article_note_records,
     date_word,
     front_matter,
     indexed_part,
@@ -56,6 +57,7 @@ __all__ = [
     "UNUSED",
     "BackgroundIndex",
     "Sources",
+    "article_note_records",
     "canonical",
     "check_bundle",
     "date_word",

@@ -8,7 +8,7 @@ import functools
 import html
 import re
 
-from ..corpus import Corpus
+from ..corpus import AnnotatedArticle, Corpus
 from ..html import page_url
 from ..model import Organisation, Person
 from ..pages import ArticlePage, EntityPage, PageSpec, note_text
@@ -53,14 +53,22 @@ def note_records(corpus: Corpus, language: str) -> list[dict]:
     title, words and date."""
     records = []
     for _, annotated in sorted(corpus.articles.items()):
-        article = annotated.article
-        day = article.published.isoformat()
-        for note in annotated.notes:
-            body = note_text(corpus, annotated, note)
-            url = page_url(note_in_article_uri(article.slug, note.id))
-            records.append(
-                {"url": url, "title": f"{note.label}: “{note.quote}”", "body": body, "date": day, "language": language}
-            )
+        records.extend(article_note_records(corpus, annotated, language))
+    return records
+
+
+def article_note_records(corpus: Corpus, annotated: AnnotatedArticle, language: str) -> list[dict]:
+    """The records of one article's notes (:func:`note_records`). They read the article and what
+    the knowledge base says of the names in the notes' bodies (``note_text``), nothing else."""
+    article = annotated.article
+    day = article.published.isoformat()
+    records = []
+    for note in annotated.notes:
+        body = note_text(corpus, annotated, note)
+        url = page_url(note_in_article_uri(article.slug, note.id))
+        records.append(
+            {"url": url, "title": f"{note.label}: “{note.quote}”", "body": body, "date": day, "language": language}
+        )
     return records
 
 
