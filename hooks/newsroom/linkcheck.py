@@ -128,11 +128,16 @@ def site_files(site_dir: str) -> set[str]:
     folders = [(site_dir, "")]
     while folders:
         folder, prefix = folders.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir():
-                    if not entry.is_symlink():  # (as os.walk: a link to a folder is not followed)
-                        folders.append((entry.path, f"{prefix}{entry.name}/"))
-                else:
-                    found.add(prefix + entry.name)
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir():
+                        if not entry.is_symlink():  # (as os.walk: a link to a folder is not followed)
+                            folders.append((entry.path, f"{prefix}{entry.name}/"))
+                    else:
+                        found.add(prefix + entry.name)
+        except OSError:
+            # Gone while listed, as os.walk skips it: under `mkdocs serve` the search index's
+            # thread replaces its parts' folders (pagefind/.<part>-old) while a rebuild checks links.
+            continue
     return found

@@ -27,6 +27,23 @@ def test_every_file_of_the_site_is_listed_by_its_path_in_the_site(tmp_path: Path
     }
 
 
+def test_a_folder_that_goes_while_the_site_is_listed_is_left_out(tmp_path: Path, monkeypatch):
+    """Under serve, the search index's thread replaces pagefind/<part> folders while a rebuild
+    lists the site: a folder gone before it is read is skipped, as os.walk skips it."""
+    for name in ("index.html", "pagefind/.2021-old/x.pf_fragment", "pagefind/parts.json"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    scandir = os.scandir
+
+    def vanishing(path):
+        if str(path).endswith(".2021-old"):
+            raise FileNotFoundError(path)
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", vanishing)
+    assert site_files(str(tmp_path)) == {"index.html", "pagefind/parts.json"}
+
+
 def test_a_broken_link_is_reported_for_every_page_that_has_it_in_order():
     def page(path: str, *links: str) -> tuple[str, tuple]:
         return path, (frozenset({"top"}), resolve(path, links))
